@@ -1,0 +1,45 @@
+// Command lab is Async With Lab's command-line tool. It needs no display
+// and no cgo: it lists the simulator's presets, prints a scenario's trace
+// or its Python program.
+//
+//	lab presets
+//	lab trace [-json] [-stdout] (FILE | -preset NAME)
+//	lab python (FILE | -preset NAME)
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  lab presets                                      list the simulator's presets
+  lab trace [-json] [-stdout] (FILE | -preset NAME) run a scenario, print its trace
+  lab python (FILE | -preset NAME)                 print a scenario as a Python program
+`
+
+// run is the whole command; it returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "presets":
+		return cmdPresets(args[1:], stdout, stderr)
+	case "trace":
+		return cmdTrace(args[1:], stdout, stderr)
+	case "python":
+		return cmdPython(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "lab: unknown command %q\n%s", args[0], usage)
+	return 2
+}

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"asyncwithlab/assets"
+	"asyncwithlab/sim"
+)
+
+func cmdPresets(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "lab presets: takes no arguments\n")
+		return 2
+	}
+	presets, err := sim.LoadPresets(assets.Presets)
+	if err != nil {
+		fmt.Fprintf(stderr, "lab presets: %v\n", err)
+		return 1
+	}
+	width := 0
+	for _, p := range presets {
+		width = max(width, len(p.Name))
+	}
+	for _, p := range presets {
+		fmt.Fprintf(stdout, "%-*s  %s\n", width, p.Name, p.Scenario.Title)
+	}
+	return 0
+}
+
+// loadScenario reads the FILE argument or the -preset flag.
+func loadScenario(fs *flag.FlagSet, preset string) (*sim.Scenario, string, error) {
+	switch {
+	case preset != "" && fs.NArg() > 0:
+		return nil, "", errors.New("give either FILE or -preset NAME, not both")
+	case preset != "":
+		presets, err := sim.LoadPresets(assets.Presets)
+		if err != nil {
+			return nil, "", err
+		}
+		p, ok := sim.FindPreset(presets, preset)
+		if !ok {
+			names := make([]string, len(presets))
+			for i, p := range presets {
+				names[i] = p.Name
+			}
+			return nil, "", fmt.Errorf("no preset named %q (try: %s)", preset, strings.Join(names, ", "))
+		}
+		return p.Scenario, "preset " + preset, nil
+	case fs.NArg() == 1:
+		name := fs.Arg(0)
+		data, err := readLimited(name, sim.MaxScenarioBytes)
+		if err != nil {
+			return nil, "", err
+		}
+		sc, err := sim.Decode(data)
+		if err != nil {
+			return nil, "", prefixLines(name, err)
+		}
+		return sc, name, nil
+	}
+	return nil, "", errors.New("expected one scenario FILE or -preset NAME")
+}
+
+func readLimited(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than the %d-byte limit", name, limit)
+	}
+	return data, nil
+}
+
+// prefixLines puts the file name before every line of a multi-line error.
+func prefixLines(name string, err error) error {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = name + ": " + l
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+func cmdTrace(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lab trace", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the whole result as JSON")
+	onlyStdout := fs.Bool("stdout", false, "print only what the program prints")
+	preset := fs.String("preset", "", "run the named preset")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	sc, _, err := loadScenario(fs, *preset)
+	if err != nil {
+		fmt.Fprintf(stderr, "lab trace: %v\n", err)
+		return 1
+	}
+	res, runErr := sim.Run(sc)
+	if res == nil {
+		fmt.Fprintf(stderr, "lab trace: %v\n", runErr)
+		return 1
+	}
+	switch {
+	case *onlyStdout:
+		fmt.Fprint(stdout, res.Stdout)
+	case *asJSON:
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			fmt.Fprintf(stderr, "lab trace: %v\n", err)
+			return 1
+		}
+	default:
+		writeTrace(stdout, res)
+	}
+	if runErr != nil {
+		fmt.Fprintf(stderr, "lab trace: the run stopped: %v\n", runErr)
+		return 1
+	}
+	return 0
+}
+
+func cmdPython(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lab python", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	preset := fs.String("preset", "", "print the named preset")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	sc, _, err := loadScenario(fs, *preset)
+	if err != nil {
+		fmt.Fprintf(stderr, "lab python: %v\n", err)
+		return 1
+	}
+	fmt.Fprint(stdout, sim.Render(sc))
+	return 0
+}
+
+// writeTrace prints a readable trace: one event a line, then outcomes.
+func writeTrace(w io.Writer, res *sim.Result) {
+	fmt.Fprintf(w, "%5s %8s  %-6s %-22s %-12s %-18s %s\n", "seq", "time", "line", "event", "task", "manager", "detail")
+	for _, ev := range res.Events {
+		detail := ev.Text
+		if ev.Args != "" {
+			detail = strings.TrimSpace(detail + " (" + ev.Args + ")")
+		}
+		if ev.Exc != nil {
+			detail = strings.TrimSpace(detail + " " + excChain(ev.Exc))
+		}
+		line := ""
+		if ev.Line > 0 {
+			line = fmt.Sprintf("L%d", ev.Line)
+		}
+		fmt.Fprintf(w, "%5d %8.3f  %-6s %-22s %-12s %-18s %s\n", ev.Seq, ev.Time, line, ev.Kind, ev.Task, ev.Manager, detail)
+	}
+	fmt.Fprintln(w, "\ntasks:")
+	for _, t := range res.Tasks {
+		switch t.State {
+		case "result":
+			fmt.Fprintf(w, "  %s returned %s\n", t.Name, t.Result)
+		case "exception":
+			fmt.Fprintf(w, "  %s raised %s\n", t.Name, excChain(t.Exc))
+		default:
+			fmt.Fprintf(w, "  %s %s\n", t.Name, t.State)
+		}
+	}
+	if len(res.Ledger) > 0 {
+		fmt.Fprintln(w, "\nresources:")
+		for _, l := range res.Ledger {
+			state := "never acquired"
+			switch {
+			case l.Leaked:
+				state = fmt.Sprintf("LEAKED (acquired at event %d, never released)", l.AcquiredAt)
+			case l.Released:
+				state = fmt.Sprintf("acquired at event %d, released at event %d", l.AcquiredAt, l.ReleasedAt)
+			}
+			fmt.Fprintf(w, "  %s: %s\n", l.Manager, state)
+		}
+	}
+	if res.Uncaught != nil {
+		fmt.Fprintf(w, "\nasyncio.run raised %s\n", excChain(res.Uncaught))
+	}
+	if res.Unordered {
+		fmt.Fprintln(w, "\nnote: at least one step's order is unspecified in CPython (set iteration); creation order is shown")
+	}
+	fmt.Fprintf(w, "\nvirtual time at the end: %gs\n", res.Time)
+}
+
+// excChain writes repr(e) and its chain: "RuntimeError('x') <- during ValueError('y')".
+func excChain(e *sim.ExcInfo) string {
+	s := e.Repr
+	switch {
+	case e.Cause != nil:
+		s += " (caused by " + excChain(e.Cause) + ")"
+	case e.Context != nil && !e.SuppressContext:
+		s += " (while handling " + excChain(e.Context) + ")"
+	}
+	return s
+}

@@ -1,0 +1,103 @@
+// Package sim simulates Python's async context managers exactly as CPython
+// 3.11 runs them: the order in which managers enter and exit, nested and
+// across concurrent tasks, with errors injected where the learner chooses.
+//
+// It is pure Go and never imports ebiten. A Scenario (plain data, read from
+// JSON by Decode) runs on a deterministic port of asyncio's event loop with
+// a virtual clock (Run). The run produces a Result: the trace of events the
+// screen steps through, the console output, each task's outcome, and a
+// ledger of acquired, released and leaked resources. Render writes the same
+// scenario as a runnable Python program; the conformance tests run that
+// program under CPython and require the same output and outcomes.
+//
+// # Scenario format (version 1)
+//
+// A scenario defines managers and coroutine functions. The program runs
+// asyncio.run(main()), so a function named main is required.
+//
+//	{
+//	  "version": 1,
+//	  "title": "Two workers share a database",
+//	  "managers": [
+//	    {"name": "Database", "kind": "class",
+//	     "aenter": [{"print": "connect"}, {"sleep": 1}, {"return": {"var": "self"}}],
+//	     "aexit":  [{"ifException": {"then": [{"print": "rollback after {exc!r}"}]}},
+//	                {"print": "close"}]},
+//	    {"name": "session", "kind": "generator",
+//	     "body": [{"print": "open session"},
+//	              {"try": {"body": [{"yield": "s1"}],
+//	                       "finally": [{"print": "close session"}]}}]}
+//	  ],
+//	  "functions": [
+//	    {"name": "worker", "body": [
+//	      {"with": {"items": [{"manager": "Database", "as": "db"},
+//	                          {"manager": "session", "as": "s"}],
+//	                "body": [{"print": "working in {s}"}, {"sleep": 0.5},
+//	                         {"raise": {"type": "ValueError", "message": "bad row"}}]}}]},
+//	    {"name": "main", "body": [
+//	      {"createTask": {"call": "worker", "as": "t"}},
+//	      {"cancel": {"task": "t", "after": 0.25}},
+//	      {"gather": {"awaitables": [{"task": "t"}, {"call": "worker"}],
+//	                  "returnExceptions": true, "as": "results"}},
+//	      {"print": "results: {results}"}]}
+//	  ]
+//	}
+//
+// Managers have a name and a kind:
+//
+//   - "class": a class with "aenter" and "aexit" bodies. A return statement
+//     gives what the method returns (None without one); an aexit that returns
+//     true suppresses the exception. "protocol" makes it broken on purpose:
+//     "sync" (only __enter__/__exit__), "missing-aexit", "missing-aenter",
+//     "typo" (_aenter_/_aexit_, as document 004 writes them).
+//   - "generator": an @asynccontextmanager function whose "body" holds at
+//     least one yield statement (a generator that returns before its yield
+//     "never yields"; one that reaches two yields "yields twice").
+//
+// Functions have a name, a body and, for exit callbacks pushed with
+// push_async_exit, "exitParams": true (the signature exc_type, exc, tb).
+//
+// A body is a list of statements, each an object with one field:
+//
+//	{"print": "text {name} {name!r}"}     print(f"...") — {{ and }} are literal braces
+//	{"sleep": 1.5}                        await asyncio.sleep(1.5) (0 yields once)
+//	{"block": 2}                          time.sleep(2): stalls every task on the loop
+//	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"}
+//	{"reraise": true}                     bare raise, inside an except block
+//	{"return": VALUE}                     return VALUE; null is a bare return
+//	{"yield": VALUE}                      yield VALUE (generator managers only)
+//	{"pass": true}
+//	{"with": {"items": [ITEM...], "body": [...], "sync": false}}
+//	{"try": {"body": [...], "except": [{"types": ["ValueError"], "as": "e", "body": [...]}], "finally": [...]}}
+//	{"ifException": {"then": [...], "else": [...]}}   if exc_type is not None (exit code only)
+//	{"gather": {"awaitables": [{"call": "f"}, {"task": "t"}], "returnExceptions": true, "as": "r"}}
+//	{"createTask": {"call": "f", "as": "t", "group": "tg"}}   asyncio.create_task or tg.create_task
+//	{"await": {"task": "t", "as": "r"}}
+//	{"cancel": {"task": "t", "after": 1.5}}   t.cancel() now, or call_later(1.5, t.cancel)
+//	{"call": {"function": "f", "as": "r"}}    r = await f()
+//	{"assign": {"name": "cm", "manager": "M"}}   cm = M() (enter it later with {"use": "cm"})
+//	{"enterContext": {"stack": "stack", "manager": "M", "as": "x"}}
+//	{"pushExit": {"stack": "stack", "function": "on_exit"}}
+//	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
+//
+// A VALUE is a string, true or false, {"var": "name"} (including "self"),
+// or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
+// instance), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout),
+// {"exitStack": true, "as": "stack"} or {"taskGroup": true, "as": "tg"}.
+//
+// Error injection is data: a raise statement at any point of an aenter,
+// aexit, generator or body; a cancel statement with a delay; a timeout item.
+//
+// # What is exact
+//
+// The engine ports the parts of CPython that decide order: the ready queue
+// and the heapq timer heap of BaseEventLoop._run_once, Task.__step and
+// __wakeup (with cancellation requests and uncancel), gather,
+// asyncio.timeout, TaskGroup, AsyncExitStack and
+// _AsyncGeneratorContextManager, and implicit exception chaining
+// (__context__), including how a cancellation thrown into a suspended
+// coroutine chain is chained level by level. Where CPython iterates a set
+// (asyncio.run cancelling several leftover tasks, a TaskGroup cancelling
+// several siblings) its order is unspecified; the engine uses creation
+// order and sets Result.Unordered.
+package sim

@@ -1,0 +1,194 @@
+package sim
+
+import (
+	"encoding/json"
+)
+
+// Encode writes a scenario as indented JSON in the format Decode reads.
+func Encode(sc *Scenario) ([]byte, error) {
+	return json.MarshalIndent(scenarioJSON(sc), "", "  ")
+}
+
+type obj = map[string]any
+
+func scenarioJSON(sc *Scenario) obj {
+	o := obj{"version": sc.Version}
+	if sc.Title != "" {
+		o["title"] = sc.Title
+	}
+	if sc.Description != "" {
+		o["description"] = sc.Description
+	}
+	if len(sc.Managers) > 0 {
+		ms := make([]any, len(sc.Managers))
+		for i, m := range sc.Managers {
+			mo := obj{"name": m.Name, "kind": string(m.Kind)}
+			if m.Protocol != "" {
+				mo["protocol"] = string(m.Protocol)
+			}
+			putBlock(mo, "aenter", m.Aenter)
+			putBlock(mo, "aexit", m.Aexit)
+			putBlock(mo, "body", m.Body)
+			ms[i] = mo
+		}
+		o["managers"] = ms
+	}
+	fs := make([]any, len(sc.Functions))
+	for i, f := range sc.Functions {
+		fo := obj{"name": f.Name, "body": blockJSON(f.Body)}
+		if f.ExitParams {
+			fo["exitParams"] = true
+		}
+		fs[i] = fo
+	}
+	o["functions"] = fs
+	return o
+}
+
+func putBlock(o obj, key string, stmts []*Stmt) {
+	if len(stmts) > 0 {
+		o[key] = blockJSON(stmts)
+	}
+}
+
+func blockJSON(stmts []*Stmt) []any {
+	out := make([]any, len(stmts))
+	for i, s := range stmts {
+		out[i] = stmtJSON(s)
+	}
+	return out
+}
+
+func exprJSON(e Expr) any {
+	switch e.Kind {
+	case EStr:
+		return e.Str
+	case EBool:
+		return e.Bool
+	case EVar:
+		return obj{"var": e.Var}
+	}
+	return obj{"none": true}
+}
+
+func putStr(o obj, key, v string) {
+	if v != "" {
+		o[key] = v
+	}
+}
+
+func stmtJSON(s *Stmt) obj {
+	var arg any
+	switch s.Kind {
+	case SPrint:
+		arg = s.Text
+	case SSleep, SBlock:
+		arg = s.Seconds
+	case SRaise:
+		if s.Raise.NoMessage {
+			arg = s.Raise.Type
+		} else {
+			arg = obj{"type": s.Raise.Type, "message": s.Raise.Message}
+		}
+	case SReraise, SPass:
+		arg = true
+	case SReturn:
+		if s.HasValue {
+			arg = exprJSON(s.Value)
+		}
+	case SYield:
+		if s.Value.Kind != ENone {
+			arg = exprJSON(s.Value)
+		}
+	case SWith:
+		items := make([]any, len(s.Items))
+		for i, it := range s.Items {
+			io := obj{}
+			putStr(io, "manager", it.Manager)
+			putStr(io, "use", it.Use)
+			if it.Timeout != nil {
+				io["timeout"] = *it.Timeout
+			}
+			if it.ExitStack {
+				io["exitStack"] = true
+			}
+			if it.TaskGroup {
+				io["taskGroup"] = true
+			}
+			putStr(io, "as", it.As)
+			items[i] = io
+		}
+		w := obj{"items": items, "body": blockJSON(s.Body)}
+		if s.Sync {
+			w["sync"] = true
+		}
+		arg = w
+	case STry:
+		w := obj{"body": blockJSON(s.Body)}
+		if len(s.Handlers) > 0 {
+			hs := make([]any, len(s.Handlers))
+			for i, h := range s.Handlers {
+				ho := obj{"body": blockJSON(h.Body)}
+				if len(h.Types) > 0 {
+					ho["types"] = h.Types
+				}
+				putStr(ho, "as", h.As)
+				hs[i] = ho
+			}
+			w["except"] = hs
+		}
+		if s.HasFinally {
+			w["finally"] = blockJSON(s.Finally)
+		}
+		arg = w
+	case SIfException:
+		w := obj{"then": blockJSON(s.Body)}
+		if len(s.Else) > 0 {
+			w["else"] = blockJSON(s.Else)
+		}
+		arg = w
+	case SGather:
+		as := make([]any, len(s.Awaitables))
+		for i, a := range s.Awaitables {
+			if a.Call != "" {
+				as[i] = obj{"call": a.Call}
+			} else {
+				as[i] = obj{"task": a.Task}
+			}
+		}
+		w := obj{"awaitables": as}
+		if s.ReturnExceptions {
+			w["returnExceptions"] = true
+		}
+		putStr(w, "as", s.As)
+		arg = w
+	case SCreateTask:
+		w := obj{"call": s.Func}
+		putStr(w, "as", s.As)
+		putStr(w, "group", s.Group)
+		arg = w
+	case SAwait:
+		w := obj{"task": s.Task}
+		putStr(w, "as", s.As)
+		arg = w
+	case SCancel:
+		w := obj{"task": s.Task}
+		if s.Delayed {
+			w["after"] = s.Seconds
+		}
+		arg = w
+	case SCall:
+		w := obj{"function": s.Func}
+		putStr(w, "as", s.As)
+		arg = w
+	case SAssign:
+		arg = obj{"name": s.As, "manager": s.Manager}
+	case SEnterContext:
+		w := obj{"stack": s.Stack, "manager": s.Manager}
+		putStr(w, "as", s.As)
+		arg = w
+	case SPushExit, SPushCallback:
+		arg = obj{"stack": s.Stack, "function": s.Func}
+	}
+	return obj{string(s.Kind): arg}
+}

@@ -1,0 +1,396 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+)
+
+// Limits bound a run so that any scenario, however large, ends quickly.
+type Limits struct {
+	MaxEvents   int
+	MaxTasks    int
+	MaxManagers int // class and generator manager instances
+	MaxOutput   int // bytes of console output
+	MaxIterate  int // event loop iterations
+}
+
+// DefaultLimits are the limits Run uses.
+var DefaultLimits = Limits{MaxEvents: 1_000_000, MaxTasks: 1000, MaxManagers: 10_000, MaxOutput: 8 << 20, MaxIterate: 10_000_000}
+
+// ErrLimit is wrapped by errors returned when a run exceeds its limits.
+var ErrLimit = errors.New("limit exceeded")
+
+// ErrDeadlock is returned when every task waits and nothing is scheduled.
+var ErrDeadlock = errors.New("deadlock: every task is waiting and nothing is scheduled")
+
+// errAbort unwinds a coroutine's goroutine when a run is abandoned.
+var errAbort = errors.New("abort")
+
+// runError is a scenario-level failure raised inside the interpreter.
+type runError struct{ err error }
+
+type futState uint8
+
+const (
+	pending futState = iota
+	cancelled
+	finished
+)
+
+// future is asyncio.Future; a task's future is the task itself in Python,
+// here it points back at it.
+type future struct {
+	state     futState
+	result    Value
+	exc       *Exc
+	callbacks []func(*future)
+	// cancelledExc is the CancelledError a task's coroutine ended with,
+	// handed out once by makeCancelledError (as the C Future does).
+	cancelledExc *Exc
+	task         *task
+	gather       *gathering
+}
+
+func (f *future) done() bool { return f.state != pending }
+
+// suspendKind says why a coroutine gave control back.
+type suspendKind uint8
+
+const (
+	suspendFuture   suspendKind = iota // await on a pending future
+	suspendBare                        // the bare yield of asyncio.sleep(0)
+	suspendGenYield                    // an async generator's yield value
+)
+
+type suspendReq struct {
+	kind  suspendKind
+	fut   *future
+	value Value
+}
+
+// coro is a suspended Python coroutine or async generator, run as a Go
+// coroutine (iter.Pull) so the interpreter can be written in direct style.
+type coro struct {
+	next  func() (suspendReq, bool)
+	stop  func()
+	yield func(suspendReq) bool
+	in    *Exc // what to throw in at the next resumption; nil sends None
+	done  bool
+	// panicked holds a value the body panicked with, re-raised by resume.
+	panicked any
+}
+
+func newCoro(body func()) *coro {
+	c := &coro{}
+	seq := func(yield func(suspendReq) bool) {
+		c.yield = yield
+		defer func() {
+			if r := recover(); r != nil && r != errAbort {
+				c.panicked = r
+			}
+		}()
+		body()
+	}
+	c.next, c.stop = iter.Pull(seq)
+	return c
+}
+
+// resume runs the coroutine until it suspends or ends.
+func (c *coro) resume(in *Exc) (suspendReq, bool) {
+	c.in = in
+	req, ok := c.next()
+	if c.panicked != nil {
+		p := c.panicked
+		c.panicked = nil
+		panic(p)
+	}
+	if !ok {
+		c.done = true
+	}
+	return req, ok
+}
+
+// suspend is called from inside the coroutine.
+func (c *coro) suspend(req suspendReq) *Exc {
+	if !c.yield(req) {
+		panic(errAbort)
+	}
+	in := c.in
+	c.in = nil
+	return in
+}
+
+// task is asyncio.Task.
+type task struct {
+	fut        *future
+	name       string
+	fn         *FuncDef
+	num        int // creation order, 1-based (Task-N in CPython)
+	co         *coro
+	x          *exec
+	futWaiter  *future
+	mustCancel bool
+	numCancels int
+	started    bool
+	internal   bool // asyncio.run's own shutdown tasks: not reported
+}
+
+// engine holds one run.
+type engine struct {
+	sc       *Scenario
+	limits   Limits
+	loop     loop
+	tasks    []*task
+	current  *task
+	res      *Result
+	out      []byte
+	excCount int
+	insts    []*instance
+	gens     []*genState
+	managers int
+	failure  error
+	funcs    map[string]*FuncDef
+	mgrs     map[string]*ManagerDef
+}
+
+func (e *engine) fail(err error) {
+	if e.failure == nil {
+		e.failure = err
+	}
+	panic(runError{err})
+}
+
+func (e *engine) newFuture() *future { return &future{} }
+
+func (e *engine) addDoneCallback(f *future, cb func(*future)) {
+	if f.done() {
+		e.loop.callSoon(func() { cb(f) })
+		return
+	}
+	f.callbacks = append(f.callbacks, cb)
+}
+
+func (e *engine) scheduleCallbacks(f *future) {
+	cbs := f.callbacks
+	f.callbacks = nil
+	for _, cb := range cbs {
+		cb := cb
+		e.loop.callSoon(func() { cb(f) })
+	}
+}
+
+func (e *engine) setResult(f *future, v Value) {
+	if f.done() {
+		return
+	}
+	f.result = v
+	f.state = finished
+	e.scheduleCallbacks(f)
+}
+
+func (e *engine) setException(f *future, exc *Exc) {
+	if f.done() {
+		return
+	}
+	f.exc = exc
+	f.state = finished
+	e.scheduleCallbacks(f)
+}
+
+// futureCancel is Future.cancel (not a task's or a gather's override).
+func (e *engine) futureCancel(f *future) bool {
+	if f.state != pending {
+		return false
+	}
+	f.state = cancelled
+	e.scheduleCallbacks(f)
+	return true
+}
+
+// cancel dispatches to Task.cancel, _GatheringFuture.cancel or Future.cancel.
+func (e *engine) cancel(f *future) bool {
+	switch {
+	case f.task != nil:
+		return e.taskCancel(f.task)
+	case f.gather != nil:
+		return e.gatherCancel(f)
+	}
+	return e.futureCancel(f)
+}
+
+// makeCancelledError is Future._make_cancelled_error in C: the stored
+// exception is transferred once, later calls make a new CancelledError().
+func (e *engine) makeCancelledError(f *future) *Exc {
+	if f.cancelledExc != nil {
+		exc := f.cancelledExc
+		f.cancelledExc = nil
+		return exc
+	}
+	return e.newExc(CancelledErrorClass, false, "")
+}
+
+func (e *engine) newExc(c *ExcClass, hasArg bool, msg string) *Exc {
+	e.excCount++
+	return &Exc{Class: c, HasArg: hasArg, Msg: msg, id: e.excCount}
+}
+
+// createTask is loop.create_task(coro): the task's first step is only
+// scheduled; it runs when its creator yields to the loop.
+func (e *engine) createTask(fn *FuncDef, internal bool) *task {
+	if len(e.tasks) >= e.limits.MaxTasks {
+		e.fail(fmt.Errorf("%w: more than %d tasks", ErrLimit, e.limits.MaxTasks))
+	}
+	t := &task{name: fn.Name, fn: fn, num: len(e.tasks) + 1, internal: internal}
+	t.fut = &future{task: t}
+	t.x = &exec{e: e, t: t}
+	t.co = newCoro(func() { t.x.runTask(fn) })
+	e.tasks = append(e.tasks, t)
+	if !internal {
+		e.emit(Event{Kind: TaskCreated, task: t, node: fn.id})
+	}
+	e.loop.callSoon(func() { e.step(t, nil) })
+	return t
+}
+
+// step is Task.__step (the C implementation's semantics).
+func (e *engine) step(t *task, exc *Exc) {
+	if t.fut.done() {
+		return
+	}
+	if t.mustCancel {
+		if exc == nil || !exc.Class.IsSubclass(CancelledErrorClass) {
+			exc = e.makeCancelledError(t.fut)
+		}
+		t.mustCancel = false
+	}
+	t.futWaiter = nil
+	e.current = t
+	if !t.started {
+		t.started = true
+		if !t.internal {
+			e.emit(Event{Kind: TaskStarted, task: t, node: t.fn.id})
+		}
+	} else if !t.internal {
+		e.emit(Event{Kind: TaskResumed, task: t, Text: resumeText(exc), node: t.x.node})
+		t.x.emitHookEvent(true)
+	}
+	req, ok := t.co.resume(exc)
+	e.current = nil
+	if !ok {
+		x := t.x
+		switch {
+		case x.retExc == nil:
+			if t.mustCancel {
+				t.mustCancel = false
+				e.futureCancel(t.fut)
+				e.emit(Event{Kind: TaskCancelled, task: t})
+			} else {
+				e.setResult(t.fut, x.retVal)
+				if !t.internal {
+					e.emit(Event{Kind: TaskFinished, task: t, Text: repr(x.retVal)})
+				}
+			}
+		case x.retExc.Class.IsSubclass(CancelledErrorClass):
+			t.fut.cancelledExc = x.retExc
+			e.futureCancel(t.fut)
+			e.emit(Event{Kind: TaskCancelled, task: t, excLive: x.retExc})
+		default:
+			e.setException(t.fut, x.retExc)
+			e.emit(Event{Kind: TaskFailed, task: t, excLive: x.retExc})
+		}
+		return
+	}
+	if !t.internal {
+		e.emit(Event{Kind: TaskSuspended, task: t, Text: suspendText(req), node: t.x.node})
+		t.x.emitHookEvent(false)
+	}
+	switch req.kind {
+	case suspendFuture:
+		e.addDoneCallback(req.fut, func(f *future) { e.wakeup(t, f) })
+		t.futWaiter = req.fut
+		if t.mustCancel {
+			if e.cancel(t.futWaiter) {
+				t.mustCancel = false
+			}
+		}
+	case suspendBare:
+		e.loop.callSoon(func() { e.step(t, nil) })
+	default:
+		e.fail(fmt.Errorf("internal error: task %s yielded a generator value", t.name))
+	}
+}
+
+func resumeText(exc *Exc) string {
+	if exc != nil {
+		return "resumed with " + exc.Repr() + " thrown in"
+	}
+	return ""
+}
+
+func suspendText(req suspendReq) string {
+	if req.kind == suspendBare {
+		return "yields to the loop once (sleep(0))"
+	}
+	return ""
+}
+
+// wakeup is Task.__wakeup (task_wakeup in C).
+func (e *engine) wakeup(t *task, f *future) {
+	switch f.state {
+	case cancelled:
+		e.step(t, e.makeCancelledError(f))
+	case finished:
+		if f.exc != nil {
+			e.step(t, f.exc)
+			return
+		}
+		e.step(t, nil)
+	}
+}
+
+// taskCancel is Task.cancel.
+func (e *engine) taskCancel(t *task) bool {
+	if t.fut.done() {
+		return false
+	}
+	t.numCancels++
+	if t.futWaiter != nil {
+		if e.cancel(t.futWaiter) {
+			return true
+		}
+	}
+	t.mustCancel = true
+	return true
+}
+
+func (e *engine) taskUncancel(t *task) int {
+	if t.numCancels > 0 {
+		t.numCancels--
+	}
+	return t.numCancels
+}
+
+// runUntilComplete is loop.run_until_complete(fut) for a future that is
+// already a task or a gather.
+func (e *engine) runUntilComplete(f *future) error {
+	stopCb := func(f *future) {
+		e.loop.stopping = true
+	}
+	e.addDoneCallback(f, stopCb)
+	for {
+		if !e.loop.runOnce() {
+			return ErrDeadlock
+		}
+		if e.loop.iterations > e.limits.MaxIterate {
+			return fmt.Errorf("%w: more than %d event loop iterations", ErrLimit, e.limits.MaxIterate)
+		}
+		if e.loop.stopping {
+			break
+		}
+	}
+	e.loop.stopping = false
+	// remove_done_callback: the stop callback may still be queued if the
+	// loop stopped for another reason; it cannot be here, as only it stops.
+	return nil
+}

@@ -1,0 +1,219 @@
+package sim
+
+import "fmt"
+
+// genState is an async generator object behind @asynccontextmanager.
+type genState struct {
+	def   *ManagerDef
+	inst  *instance
+	co    *coro
+	frame *frame
+	// end is how the body ended, once it has.
+	end      flow
+	finished bool
+	yielded  bool // has yielded at least once: the resource is acquired
+	// teardownRan: a finally clause completed after the yield while an
+	// exception was passing, so teardown ran although the body raised.
+	teardownRan bool
+}
+
+// genOutcome is what one resumption of a generator did.
+type genOutcome struct {
+	yielded bool
+	value   Value
+	exc     *Exc // the exception it raised (nil: it finished normally)
+}
+
+// genYield runs a yield statement inside the generator's own coroutine.
+func (x *exec) genYield(s *Stmt) flow {
+	f := x.cur
+	g := f.gen
+	v, fl := x.eval(s.Value, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	if !g.yielded {
+		g.yielded = true
+		g.inst.acquired = x.e.nextSeq()
+	}
+	x.e.emit(Event{Kind: GenYielded, inst: g.inst, Text: repr(v), node: s.id})
+	exc := f.runner.suspend(suspendReq{kind: suspendGenYield, value: v})
+	x.cur = f
+	if exc != nil {
+		// athrow/aclose: the exception appears at the yield, chained to
+		// what the generator itself is handling (_PyErr_ChainStackItem).
+		chainOwn(f, exc)
+		return excFlow(exc)
+	}
+	return normal
+}
+
+// genResume is asend(None) (throw == nil) or athrow(throw), awaited from
+// the current frame: it runs the generator until it yields, returns or
+// raises, forwarding its awaits to the task.
+func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
+	driver := x.cur
+	if g.finished {
+		if throw != nil {
+			return genOutcome{exc: throw}
+		}
+		return genOutcome{}
+	}
+	if g.co == nil {
+		g.frame = &frame{name: g.def.Name, vars: map[string]Value{}, gen: g}
+		g.co = newCoro(func() {
+			x.cur = g.frame
+			g.end = x.execBlock(g.def.Body)
+		})
+		g.frame.runner = g.co
+		x.e.gens = append(x.e.gens, g)
+		if throw != nil {
+			// athrow before the first anext: raised at once, body never runs.
+			g.finished = true
+			return genOutcome{exc: throw}
+		}
+	}
+	g.frame.parent = driver
+	in := throw
+	for {
+		req, ok := g.co.resume(in)
+		x.cur = driver
+		if !ok {
+			g.finished = true
+			out := genOutcome{}
+			if g.end.kind == flowExc {
+				out.exc = g.end.exc
+			}
+			if out.exc == nil || g.teardownRan {
+				if g.yielded && g.inst.released == 0 {
+					g.inst.released = x.e.nextSeq()
+				}
+			}
+			x.e.emit(Event{Kind: GenFinished, inst: g.inst, excLive: out.exc})
+			x.leaveGen(g, driver, out.exc)
+			return out
+		}
+		if req.kind == suspendGenYield {
+			x.leaveGen(g, driver, nil)
+			return genOutcome{yielded: true, value: req.value}
+		}
+		// An await inside the generator suspends the whole task; the
+		// asend/athrow object passes the resumption straight back in.
+		in = driver.runner.suspend(req)
+	}
+}
+
+// leaveGen hands control back from the generator frame to its driver. If
+// the generator was resumed by a throw (a cancellation), its driver is now
+// the resumption root, as in pop.
+func (x *exec) leaveGen(g *genState, driver *frame, exc *Exc) {
+	if x.visRoot == g.frame {
+		x.visRoot = driver
+		if exc != nil {
+			chainOwn(driver, exc)
+		}
+	}
+}
+
+// genClose is aclose(): GeneratorExit is thrown in at the yield.
+func (x *exec) genClose(g *genState, node int) flow {
+	if g.finished || g.co == nil {
+		return normal
+	}
+	ge := x.e.newExc(GeneratorExitClass, false, "")
+	out := x.genResume(g, ge)
+	switch {
+	case out.yielded:
+		return x.raiseNew(RuntimeErrorClass, "async generator ignored GeneratorExit", node)
+	case out.exc == nil || out.exc == ge:
+		return normal
+	case out.exc.Class == StopAsyncIterationClass:
+		return normal
+	}
+	return excFlow(out.exc)
+}
+
+// acmEnter is _AsyncGeneratorContextManager.__aenter__.
+func (x *exec) acmEnter(inst *instance, node int) (Value, flow) {
+	f := &frame{name: "__aenter__", vars: map[string]Value{}, hook: hookAenter, inst: inst}
+	x.push(f)
+	if inst.acmEntered {
+		// "del self.args, ..." fails the second time.
+		fl := x.raiseNew(AttributeErrorClass, "'_AsyncGeneratorContextManager' object has no attribute 'args'", node)
+		return nil, x.pop(f, fl)
+	}
+	inst.acmEntered = true
+	out := x.genResume(inst.gen, nil)
+	switch {
+	case out.yielded:
+		x.pop(f, normal)
+		return out.value, normal
+	case out.exc != nil:
+		return nil, x.pop(f, excFlow(out.exc))
+	}
+	// The generator returned without yielding.
+	stop := x.stopAsyncIteration()
+	f.handled = append(f.handled, stop)
+	exc := x.e.newExc(RuntimeErrorClass, true, "generator didn't yield")
+	exc.SuppressContext = true
+	fl := x.raise(exc, node)
+	f.handled = f.handled[:len(f.handled)-1]
+	return nil, x.pop(f, fl)
+}
+
+// stopAsyncIteration is the StopAsyncIteration a finished generator raises
+// to its awaiter, chained like any raise.
+func (x *exec) stopAsyncIteration() *Exc {
+	stop := x.e.newExc(StopAsyncIterationClass, false, "")
+	setContext(stop, x.topHandled())
+	return stop
+}
+
+// acmExit is _AsyncGeneratorContextManager.__aexit__ (CPython 3.11.7+).
+func (x *exec) acmExit(inst *instance, exc *Exc, node int) (Value, flow) {
+	g := inst.gen
+	f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+	x.push(f)
+	if exc == nil {
+		out := x.genResume(g, nil)
+		switch {
+		case out.exc != nil:
+			return nil, x.pop(f, excFlow(out.exc))
+		case !out.yielded:
+			x.pop(f, normal)
+			return false, normal
+		}
+		// Yielded again: "generator didn't stop", then aclose() in finally.
+		return nil, x.pop(f, x.didntStop(g, "generator didn't stop", node))
+	}
+	out := x.genResume(g, exc)
+	switch {
+	case out.yielded:
+		return nil, x.pop(f, x.didntStop(g, "generator didn't stop after athrow()", node))
+	case out.exc == nil:
+		// StopAsyncIteration: the generator swallowed the exception.
+		x.pop(f, normal)
+		return true, normal
+	case out.exc == exc:
+		x.pop(f, normal)
+		return false, normal
+	}
+	// A different exception: "except RuntimeError/BaseException: raise".
+	return nil, x.pop(f, excFlow(out.exc))
+}
+
+// didntStop raises RuntimeError(msg) and closes the generator in a finally.
+func (x *exec) didntStop(g *genState, msg string, node int) flow {
+	f := x.cur
+	rt := x.e.newExc(RuntimeErrorClass, true, msg)
+	fl := x.raise(rt, node)
+	f.handled = append(f.handled, rt)
+	cfl := x.genClose(g, node)
+	f.handled = f.handled[:len(f.handled)-1]
+	if cfl.kind == flowExc {
+		return cfl
+	}
+	return fl
+}
+
+var _ = fmt.Sprintf

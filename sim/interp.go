@@ -1,0 +1,372 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// hookKind marks frames that run a manager's __aenter__ or __aexit__ (or
+// the library code standing for them), for the suspended/resumed events.
+type hookKind uint8
+
+const (
+	hookNone hookKind = iota
+	hookAenter
+	hookAexit
+)
+
+// frame is one running Python function (coroutine) frame.
+type frame struct {
+	name    string
+	parent  *frame // the frame awaiting this one
+	vars    map[string]Value
+	handled []*Exc // exceptions being handled (innermost last)
+	runner  *coro  // the coroutine whose stack this frame runs on
+	hook    hookKind
+	inst    *instance
+	gen     *genState // set on an async generator's own frame
+}
+
+type flowKind uint8
+
+const (
+	flowNormal flowKind = iota
+	flowReturn
+	flowExc
+)
+
+// flow is how a block ended: normally, by return (with val), or by an exception.
+type flow struct {
+	kind flowKind
+	val  Value
+	exc  *Exc
+}
+
+var normal = flow{}
+
+func excFlow(e *Exc) flow { return flow{kind: flowExc, exc: e} }
+
+// exec interprets one task's code.
+type exec struct {
+	e   *engine
+	t   *task
+	cur *frame
+	// visRoot is the outermost frame whose handled exceptions are visible
+	// to implicit chaining. CPython resumes a coroutine chain by send with
+	// every frame's exception state on the thread's stack, but by throw
+	// (cancellation) it resumes each level on its own: see awaitReq.
+	visRoot *frame
+	// node is the statement being executed, for task-level events.
+	node   int
+	retVal Value
+	retExc *Exc
+}
+
+func (x *exec) runTask(fn *FuncDef) {
+	f := &frame{name: fn.Name, vars: map[string]Value{}, runner: x.t.co}
+	x.cur = f
+	fl := x.execBlock(fn.Body)
+	x.cur = nil
+	switch fl.kind {
+	case flowExc:
+		x.retExc = fl.exc
+	case flowReturn:
+		x.retVal = fl.val
+	}
+}
+
+func (x *exec) push(f *frame) {
+	f.parent = x.cur
+	if f.runner == nil {
+		f.runner = x.cur.runner
+	}
+	x.cur = f
+}
+
+// pop leaves frame f. If f was running as the resumption root of a throw,
+// its caller is resumed "with an exception" (gen_send_ex with exc=1),
+// which chains the exception to what the caller itself is handling.
+func (x *exec) pop(f *frame, fl flow) flow {
+	x.cur = f.parent
+	if x.visRoot == f {
+		x.visRoot = f.parent
+		if fl.kind == flowExc && f.parent != nil {
+			chainOwn(f.parent, fl.exc)
+		}
+	}
+	return fl
+}
+
+// chainOwn is _PyErr_ChainStackItem: the exception is chained to the
+// exception frame f itself is handling, if any.
+func chainOwn(f *frame, exc *Exc) {
+	if n := len(f.handled); n > 0 {
+		setContext(exc, f.handled[n-1])
+	}
+}
+
+// topHandled is the exception implicit chaining uses at a raise: the
+// innermost one being handled among the visible frames.
+func (x *exec) topHandled() *Exc {
+	for f := x.cur; f != nil; f = f.parent {
+		if n := len(f.handled); n > 0 {
+			return f.handled[n-1]
+		}
+		if f == x.visRoot {
+			break
+		}
+	}
+	return nil
+}
+
+// raise raises exc from the current frame, with implicit chaining.
+func (x *exec) raise(exc *Exc, node int) flow {
+	setContext(exc, x.topHandled())
+	x.e.emit(Event{Kind: ExcRaised, excLive: exc, node: node})
+	return excFlow(exc)
+}
+
+// raiseNew raises a new exception of class c.
+func (x *exec) raiseNew(c *ExcClass, msg string, node int) flow {
+	return x.raise(x.e.newExc(c, true, msg), node)
+}
+
+// awaitReq suspends the task at an await on a future (or a bare yield) and
+// returns the exception thrown in on resumption, or nil.
+func (x *exec) awaitReq(req suspendReq) *Exc {
+	f := x.cur
+	exc := f.runner.suspend(req)
+	x.cur = f
+	if exc != nil {
+		chainOwn(f, exc)
+		x.visRoot = f
+	} else {
+		x.visRoot = nil
+	}
+	return exc
+}
+
+func (x *exec) execBlock(stmts []*Stmt) flow {
+	for _, s := range stmts {
+		if fl := x.execStmt(s); fl.kind != flowNormal {
+			return fl
+		}
+	}
+	return normal
+}
+
+func (x *exec) execStmt(s *Stmt) flow {
+	x.node = s.id
+	switch s.Kind {
+	case SPass:
+		return normal
+	case SPrint:
+		return x.execPrint(s)
+	case SSleep:
+		return x.sleep(s.Seconds, s.id)
+	case SBlock:
+		x.e.loop.now = x.e.loop.now + s.Seconds
+		x.e.emit(Event{Kind: Blocked, Text: fmt.Sprintf("time.sleep(%s) blocks the event loop: no other task runs", pyFloat(s.Seconds)), node: s.id})
+		return normal
+	case SRaise:
+		c, _ := LookupExcClass(s.Raise.Type)
+		return x.raise(x.e.newExc(c, !s.Raise.NoMessage, s.Raise.Message), s.id)
+	case SReraise:
+		f := x.cur
+		if n := len(f.handled); n > 0 {
+			exc := f.handled[n-1]
+			x.e.emit(Event{Kind: ExcRaised, excLive: exc, node: s.id, Text: "re-raised"})
+			return excFlow(exc)
+		}
+		return x.raiseNew(RuntimeErrorClass, "No active exception to reraise", s.id)
+	case SReturn:
+		v, fl := x.eval(s.Value, s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		return flow{kind: flowReturn, val: v}
+	case SYield:
+		return x.genYield(s)
+	case SWith:
+		return x.execWith(s, s.Items, s.Sync)
+	case STry:
+		return x.execTry(s)
+	case SGather:
+		return x.execGather(s)
+	case SCreateTask:
+		return x.execCreateTask(s)
+	case SAwait:
+		return x.execAwaitTask(s)
+	case SCancel:
+		return x.execCancel(s)
+	case SCall:
+		fn := x.e.funcs[s.Func]
+		f := &frame{name: fn.Name, vars: map[string]Value{}}
+		x.push(f)
+		fl := x.pop(f, x.execBlock(fn.Body))
+		if fl.kind == flowExc {
+			return fl
+		}
+		if s.As != "" {
+			x.cur.vars[s.As] = fl.val
+		}
+		return normal
+	case SAssign:
+		inst, fl := x.construct(x.e.mgrs[s.Manager], s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		x.cur.vars[s.As] = inst
+		return normal
+	case SEnterContext:
+		return x.execEnterContext(s)
+	case SPushExit, SPushCallback:
+		return x.execPushExit(s)
+	case SIfException:
+		v, fl := x.lookup("exc_type", s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		if v != nil {
+			return x.execBlock(s.Body)
+		}
+		return x.execBlock(s.Else)
+	}
+	x.e.fail(fmt.Errorf("internal error: unknown statement %q", s.Kind))
+	return normal
+}
+
+func (x *exec) lookup(name string, node int) (Value, flow) {
+	for f := x.cur; f != nil; f = f.parent {
+		if v, ok := f.vars[name]; ok {
+			return v, normal
+		}
+		break // Python functions see only their own locals here
+	}
+	return nil, x.raiseNew(unboundLocalErrorClass,
+		fmt.Sprintf("cannot access local variable '%s' where it is not associated with a value", name), node)
+}
+
+func (x *exec) eval(ex Expr, node int) (Value, flow) {
+	switch ex.Kind {
+	case EStr:
+		return ex.Str, normal
+	case EBool:
+		return ex.Bool, normal
+	case EVar:
+		return x.lookup(ex.Var, node)
+	}
+	return nil, normal
+}
+
+func (x *exec) execPrint(s *Stmt) flow {
+	parts, _ := parseTemplate(s.Text)
+	var b strings.Builder
+	for _, p := range parts {
+		if p.field == "" {
+			b.WriteString(p.lit)
+			continue
+		}
+		v, fl := x.lookup(p.field, s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		var txt string
+		var ok bool
+		if p.repr {
+			txt, ok = reprOK(v)
+		} else {
+			txt, ok = strOK(v)
+		}
+		if !ok {
+			x.e.fail(fmt.Errorf("print at node %d shows %s, whose text holds a memory address: print something else", s.id, txt))
+		}
+		b.WriteString(txt)
+	}
+	line := b.String()
+	x.e.print(line)
+	x.e.emit(Event{Kind: Printed, Text: line, node: s.id})
+	return normal
+}
+
+// sleep is asyncio.sleep(d).
+func (x *exec) sleep(d float64, node int) flow {
+	if d <= 0 {
+		if exc := x.awaitReq(suspendReq{kind: suspendBare}); exc != nil {
+			return excFlow(exc)
+		}
+		return normal
+	}
+	fut := x.e.newFuture()
+	h := x.e.loop.callLater(d, func() {
+		if fut.state != cancelled {
+			x.e.setResult(fut, nil)
+		}
+	})
+	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut})
+	x.e.loop.cancelHandle(h)
+	if exc != nil {
+		return excFlow(exc)
+	}
+	return normal
+}
+
+func (x *exec) execTry(s *Stmt) flow {
+	fl := x.execBlock(s.Body)
+	f := x.cur
+	if fl.kind == flowExc {
+		for _, h := range s.Handlers {
+			if !handlerMatches(h, fl.exc) {
+				continue
+			}
+			x.e.emit(Event{Kind: ExcCaught, excLive: fl.exc, node: h.id})
+			f.handled = append(f.handled, fl.exc)
+			if h.As != "" {
+				f.vars[h.As] = fl.exc
+			}
+			hfl := x.execBlock(h.Body)
+			f.handled = f.handled[:len(f.handled)-1]
+			if h.As != "" {
+				delete(f.vars, h.As)
+			}
+			fl = hfl
+			break
+		}
+	}
+	if s.HasFinally {
+		if fl.kind == flowExc {
+			f.handled = append(f.handled, fl.exc)
+		}
+		ffl := x.execBlock(s.Finally)
+		if fl.kind == flowExc {
+			f.handled = f.handled[:len(f.handled)-1]
+		}
+		if ffl.kind != flowNormal {
+			return ffl
+		}
+		if g := f.gen; g != nil && g.yielded && fl.kind == flowExc {
+			g.teardownRan = true
+		}
+	}
+	return fl
+}
+
+func handlerMatches(h *Handler, exc *Exc) bool {
+	if len(h.Types) == 0 {
+		return true
+	}
+	for _, name := range h.Types {
+		if c, ok := LookupExcClass(name); ok && catchesClass(c, exc.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *engine) print(line string) {
+	if len(e.out)+len(line)+1 > e.limits.MaxOutput {
+		e.fail(fmt.Errorf("%w: more than %d bytes of output", ErrLimit, e.limits.MaxOutput))
+	}
+	e.out = append(e.out, line...)
+	e.out = append(e.out, '\n')
+}

@@ -1,0 +1,552 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// This file stands for the asyncio and contextlib code the scenarios use:
+// asyncio.timeout, asyncio.TaskGroup, AsyncExitStack, gather, create_task.
+// Each function follows CPython 3.11.7's source line for line where the
+// order of effects is visible.
+
+type tmState uint8
+
+const (
+	tmCreated tmState = iota
+	tmEntered
+	tmExpiring
+	tmExpired
+	tmExited
+)
+
+type timeoutState struct {
+	state      tmState
+	when       float64
+	handler    *handle
+	task       *task
+	cancelling int
+}
+
+func (x *exec) timeoutEnter(inst *instance, node int) (Value, flow) {
+	tm := inst.tm
+	if tm.state != tmCreated {
+		return nil, x.raiseNew(RuntimeErrorClass, "Timeout has already been entered", node)
+	}
+	tm.state = tmEntered
+	tm.task = x.t
+	tm.cancelling = x.t.numCancels
+	onTimeout := func() {
+		x.e.emit(Event{Kind: TimeoutFired, inst: inst, task: tm.task,
+			Text: "the deadline passed: the task is cancelled"})
+		x.e.taskCancel(tm.task)
+		tm.state = tmExpiring
+		tm.handler = nil
+	}
+	if tm.when <= x.e.loop.now {
+		tm.handler = x.e.loop.callSoon(onTimeout)
+	} else {
+		tm.handler = x.e.loop.callAt(tm.when, onTimeout)
+	}
+	return inst, normal
+}
+
+func (x *exec) timeoutExit(inst *instance, exc *Exc, node int) (Value, flow) {
+	tm := inst.tm
+	if tm.handler != nil {
+		x.e.loop.cancelHandle(tm.handler)
+		tm.handler = nil
+	}
+	switch tm.state {
+	case tmExpiring:
+		tm.state = tmExpired
+		if x.e.taskUncancel(tm.task) <= tm.cancelling && exc != nil && exc.Class == CancelledErrorClass {
+			te := x.e.newExc(TimeoutErrorClass, false, "")
+			te.Cause = exc
+			te.SuppressContext = true
+			f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+			x.push(f)
+			return nil, x.pop(f, x.raise(te, node))
+		}
+	case tmEntered:
+		tm.state = tmExited
+	}
+	return nil, normal
+}
+
+type taskGroupState struct {
+	entered, exiting, aborting bool
+	parent                     *task
+	parentCancelRequested      bool
+	tasks                      []*task // a set in CPython; kept in insertion order
+	errors                     []*Exc
+	onCompleted                *future
+}
+
+func (tg *taskGroupState) repr() string {
+	info := []string{""}
+	if len(tg.tasks) > 0 {
+		info = append(info, fmt.Sprintf("tasks=%d", len(tg.tasks)))
+	}
+	if len(tg.errors) > 0 {
+		info = append(info, fmt.Sprintf("errors=%d", len(tg.errors)))
+	}
+	if tg.aborting {
+		info = append(info, "cancelling")
+	} else if tg.entered {
+		info = append(info, "entered")
+	}
+	return "<TaskGroup" + strings.Join(info, " ") + ">"
+}
+
+func (x *exec) taskGroupEnter(inst *instance, node int) (Value, flow) {
+	tg := inst.tg
+	if tg.entered {
+		return nil, x.raiseNew(RuntimeErrorClass, fmt.Sprintf("TaskGroup %s has already been entered", tg.repr()), node)
+	}
+	tg.parent = x.t
+	tg.entered = true
+	return inst, normal
+}
+
+func (e *engine) taskGroupAbort(tg *taskGroupState) {
+	tg.aborting = true
+	n := 0
+	for _, t := range tg.tasks {
+		if !t.fut.done() {
+			n++
+			e.taskCancel(t)
+		}
+	}
+	if n > 1 {
+		e.markUnordered("a TaskGroup cancels its remaining tasks by iterating a set; CPython's order is unspecified, shown here in creation order")
+	}
+}
+
+func (e *engine) taskGroupOnTaskDone(tg *taskGroupState, t *task) {
+	for i, u := range tg.tasks {
+		if u == t {
+			tg.tasks = append(tg.tasks[:i], tg.tasks[i+1:]...)
+			break
+		}
+	}
+	if tg.onCompleted != nil && len(tg.tasks) == 0 && !tg.onCompleted.done() {
+		e.setResult(tg.onCompleted, true)
+	}
+	if t.fut.state == cancelled || t.fut.exc == nil {
+		return
+	}
+	tg.errors = append(tg.errors, t.fut.exc)
+	if tg.parent.fut.done() {
+		return // CPython logs "has errored out but its parent task ... is already completed"
+	}
+	if !tg.aborting && !tg.parentCancelRequested {
+		e.taskGroupAbort(tg)
+		tg.parentCancelRequested = true
+		e.taskCancel(tg.parent)
+	}
+}
+
+func (x *exec) taskGroupExit(inst *instance, exc *Exc, node int) (Value, flow) {
+	tg := inst.tg
+	e := x.e
+	f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+	x.push(f)
+	tg.exiting = true
+	var propagate *Exc
+	if exc != nil && exc.Class == CancelledErrorClass {
+		propagate = exc
+	}
+	if tg.parentCancelRequested {
+		if e.taskUncancel(tg.parent) == 0 {
+			propagate = nil
+		}
+	}
+	if exc != nil && !tg.aborting {
+		e.taskGroupAbort(tg)
+	}
+	for len(tg.tasks) > 0 {
+		if tg.onCompleted == nil {
+			tg.onCompleted = e.newFuture()
+		}
+		if got := x.awaitReq(suspendReq{kind: suspendFuture, fut: tg.onCompleted}); got != nil {
+			if !got.Class.IsSubclass(CancelledErrorClass) {
+				return nil, x.pop(f, excFlow(got))
+			}
+			if !tg.aborting {
+				propagate = got
+				e.taskGroupAbort(tg)
+			}
+		}
+		tg.onCompleted = nil
+	}
+	if propagate != nil && len(tg.errors) == 0 {
+		return nil, x.pop(f, x.raise(propagate, node))
+	}
+	if exc != nil && exc.Class != CancelledErrorClass {
+		tg.errors = append(tg.errors, exc)
+	}
+	if len(tg.errors) > 0 {
+		class := ExceptionGroupClass
+		for _, sub := range tg.errors {
+			if !sub.Class.IsSubclass(ExceptionClass) {
+				class = BaseExceptionGroupClass
+			}
+		}
+		me := e.newExc(class, true, "unhandled errors in a TaskGroup")
+		me.Group = tg.errors
+		me.SuppressContext = true
+		tg.errors = nil
+		return nil, x.pop(f, x.raise(me, node))
+	}
+	x.pop(f, normal)
+	return nil, normal
+}
+
+// exitCallback is one entry of an AsyncExitStack.
+type exitCallback struct {
+	inst *instance // a manager entered with enter_async_context
+	fn   *FuncDef  // push_async_exit (ExitParams) or push_async_callback
+	node int
+}
+
+func (x *exec) stackOf(name string, node int) (*instance, flow) {
+	v, fl := x.lookup(name, node)
+	if fl.kind == flowExc {
+		return nil, fl
+	}
+	inst, ok := v.(*instance)
+	if !ok || inst.kind != instExitStack {
+		x.e.fail(fmt.Errorf("%q holds %s, not an AsyncExitStack", name, repr(v)))
+	}
+	return inst, normal
+}
+
+// execEnterContext is x = await stack.enter_async_context(M()).
+func (x *exec) execEnterContext(s *Stmt) flow {
+	stack, fl := x.stackOf(s.Stack, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	inst, fl := x.construct(x.e.mgrs[s.Manager], s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	f := &frame{name: "enter_async_context", vars: map[string]Value{}}
+	x.push(f)
+	if enter, exit := inst.hasMethods(false); !enter || !exit {
+		missing := "__aenter__"
+		if enter {
+			missing = "__aexit__"
+		}
+		attr := x.e.newExc(AttributeErrorClass, true, fmt.Sprintf("type object '%s' has no attribute '%s'", inst.typeName(), missing))
+		setContext(attr, x.topHandled())
+		f.handled = append(f.handled, attr)
+		te := x.e.newExc(TypeErrorClass, true, fmt.Sprintf("'__main__.%s' object does not support the asynchronous context manager protocol", inst.typeName()))
+		te.SuppressContext = true
+		fl := x.raise(te, s.id)
+		f.handled = f.handled[:len(f.handled)-1]
+		x.e.emit(Event{Kind: ProtocolError, inst: inst, excLive: te, node: s.id})
+		return x.pop(f, fl)
+	}
+	v, fl := x.callEnter(inst, false, s.id)
+	if fl.kind == flowExc {
+		return x.pop(f, fl)
+	}
+	stack.stack = append(stack.stack, exitCallback{inst: inst, node: s.id})
+	x.pop(f, normal)
+	if s.As != "" {
+		x.cur.vars[s.As] = v
+		x.e.emit(Event{Kind: TargetBound, inst: inst, Text: s.As + " = " + repr(v), node: s.id})
+	}
+	return normal
+}
+
+func (x *exec) execPushExit(s *Stmt) flow {
+	stack, fl := x.stackOf(s.Stack, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	stack.stack = append(stack.stack, exitCallback{fn: x.e.funcs[s.Func], node: s.id})
+	return normal
+}
+
+// exitStackExit is AsyncExitStack.__aexit__.
+func (x *exec) exitStackExit(inst *instance, exc *Exc, node int) (Value, flow) {
+	f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+	x.push(f)
+	received := exc != nil
+	frameExc := x.topHandled()
+	fixContext := func(newExc, oldExc *Exc) {
+		for {
+			ctx := newExc.Context
+			if ctx == nil || ctx == oldExc {
+				return
+			}
+			if ctx == frameExc {
+				break
+			}
+			newExc = ctx
+		}
+		newExc.Context = oldExc
+	}
+	suppressed, pendingRaise := false, false
+	details := exc
+	for len(inst.stack) > 0 {
+		cb := inst.stack[len(inst.stack)-1]
+		inst.stack = inst.stack[:len(inst.stack)-1]
+		ret, cfl := x.callExitCallback(cb, details)
+		if cfl.kind != flowExc {
+			if truthy(ret) {
+				suppressed, pendingRaise, details = true, false, nil
+			}
+			continue
+		}
+		fixContext(cfl.exc, details)
+		pendingRaise = true
+		details = cfl.exc
+	}
+	if pendingRaise {
+		fixed := details.Context
+		setContext(details, x.topHandled())
+		details.Context = fixed
+		return nil, x.pop(f, excFlow(details))
+	}
+	x.pop(f, normal)
+	return received && suppressed, normal
+}
+
+func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
+	if cb.inst != nil {
+		return x.callExit(cb.inst, exc, false, cb.node)
+	}
+	var et, ev, tb Value
+	if exc != nil {
+		et, ev, tb = exc.Class, exc, tracebackValue{}
+	}
+	if cb.fn.ExitParams {
+		f := &frame{name: cb.fn.Name, vars: map[string]Value{"exc_type": et, "exc": ev, "tb": tb}}
+		x.push(f)
+		fl := x.pop(f, x.execBlock(cb.fn.Body))
+		if fl.kind == flowExc {
+			return nil, fl
+		}
+		return fl.val, normal
+	}
+	// push_async_callback: _exit_wrapper awaits the callback, returns None.
+	w := &frame{name: "_exit_wrapper", vars: map[string]Value{}}
+	x.push(w)
+	f := &frame{name: cb.fn.Name, vars: map[string]Value{}}
+	x.push(f)
+	fl := x.pop(f, x.execBlock(cb.fn.Body))
+	if fl.kind == flowExc {
+		return nil, x.pop(w, fl)
+	}
+	x.pop(w, normal)
+	return nil, normal
+}
+
+// gathering is the state of a _GatheringFuture.
+type gathering struct {
+	children        []*future
+	cancelRequested bool
+}
+
+func (e *engine) gatherCancel(outer *future) bool {
+	if outer.done() {
+		return false
+	}
+	ret := false
+	for _, c := range outer.gather.children {
+		if e.cancel(c) {
+			ret = true
+		}
+	}
+	if ret {
+		outer.gather.cancelRequested = true
+	}
+	return ret
+}
+
+// gather is asyncio.gather(*args, return_exceptions=...).
+func (e *engine) gather(args []*future, returnExceptions bool) *future {
+	outer := &future{gather: &gathering{}}
+	seen := map[*future]bool{}
+	nfuts, nfinished := 0, 0
+	var doneFuts []*future
+	var children []*future
+	var doneCb func(*future)
+	doneCb = func(fut *future) {
+		nfinished++
+		if outer.done() {
+			return
+		}
+		if !returnExceptions {
+			if fut.state == cancelled {
+				e.setException(outer, e.makeCancelledError(fut))
+				return
+			}
+			if fut.exc != nil {
+				e.setException(outer, fut.exc)
+				return
+			}
+		}
+		if nfinished == nfuts {
+			results := make([]Value, len(children))
+			for i, c := range children {
+				switch {
+				case c.state == cancelled:
+					results[i] = e.newExc(CancelledErrorClass, true, "")
+				case c.exc != nil:
+					results[i] = c.exc
+				default:
+					results[i] = c.result
+				}
+			}
+			if outer.gather.cancelRequested {
+				e.setException(outer, e.makeCancelledError(fut))
+			} else {
+				e.setResult(outer, results)
+			}
+		}
+	}
+	for _, a := range args {
+		if !seen[a] {
+			seen[a] = true
+			nfuts++
+			if a.done() {
+				doneFuts = append(doneFuts, a)
+			} else {
+				e.addDoneCallback(a, doneCb)
+			}
+		}
+		children = append(children, a)
+	}
+	outer.gather.children = children
+	for _, f := range doneFuts {
+		doneCb(f)
+	}
+	return outer
+}
+
+func (x *exec) execGather(s *Stmt) flow {
+	args := make([]*future, 0, len(s.Awaitables))
+	for _, a := range s.Awaitables {
+		if a.Call != "" {
+			args = append(args, x.e.createTask(x.e.funcs[a.Call], false).fut)
+			continue
+		}
+		t, fl := x.taskVar(a.Task, s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		args = append(args, t.fut)
+	}
+	outer := x.e.gather(args, s.ReturnExceptions)
+	v, fl := x.awaitFuture(outer, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	if s.As != "" {
+		x.cur.vars[s.As] = v
+	}
+	return normal
+}
+
+// awaitFuture is "await fut".
+func (x *exec) awaitFuture(f *future, node int) (Value, flow) {
+	if !f.done() {
+		if exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: f}); exc != nil {
+			return nil, excFlow(exc)
+		}
+	}
+	switch {
+	case f.state == cancelled:
+		return nil, x.raise(x.e.makeCancelledError(f), node)
+	case f.exc != nil:
+		return nil, x.raise(f.exc, node)
+	case f.state == pending:
+		return nil, x.raiseNew(RuntimeErrorClass, "await wasn't used with future", node)
+	}
+	return f.result, normal
+}
+
+func (x *exec) taskVar(name string, node int) (*task, flow) {
+	v, fl := x.lookup(name, node)
+	if fl.kind == flowExc {
+		return nil, fl
+	}
+	t, ok := v.(*task)
+	if !ok {
+		x.e.fail(fmt.Errorf("%q holds %s, not a task", name, repr(v)))
+	}
+	return t, normal
+}
+
+func (x *exec) execCreateTask(s *Stmt) flow {
+	fn := x.e.funcs[s.Func]
+	var t *task
+	if s.Group != "" {
+		v, fl := x.lookup(s.Group, s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		inst, ok := v.(*instance)
+		if !ok || inst.kind != instTaskGroup {
+			x.e.fail(fmt.Errorf("%q holds %s, not a TaskGroup", s.Group, repr(v)))
+		}
+		tg := inst.tg
+		switch {
+		case !tg.entered:
+			return x.raiseNew(RuntimeErrorClass, fmt.Sprintf("TaskGroup %s has not been entered", tg.repr()), s.id)
+		case tg.exiting && len(tg.tasks) == 0:
+			return x.raiseNew(RuntimeErrorClass, fmt.Sprintf("TaskGroup %s is finished", tg.repr()), s.id)
+		case tg.aborting:
+			return x.raiseNew(RuntimeErrorClass, fmt.Sprintf("TaskGroup %s is shutting down", tg.repr()), s.id)
+		}
+		t = x.e.createTask(fn, false)
+		x.e.addDoneCallback(t.fut, func(*future) { x.e.taskGroupOnTaskDone(tg, t) })
+		tg.tasks = append(tg.tasks, t)
+	} else {
+		t = x.e.createTask(fn, false)
+	}
+	if s.As != "" {
+		x.cur.vars[s.As] = t
+	}
+	return normal
+}
+
+func (x *exec) execAwaitTask(s *Stmt) flow {
+	t, fl := x.taskVar(s.Task, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	if t == x.t {
+		return x.raiseNew(RuntimeErrorClass, "Task cannot await on itself", s.id)
+	}
+	v, fl := x.awaitFuture(t.fut, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	if s.As != "" {
+		x.cur.vars[s.As] = v
+	}
+	return normal
+}
+
+func (x *exec) execCancel(s *Stmt) flow {
+	t, fl := x.taskVar(s.Task, s.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	do := func() {
+		x.e.emit(Event{Kind: CancelRequest, task: t, node: s.id, Text: "cancel() requested"})
+		x.e.taskCancel(t)
+	}
+	if s.Delayed {
+		x.e.loop.callLater(s.Seconds, do)
+	} else {
+		do()
+	}
+	return normal
+}

@@ -1,0 +1,400 @@
+package sim
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Render writes a scenario as a runnable Python 3.11 program. Run under
+// CPython it prints exactly the Result.Stdout the engine predicts.
+func Render(sc *Scenario) string {
+	src, _ := renderWithLines(sc)
+	return src
+}
+
+// LineMap returns, for a validated scenario, the rendered program and the
+// line of each trace event's node (Event.Line is already filled by Run).
+func LineMap(sc *Scenario) (string, map[int]int) { return renderWithLines(sc) }
+
+type renderer struct {
+	b     strings.Builder
+	line  int
+	lines map[int]int
+	// withRepr lists the classes that get a __repr__: those whose
+	// instances a print may show (otherwise the default repr would show a
+	// memory address).
+	withRepr map[string]bool
+}
+
+func renderWithLines(sc *Scenario) (string, map[int]int) {
+	r := &renderer{line: 1, lines: map[int]int{}}
+	r.program(sc)
+	return r.b.String(), r.lines
+}
+
+func (r *renderer) emit(indent int, s string) {
+	r.b.WriteString(strings.Repeat("    ", indent))
+	r.b.WriteString(s)
+	r.b.WriteByte('\n')
+	r.line++
+}
+
+func (r *renderer) blank() { r.b.WriteByte('\n'); r.line++ }
+
+func (r *renderer) mark(id int) {
+	if id != 0 {
+		r.lines[id] = r.line
+	}
+}
+
+func (r *renderer) program(sc *Scenario) {
+	uses := scanUses(sc)
+	r.withRepr = map[string]bool{}
+	if uses.fields {
+		for name := range uses.escapes {
+			r.withRepr[name] = true
+		}
+	}
+	r.emit(0, "import asyncio")
+	if uses.block {
+		r.emit(0, "import time")
+	}
+	var from []string
+	if uses.exitStack {
+		from = append(from, "AsyncExitStack")
+	}
+	if uses.generator {
+		from = append(from, "asynccontextmanager")
+	}
+	if len(from) > 0 {
+		r.emit(0, "from contextlib import "+strings.Join(from, ", "))
+	}
+	for _, m := range sc.Managers {
+		r.blank()
+		r.blank()
+		r.manager(m)
+	}
+	var mainFn *FuncDef
+	for _, f := range sc.Functions {
+		if f.Name == "main" {
+			mainFn = f
+			continue
+		}
+		r.blank()
+		r.blank()
+		r.function(f)
+	}
+	if mainFn != nil {
+		r.blank()
+		r.blank()
+		r.function(mainFn)
+	}
+	r.blank()
+	r.blank()
+	r.emit(0, "asyncio.run(main())")
+}
+
+type usage struct {
+	block, exitStack, generator, fields bool
+	escapes                             map[string]bool // classes whose instances reach a variable
+}
+
+func scanUses(sc *Scenario) usage {
+	u := usage{escapes: map[string]bool{}}
+	var walk func([]*Stmt)
+	walk = func(stmts []*Stmt) {
+		for _, s := range stmts {
+			switch s.Kind {
+			case SBlock:
+				u.block = true
+			case SPrint:
+				if strings.Contains(strings.ReplaceAll(s.Text, "{{", ""), "{") {
+					u.fields = true
+				}
+			case SAssign:
+				u.escapes[s.Manager] = true
+			}
+			for _, it := range s.Items {
+				if it.ExitStack {
+					u.exitStack = true
+				}
+			}
+			walk(s.Body)
+			walk(s.Finally)
+			walk(s.Else)
+			for _, h := range s.Handlers {
+				walk(h.Body)
+			}
+		}
+	}
+	for _, m := range sc.Managers {
+		if m.Kind == GeneratorManager {
+			u.generator = true
+		}
+		if returnsSelf(m.Aenter) {
+			u.escapes[m.Name] = true
+		}
+		walk(m.Aenter)
+		walk(m.Aexit)
+		walk(m.Body)
+	}
+	for _, f := range sc.Functions {
+		walk(f.Body)
+	}
+	return u
+}
+
+func (r *renderer) manager(m *ManagerDef) {
+	r.mark(m.id)
+	if m.Kind == GeneratorManager {
+		r.emit(0, "@asynccontextmanager")
+		r.emit(0, "async def "+m.Name+"():")
+		r.block(1, m.Body)
+		return
+	}
+	r.emit(0, "class "+m.Name+":")
+	first := true
+	method := func(header string, body []*Stmt) {
+		if !first {
+			r.blank()
+		}
+		first = false
+		r.emit(1, header)
+		r.block(2, body)
+	}
+	if r.withRepr[m.Name] {
+		method("def __repr__(self):", []*Stmt{{Kind: SReturn, HasValue: true, Value: Expr{Kind: EStr, Str: m.Name + "()"}}})
+	}
+	enter, exit := "async def __aenter__(self):", "async def __aexit__(self, exc_type, exc, tb):"
+	switch m.Protocol {
+	case SyncProtocol:
+		enter, exit = "def __enter__(self):", "def __exit__(self, exc_type, exc, tb):"
+	case TypoProtocol:
+		enter, exit = "async def _aenter_(self):", "async def _aexit_(self, exc_type, exc, tb):"
+	case MissingAexit:
+		exit = ""
+	case MissingAenter:
+		enter = ""
+	}
+	if enter != "" {
+		method(enter, m.Aenter)
+	}
+	if exit != "" {
+		method(exit, m.Aexit)
+	}
+}
+
+func (r *renderer) function(f *FuncDef) {
+	r.mark(f.id)
+	params := ""
+	if f.ExitParams {
+		params = "exc_type, exc, tb"
+	}
+	r.emit(0, "async def "+f.Name+"("+params+"):")
+	r.block(1, f.Body)
+}
+
+func (r *renderer) block(indent int, stmts []*Stmt) {
+	if len(stmts) == 0 {
+		r.emit(indent, "pass")
+		return
+	}
+	for _, s := range stmts {
+		r.stmt(indent, s)
+	}
+}
+
+func pyExpr(e Expr) string {
+	switch e.Kind {
+	case EStr:
+		return pyStrLiteral(e.Str)
+	case EBool:
+		if e.Bool {
+			return "True"
+		}
+		return "False"
+	case EVar:
+		return e.Var
+	}
+	return "None"
+}
+
+// pyStrLiteral writes s as a double-quoted Python string literal.
+func pyStrLiteral(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+func printCall(text string) string {
+	if strings.Contains(strings.ReplaceAll(text, "{{", ""), "{") {
+		return "print(f" + pyStrLiteral(text) + ")"
+	}
+	plain := strings.NewReplacer("{{", "{", "}}", "}").Replace(text)
+	return "print(" + pyStrLiteral(plain) + ")"
+}
+
+func excName(name string) string {
+	c, ok := LookupExcClass(name)
+	if !ok {
+		return name
+	}
+	return c.QualName()
+}
+
+func assignPrefix(as string) string {
+	if as == "" {
+		return ""
+	}
+	return as + " = "
+}
+
+func (r *renderer) stmt(ind int, s *Stmt) {
+	r.mark(s.id)
+	switch s.Kind {
+	case SPass:
+		r.emit(ind, "pass")
+	case SPrint:
+		r.emit(ind, printCall(s.Text))
+	case SSleep:
+		r.emit(ind, "await asyncio.sleep("+pyFloat(s.Seconds)+")")
+	case SBlock:
+		r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # blocks the whole event loop")
+	case SRaise:
+		line := "raise " + excName(s.Raise.Type)
+		if !s.Raise.NoMessage {
+			line += "(" + pyStrLiteral(s.Raise.Message) + ")"
+		}
+		r.emit(ind, line)
+	case SReraise:
+		r.emit(ind, "raise")
+	case SReturn:
+		if s.HasValue {
+			r.emit(ind, "return "+pyExpr(s.Value))
+		} else {
+			r.emit(ind, "return")
+		}
+	case SYield:
+		if s.Value.Kind == ENone {
+			r.emit(ind, "yield")
+		} else {
+			r.emit(ind, "yield "+pyExpr(s.Value))
+		}
+	case SWith:
+		items := make([]string, len(s.Items))
+		for i, it := range s.Items {
+			r.mark(it.id)
+			items[i] = withItemSource(it)
+		}
+		kw := "async with "
+		if s.Sync {
+			kw = "with "
+		}
+		r.emit(ind, kw+strings.Join(items, ", ")+":")
+		r.block(ind+1, s.Body)
+	case STry:
+		r.emit(ind, "try:")
+		r.block(ind+1, s.Body)
+		for _, h := range s.Handlers {
+			r.mark(h.id)
+			line := "except"
+			if len(h.Types) == 1 {
+				line += " " + excName(h.Types[0])
+			} else if len(h.Types) > 1 {
+				names := make([]string, len(h.Types))
+				for i, t := range h.Types {
+					names[i] = excName(t)
+				}
+				line += " (" + strings.Join(names, ", ") + ")"
+			}
+			if h.As != "" {
+				line += " as " + h.As
+			}
+			r.emit(ind, line+":")
+			r.block(ind+1, h.Body)
+		}
+		if s.HasFinally {
+			r.emit(ind, "finally:")
+			r.block(ind+1, s.Finally)
+		}
+	case SGather:
+		args := make([]string, 0, len(s.Awaitables)+1)
+		for _, a := range s.Awaitables {
+			if a.Call != "" {
+				args = append(args, a.Call+"()")
+			} else {
+				args = append(args, a.Task)
+			}
+		}
+		if s.ReturnExceptions {
+			args = append(args, "return_exceptions=True")
+		}
+		r.emit(ind, assignPrefix(s.As)+"await asyncio.gather("+strings.Join(args, ", ")+")")
+	case SCreateTask:
+		owner := "asyncio"
+		if s.Group != "" {
+			owner = s.Group
+		}
+		r.emit(ind, assignPrefix(s.As)+owner+".create_task("+s.Func+"())")
+	case SAwait:
+		r.emit(ind, assignPrefix(s.As)+"await "+s.Task)
+	case SCancel:
+		if s.Delayed {
+			r.emit(ind, fmt.Sprintf("asyncio.get_running_loop().call_later(%s, %s.cancel)", pyFloat(s.Seconds), s.Task))
+		} else {
+			r.emit(ind, s.Task+".cancel()")
+		}
+	case SCall:
+		r.emit(ind, assignPrefix(s.As)+"await "+s.Func+"()")
+	case SAssign:
+		r.emit(ind, s.As+" = "+s.Manager+"()")
+	case SEnterContext:
+		r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+s.Manager+"())")
+	case SIfException:
+		r.emit(ind, "if exc_type is not None:")
+		r.block(ind+1, s.Body)
+		if len(s.Else) > 0 {
+			r.emit(ind, "else:")
+			r.block(ind+1, s.Else)
+		}
+	case SPushExit:
+		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
+	case SPushCallback:
+		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	}
+}
+
+func withItemSource(it *WithItem) string {
+	var src string
+	switch {
+	case it.Manager != "":
+		src = it.Manager + "()"
+	case it.Use != "":
+		src = it.Use
+	case it.Timeout != nil:
+		src = "asyncio.timeout(" + pyFloat(*it.Timeout) + ")"
+	case it.ExitStack:
+		src = "AsyncExitStack()"
+	case it.TaskGroup:
+		src = "asyncio.TaskGroup()"
+	}
+	if it.As != "" {
+		src += " as " + it.As
+	}
+	return src
+}
+
+func returnsSelf(stmts []*Stmt) bool {
+	for _, s := range stmts {
+		if (s.Kind == SReturn || s.Kind == SYield) && s.Value.Kind == EVar && s.Value.Var == "self" {
+			return true
+		}
+		if returnsSelf(s.Body) || returnsSelf(s.Finally) || returnsSelf(s.Else) {
+			return true
+		}
+		for _, h := range s.Handlers {
+			if returnsSelf(h.Body) {
+				return true
+			}
+		}
+	}
+	return false
+}

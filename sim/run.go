@@ -1,0 +1,211 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Run validates a scenario and runs it as asyncio.run(main()) would, on a
+// virtual clock. A run that deadlocks or exceeds the limits returns the
+// partial result together with the error; a scenario that fails validation
+// returns a nil result.
+func Run(sc *Scenario) (*Result, error) { return RunWithLimits(sc, DefaultLimits) }
+
+// RunWithLimits is Run with explicit limits.
+func RunWithLimits(sc *Scenario, lim Limits) (res *Result, err error) {
+	if err := Validate(sc); err != nil {
+		return nil, err
+	}
+	e := &engine{sc: sc, limits: lim, res: &Result{}, funcs: map[string]*FuncDef{}, mgrs: map[string]*ManagerDef{}}
+	for _, f := range sc.Functions {
+		e.funcs[f.Name] = f
+	}
+	for _, m := range sc.Managers {
+		e.mgrs[m.Name] = m
+	}
+	defer func() {
+		for _, t := range e.tasks {
+			if t.co != nil && !t.co.done {
+				t.co.stop()
+			}
+		}
+		for _, g := range e.gens {
+			if g.co != nil && !g.co.done {
+				g.co.stop()
+			}
+		}
+	}()
+	runErr := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				if re, ok := r.(runError); ok {
+					err = re.err
+					return
+				}
+				err = fmt.Errorf("internal error in the simulator: %v", r)
+			}
+		}()
+		return e.runMain()
+	}()
+	res = e.finish()
+	return res, runErr
+}
+
+// runMain is asyncio.run(main()): Runner.run, then Runner.close.
+func (e *engine) runMain() error {
+	mainTask := e.createTask(e.funcs["main"], false)
+	if err := e.runUntilComplete(mainTask.fut); err != nil {
+		return err
+	}
+	// _cancel_all_tasks: leftover tasks are cancelled, then gathered.
+	var left []*future
+	var names []string
+	for _, t := range e.tasks {
+		if !t.fut.done() {
+			left = append(left, t.fut)
+			names = append(names, t.name)
+		}
+	}
+	if len(left) > 0 {
+		if len(left) > 1 {
+			e.markUnordered("asyncio.run cancels the tasks still running when main returns by iterating a set; CPython's order is unspecified, shown here in creation order")
+		}
+		e.emit(Event{Kind: Note, Text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
+		for _, f := range left {
+			e.taskCancel(f.task)
+		}
+		if err := e.runUntilComplete(e.gather(left, true)); err != nil {
+			return err
+		}
+	}
+	// shutdown_asyncgens() and shutdown_default_executor(): each is a task
+	// that finishes in one step, but each still turns the loop.
+	idle := &FuncDef{Name: "shutdown"}
+	for i := 0; i < 2; i++ {
+		if err := e.runUntilComplete(e.createTask(idle, true).fut); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *engine) markUnordered(why string) {
+	if !e.res.Unordered {
+		e.res.Unordered = true
+		e.emit(Event{Kind: Note, Text: why})
+	}
+}
+
+func (e *engine) nextSeq() int { return len(e.res.Events) + 1 }
+
+func (e *engine) emit(ev Event) {
+	if len(e.res.Events) >= e.limits.MaxEvents {
+		e.fail(fmt.Errorf("%w: more than %d trace events", ErrLimit, e.limits.MaxEvents))
+	}
+	ev.Seq = len(e.res.Events) + 1
+	ev.Time = e.loop.now
+	if ev.task == nil {
+		ev.task = e.current
+	}
+	e.res.Events = append(e.res.Events, ev)
+}
+
+// finish resolves names, lines and exception chains into the result.
+func (e *engine) finish() *Result {
+	res := e.res
+	res.Stdout = string(e.out)
+	res.Time = e.loop.now
+	taskLabels := labelTasks(e.tasks)
+	instLabels := labelInstances(e.insts)
+	_, lines := renderWithLines(e.sc)
+	for i := range res.Events {
+		ev := &res.Events[i]
+		if ev.task != nil {
+			ev.Task = taskLabels[ev.task]
+		}
+		if ev.inst != nil {
+			ev.Manager = instLabels[ev.inst]
+		}
+		if ev.excLive != nil {
+			ev.Exc = ev.excLive.Info()
+		}
+		if ev.node != 0 {
+			ev.Line = lines[ev.node]
+		}
+	}
+	for _, t := range e.tasks {
+		if t.internal {
+			continue
+		}
+		o := TaskOutcome{Name: t.name}
+		switch {
+		case t.fut.state == pending:
+			o.State = "pending"
+		case t.fut.state == cancelled:
+			o.State = "cancelled"
+		case t.fut.exc != nil:
+			o.State = "exception"
+			o.Exc = t.fut.exc.Info()
+		default:
+			o.State = "result"
+			o.Result = repr(t.fut.result)
+		}
+		res.Tasks = append(res.Tasks, o)
+		if t.num == 1 && t.fut.exc != nil {
+			res.Uncaught = t.fut.exc.Info()
+		}
+		if t.num == 1 && t.fut.state == cancelled {
+			res.Uncaught = (&Exc{Class: CancelledErrorClass}).Info()
+		}
+	}
+	for _, in := range e.insts {
+		if in.kind != instClass && in.kind != instACM {
+			continue
+		}
+		le := LedgerEntry{Manager: instLabels[in], AcquiredAt: in.acquired, ReleasedAt: in.released,
+			Acquired: in.acquired != 0, Released: in.released != 0}
+		le.Leaked = le.Acquired && !le.Released
+		res.Ledger = append(res.Ledger, le)
+	}
+	return res
+}
+
+func labelTasks(tasks []*task) map[*task]string {
+	count := map[string]int{}
+	for _, t := range tasks {
+		count[t.name]++
+	}
+	seen := map[string]int{}
+	out := make(map[*task]string, len(tasks))
+	for _, t := range tasks {
+		seen[t.name]++
+		if count[t.name] > 1 {
+			out[t] = t.name + "#" + strconv.Itoa(seen[t.name])
+		} else {
+			out[t] = t.name
+		}
+	}
+	return out
+}
+
+func labelInstances(insts []*instance) map[*instance]string {
+	count := map[string]int{}
+	for _, in := range insts {
+		count[in.def.Name]++
+	}
+	seen := map[string]int{}
+	out := make(map[*instance]string, len(insts))
+	for _, in := range insts {
+		seen[in.def.Name]++
+		if count[in.def.Name] > 1 {
+			out[in] = in.def.Name + "#" + strconv.Itoa(seen[in.def.Name])
+		} else {
+			out[in] = in.def.Name
+		}
+	}
+	return out
+}
+
+// IsLimit reports whether err is a limit error.
+func IsLimit(err error) bool { return errors.Is(err, ErrLimit) }

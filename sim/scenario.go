@@ -1,0 +1,188 @@
+package sim
+
+// Scenario is one program for the simulator: manager definitions, coroutine
+// functions, and the entry point "main". It is plain data so that the app
+// can build, edit, save and share it; Decode reads it from JSON.
+type Scenario struct {
+	Version     int           `json:"version"`
+	Title       string        `json:"title,omitempty"`
+	Description string        `json:"description,omitempty"`
+	Managers    []*ManagerDef `json:"managers,omitempty"`
+	Functions   []*FuncDef    `json:"functions"`
+}
+
+// CurrentVersion is the scenario format version this package reads and writes.
+const CurrentVersion = 1
+
+// ManagerKind says how a manager is written in Python.
+type ManagerKind string
+
+const (
+	// ClassManager is a class with __aenter__ and __aexit__ (or a broken variant, see Protocol).
+	ClassManager ManagerKind = "class"
+	// GeneratorManager is an @asynccontextmanager async generator function.
+	GeneratorManager ManagerKind = "generator"
+)
+
+// Protocol says which special methods a class-based manager really defines.
+type Protocol string
+
+const (
+	// AsyncProtocol defines async __aenter__ and __aexit__ (the default).
+	AsyncProtocol Protocol = "async"
+	// SyncProtocol defines only plain __enter__ and __exit__.
+	SyncProtocol Protocol = "sync"
+	// MissingAexit defines __aenter__ but forgets __aexit__.
+	MissingAexit Protocol = "missing-aexit"
+	// MissingAenter defines __aexit__ but forgets __aenter__.
+	MissingAenter Protocol = "missing-aenter"
+	// TypoProtocol misspells both methods with single underscores
+	// (_aenter_/_aexit_), as document 004 does.
+	TypoProtocol Protocol = "typo"
+)
+
+// ManagerDef defines a context manager that "async with" items construct
+// by name. Every construction makes a new instance with its own ledger entry.
+type ManagerDef struct {
+	Name     string      `json:"name"`
+	Kind     ManagerKind `json:"kind"`
+	Protocol Protocol    `json:"protocol,omitempty"`
+	// Aenter and Aexit are the method bodies of a class manager. A return
+	// statement gives what the method returns; without one it returns None.
+	Aenter []*Stmt `json:"aenter,omitempty"`
+	Aexit  []*Stmt `json:"aexit,omitempty"`
+	// Body is the generator function's body (it holds yield statements).
+	Body []*Stmt `json:"body,omitempty"`
+
+	id int
+}
+
+// FuncDef is an "async def": the entry point main, a task's coroutine, a
+// helper awaited with a call statement, or an exit callback for an
+// AsyncExitStack.
+type FuncDef struct {
+	Name string `json:"name"`
+	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit.
+	ExitParams bool    `json:"exitParams,omitempty"`
+	Body       []*Stmt `json:"body"`
+
+	id int
+}
+
+// StmtKind names a statement.
+type StmtKind string
+
+// The statements a body can hold.
+const (
+	SPrint        StmtKind = "print"        // print(f"...")
+	SSleep        StmtKind = "sleep"        // await asyncio.sleep(d)
+	SBlock        StmtKind = "block"        // time.sleep(d): blocks the whole loop
+	SRaise        StmtKind = "raise"        // raise Type("message")
+	SReraise      StmtKind = "reraise"      // bare raise, inside an except block
+	SReturn       StmtKind = "return"       // return [value]
+	SYield        StmtKind = "yield"        // yield value (generator managers only)
+	SPass         StmtKind = "pass"         // pass
+	SWith         StmtKind = "with"         // async with A() as a, B() as b: ...
+	STry          StmtKind = "try"          // try / except / finally
+	SGather       StmtKind = "gather"       // [x =] await asyncio.gather(...)
+	SCreateTask   StmtKind = "createTask"   // t = asyncio.create_task(f()) or tg.create_task(f())
+	SAwait        StmtKind = "await"        // [x =] await t
+	SCancel       StmtKind = "cancel"       // t.cancel(), now or after a delay
+	SCall         StmtKind = "call"         // [x =] await f()
+	SAssign       StmtKind = "assign"       // cm = Manager()
+	SEnterContext StmtKind = "enterContext" // x = await stack.enter_async_context(M())
+	SPushExit     StmtKind = "pushExit"     // stack.push_async_exit(f)
+	SPushCallback StmtKind = "pushCallback" // stack.push_async_callback(f)
+	SIfException  StmtKind = "ifException"  // if exc_type is not None: ... else: ... (in exit code)
+)
+
+// Stmt is one statement. Kind says which fields are meaningful.
+type Stmt struct {
+	Kind StmtKind
+
+	Text     string   // print: f-string text with {name} / {name!r} fields
+	Seconds  float64  // sleep, block, cancel (delay)
+	Delayed  bool     // cancel: after Seconds rather than at once
+	Raise    *ExcSpec // raise
+	Value    Expr     // return, yield
+	HasValue bool     // return: a value was given
+
+	Items []*WithItem // with
+	Sync  bool        // with: a plain (non-async) with statement
+	Body  []*Stmt     // with, try
+
+	Handlers   []*Handler // try
+	Finally    []*Stmt    // try
+	HasFinally bool       // try
+	Else       []*Stmt    // ifException: when exc_type is None (Body: when it is not)
+
+	Awaitables       []Awaitable // gather
+	ReturnExceptions bool        // gather
+
+	Func    string // call, createTask, pushExit, pushCallback
+	Group   string // createTask: the TaskGroup variable, or "" for asyncio.create_task
+	Task    string // await, cancel
+	Manager string // assign, enterContext
+	Stack   string // enterContext, pushExit, pushCallback
+	As      string // target variable of gather, createTask, await, call, assign, enterContext
+
+	id int
+}
+
+// Awaitable is one argument of gather: a fresh call of a function, or a task variable.
+type Awaitable struct {
+	Call string `json:"call,omitempty"`
+	Task string `json:"task,omitempty"`
+}
+
+// Handler is one except clause.
+type Handler struct {
+	Types []string `json:"types,omitempty"` // empty: a bare "except:"
+	As    string   `json:"as,omitempty"`
+	Body  []*Stmt  `json:"body"`
+
+	id int
+}
+
+// WithItem is one item of an async with statement. Exactly one of Manager,
+// Use, Timeout, ExitStack and TaskGroup is set.
+type WithItem struct {
+	Manager   string   `json:"manager,omitempty"`   // Manager() — a new instance
+	Use       string   `json:"use,omitempty"`       // an existing variable holding a manager
+	Timeout   *float64 `json:"timeout,omitempty"`   // asyncio.timeout(d)
+	ExitStack bool     `json:"exitStack,omitempty"` // contextlib.AsyncExitStack()
+	TaskGroup bool     `json:"taskGroup,omitempty"` // asyncio.TaskGroup()
+	As        string   `json:"as,omitempty"`
+
+	id int
+}
+
+// ExcSpec is an exception a raise statement creates.
+type ExcSpec struct {
+	Type    string `json:"type"`
+	Message string `json:"message,omitempty"`
+	// NoMessage raises Type() with no argument rather than Type("").
+	NoMessage bool `json:"-"`
+}
+
+// ExprKind says what an Expr is.
+type ExprKind int
+
+const (
+	// ENone is Python's None.
+	ENone ExprKind = iota
+	// EStr is a string literal.
+	EStr
+	// EBool is True or False.
+	EBool
+	// EVar is a variable (or self).
+	EVar
+)
+
+// Expr is a value in a return or yield: None, a string, a bool or a variable.
+type Expr struct {
+	Kind ExprKind
+	Str  string
+	Bool bool
+	Var  string
+}

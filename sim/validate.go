@@ -1,0 +1,478 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Static limits on a scenario's size. Runtime limits are in Limits.
+const (
+	MaxStatements   = 100_000
+	MaxDefinitions  = 10_000
+	maxBlockNesting = 20 // CPython refuses to compile deeper static nesting
+)
+
+// Validate checks a scenario's meaning: names, references, where each
+// statement may appear, durations and sizes. It also numbers the nodes for
+// the line map. Decode calls it; call it yourself on a Scenario built in Go.
+func Validate(sc *Scenario) error {
+	v := &validator{sc: sc, defs: map[string]string{}}
+	v.run()
+	if len(v.errs) > 0 {
+		return &ScenarioError{v.errs}
+	}
+	return nil
+}
+
+type validator struct {
+	sc     *Scenario
+	errs   []FieldError
+	defs   map[string]string // name -> "manager" / "function"
+	nextID int
+	stmts  int
+	// per body
+	vars     map[string]bool
+	inGen    bool
+	syncOnly bool
+	calls    map[string][]string // call graph for recursion checks
+	owner    string
+	hasYield bool
+}
+
+func (v *validator) errorf(path, format string, args ...any) {
+	if len(v.errs) < 100 {
+		v.errs = append(v.errs, FieldError{path, fmt.Sprintf(format, args...)})
+	}
+}
+
+func (v *validator) id() int { v.nextID++; return v.nextID }
+
+func (v *validator) run() {
+	sc := v.sc
+	if sc.Version != CurrentVersion {
+		v.errorf("version", "expected %d", CurrentVersion)
+	}
+	if len(sc.Managers)+len(sc.Functions) > MaxDefinitions {
+		v.errorf("", "%d definitions; the limit is %d", len(sc.Managers)+len(sc.Functions), MaxDefinitions)
+		return
+	}
+	v.calls = map[string][]string{}
+	for i, m := range sc.Managers {
+		v.defineName(fmt.Sprintf("managers[%d].name", i), m.Name, "manager")
+	}
+	for i, f := range sc.Functions {
+		v.defineName(fmt.Sprintf("functions[%d].name", i), f.Name, "function")
+	}
+	if v.defs["main"] != "function" {
+		v.errorf("functions", "expected a function named main: the program runs asyncio.run(main())")
+	}
+	for i, m := range sc.Managers {
+		v.manager(fmt.Sprintf("managers[%d]", i), m)
+	}
+	for i, f := range sc.Functions {
+		p := fmt.Sprintf("functions[%d]", i)
+		f.id = v.id()
+		if f.Name == "main" && f.ExitParams {
+			v.errorf(join(p, "exitParams"), "main takes no parameters")
+		}
+		params := []string{}
+		if f.ExitParams {
+			params = []string{"exc_type", "exc", "tb"}
+		}
+		v.body(join(p, "body"), f.Name, f.Body, params, false, false)
+	}
+	if v.stmts > MaxStatements {
+		v.errorf("", "%d statements; the limit is %d", v.stmts, MaxStatements)
+	}
+	v.checkRecursion()
+}
+
+func (v *validator) defineName(path, name, kind string) {
+	switch {
+	case !isIdent(name):
+		v.errorf(path, "expected a Python identifier that is not a keyword or a name the program uses (asyncio, time, print...), got %q", name)
+	case v.defs[name] != "":
+		v.errorf(path, "%q is already defined as a %s", name, v.defs[name])
+	default:
+		v.defs[name] = kind
+	}
+}
+
+func (v *validator) manager(p string, m *ManagerDef) {
+	m.id = v.id()
+	switch m.Kind {
+	case ClassManager:
+		switch m.Protocol {
+		case "", AsyncProtocol, SyncProtocol, MissingAexit, MissingAenter, TypoProtocol:
+		default:
+			v.errorf(join(p, "protocol"), "expected one of async, sync, missing-aexit, missing-aenter, typo; got %q", m.Protocol)
+		}
+		if len(m.Body) > 0 {
+			v.errorf(join(p, "body"), "a class manager has aenter and aexit, not a body")
+		}
+		if m.Protocol == MissingAexit && len(m.Aexit) > 0 {
+			v.errorf(join(p, "aexit"), "a class that misses __aexit__ cannot have an aexit body")
+		}
+		if m.Protocol == MissingAenter && len(m.Aenter) > 0 {
+			v.errorf(join(p, "aenter"), "a class that misses __aenter__ cannot have an aenter body")
+		}
+		sync := m.Protocol == SyncProtocol
+		v.body(join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, sync)
+		v.body(join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, sync)
+	case GeneratorManager:
+		if m.Protocol != "" {
+			v.errorf(join(p, "protocol"), "only class managers have a protocol")
+		}
+		if len(m.Aenter)+len(m.Aexit) > 0 {
+			v.errorf(p, "a generator manager has a body, not aenter/aexit")
+		}
+		v.hasYield = false
+		v.body(join(p, "body"), m.Name, m.Body, nil, true, false)
+		if !v.hasYield {
+			v.errorf(join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
+		}
+	default:
+		v.errorf(join(p, "kind"), "expected \"class\" or \"generator\", got %q", m.Kind)
+	}
+}
+
+// body checks one function body. Variables are local to it: every name it
+// reads must be a parameter or assigned somewhere in it.
+func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen, syncOnly bool) {
+	v.vars = map[string]bool{}
+	for _, n := range params {
+		v.vars[n] = true
+	}
+	v.collectTargets(stmts)
+	v.inGen, v.syncOnly, v.owner = inGen, syncOnly, owner
+	v.block(p, stmts, 0, false)
+}
+
+func (v *validator) collectTargets(stmts []*Stmt) {
+	for _, s := range stmts {
+		if s.As != "" {
+			v.vars[s.As] = true
+		}
+		for _, it := range s.Items {
+			if it.As != "" {
+				v.vars[it.As] = true
+			}
+		}
+		for _, h := range s.Handlers {
+			if h.As != "" {
+				v.vars[h.As] = true
+			}
+			v.collectTargets(h.Body)
+		}
+		v.collectTargets(s.Body)
+		v.collectTargets(s.Finally)
+		v.collectTargets(s.Else)
+	}
+}
+
+func (v *validator) block(p string, stmts []*Stmt, depth int, inExcept bool) {
+	for i, s := range stmts {
+		v.stmt(fmt.Sprintf("%s[%d]", p, i), s, depth, inExcept)
+	}
+}
+
+func (v *validator) duration(p string, d float64) {
+	if math.IsNaN(d) || d < 0 || d > 86400 || (d > 0 && d < 0.001) {
+		v.errorf(p, "expected 0 or a number of seconds from 0.001 to 86400, got %v", d)
+	}
+}
+
+func (v *validator) text(p, s string) {
+	if !printableText(s) {
+		v.errorf(p, "expected printable text (no control characters or invalid UTF-8)")
+	}
+	if len(s) > 1000 {
+		v.errorf(p, "text is %d bytes; the limit is 1000", len(s))
+	}
+}
+
+func (v *validator) varRef(p, name string) {
+	switch {
+	case !isIdent(name):
+		v.errorf(p, "expected a variable name, got %q", name)
+	case !v.vars[name]:
+		v.errorf(p, "unknown variable %q: it is never assigned in %s", name, v.owner)
+	}
+}
+
+func (v *validator) target(p, name string) {
+	if name == "" {
+		return
+	}
+	if !isIdent(name) {
+		v.errorf(p, "expected a Python identifier, got %q", name)
+	} else if v.defs[name] != "" {
+		v.errorf(p, "%q would hide the %s of the same name", name, v.defs[name])
+	}
+}
+
+func (v *validator) ref(p, name, kind string) {
+	if v.defs[name] != kind {
+		if v.defs[name] == "" {
+			v.errorf(p, "unknown %s %q", kind, name)
+		} else {
+			v.errorf(p, "%q is a %s, expected a %s", name, v.defs[name], kind)
+		}
+		return
+	}
+	v.calls[v.owner] = append(v.calls[v.owner], name)
+}
+
+func (v *validator) function(p, name string, exitParams bool) {
+	v.ref(p, name, "function")
+	for _, f := range v.sc.Functions {
+		if f.Name == name && f.ExitParams != exitParams {
+			if exitParams {
+				v.errorf(p, "%q must take (exc_type, exc, tb): set exitParams", name)
+			} else if name != "" {
+				v.errorf(p, "%q takes (exc_type, exc, tb); it can only be pushed with pushExit", name)
+			}
+		}
+	}
+}
+
+var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
+	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true}
+
+func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
+	s.id = v.id()
+	v.stmts++
+	if v.syncOnly && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
+		v.errorf(p, "a %s statement cannot appear in the plain methods of a sync protocol class", s.Kind)
+	}
+	switch s.Kind {
+	case SPrint:
+		v.text(join(p, "print"), s.Text)
+		parts, err := parseTemplate(s.Text)
+		if err != nil {
+			v.errorf(join(p, "print"), "%v", err)
+		}
+		for _, part := range parts {
+			if part.field != "" {
+				v.varRef(join(p, "print"), part.field)
+				if part.field == "tb" {
+					v.errorf(join(p, "print"), "a traceback prints with a memory address; print exc_type or exc instead")
+				}
+			}
+		}
+	case SSleep, SBlock:
+		v.duration(join(p, string(s.Kind)), s.Seconds)
+	case SRaise:
+		c, ok := LookupExcClass(s.Raise.Type)
+		if !ok || !raisableClass(c) {
+			v.errorf(join(p, "raise.type"), "expected one of %s; got %q", strings.Join(raisableNames(), ", "), s.Raise.Type)
+		}
+		v.text(join(p, "raise.message"), s.Raise.Message)
+	case SReraise:
+		if !inExcept {
+			v.errorf(p, "a bare raise belongs inside an except block")
+		}
+	case SReturn:
+		if v.inGen && s.HasValue {
+			v.errorf(join(p, "return"), "an async generator cannot return a value (a SyntaxError in Python); use a bare return (null)")
+		}
+		v.expr(join(p, "return"), s.Value)
+	case SYield:
+		if !v.inGen {
+			v.errorf(p, "yield belongs only in a generator manager's body")
+		}
+		v.hasYield = true
+		v.expr(join(p, "yield"), s.Value)
+	case SPass:
+	case SWith:
+		d := depth
+		for i, it := range s.Items {
+			ip := fmt.Sprintf("%s.with.items[%d]", p, i)
+			v.withItem(ip, it)
+			d++
+		}
+		if d > maxBlockNesting {
+			v.errorf(join(p, "with"), "blocks nested %d deep; CPython compiles at most %d (use an AsyncExitStack for many managers)", d, maxBlockNesting)
+			return
+		}
+		v.block(join(p, "with.body"), s.Body, d, inExcept)
+	case STry:
+		if len(s.Handlers) == 0 && !s.HasFinally {
+			v.errorf(join(p, "try"), "expected at least one except clause or a finally block")
+		}
+		if depth+2 > maxBlockNesting {
+			v.errorf(join(p, "try"), "blocks nested too deep; CPython compiles at most %d", maxBlockNesting)
+			return
+		}
+		v.block(join(p, "try.body"), s.Body, depth+1, inExcept)
+		for i, h := range s.Handlers {
+			hp := fmt.Sprintf("%s.try.except[%d]", p, i)
+			h.id = v.id()
+			if len(h.Types) == 0 && i != len(s.Handlers)-1 {
+				v.errorf(hp, "a bare except must be the last clause")
+			}
+			for j, t := range h.Types {
+				if _, ok := LookupExcClass(t); !ok {
+					v.errorf(fmt.Sprintf("%s.types[%d]", hp, j), "unknown exception class %q", t)
+				}
+			}
+			v.target(join(hp, "as"), h.As)
+			v.block(join(hp, "body"), h.Body, depth+2, true)
+		}
+		v.block(join(p, "try.finally"), s.Finally, depth+2, inExcept)
+	case SGather:
+		if len(s.Awaitables) == 0 {
+			v.errorf(join(p, "gather.awaitables"), "expected at least one awaitable")
+		}
+		for i, a := range s.Awaitables {
+			ap := fmt.Sprintf("%s.gather.awaitables[%d]", p, i)
+			if a.Call != "" {
+				v.function(join(ap, "call"), a.Call, false)
+			} else {
+				v.varRef(join(ap, "task"), a.Task)
+			}
+		}
+		v.target(join(p, "gather.as"), s.As)
+	case SCreateTask:
+		v.function(join(p, "createTask.call"), s.Func, false)
+		v.target(join(p, "createTask.as"), s.As)
+		if s.Group != "" {
+			v.varRef(join(p, "createTask.group"), s.Group)
+		}
+	case SAwait:
+		v.varRef(join(p, "await.task"), s.Task)
+		v.target(join(p, "await.as"), s.As)
+	case SCancel:
+		v.varRef(join(p, "cancel.task"), s.Task)
+		if s.Delayed {
+			v.duration(join(p, "cancel.after"), s.Seconds)
+		}
+	case SCall:
+		v.function(join(p, "call.function"), s.Func, false)
+		if s.Func == "main" {
+			v.errorf(join(p, "call.function"), "main cannot be called again")
+		}
+		v.target(join(p, "call.as"), s.As)
+	case SAssign:
+		v.ref(join(p, "assign.manager"), s.Manager, "manager")
+		v.target(join(p, "assign.name"), s.As)
+		if s.As == "" {
+			v.errorf(join(p, "assign.name"), "required field is missing")
+		}
+	case SEnterContext:
+		v.varRef(join(p, "enterContext.stack"), s.Stack)
+		v.ref(join(p, "enterContext.manager"), s.Manager, "manager")
+		v.target(join(p, "enterContext.as"), s.As)
+	case SIfException:
+		if !v.vars["exc_type"] {
+			v.errorf(p, "ifException belongs in exit code that receives exc_type: a class's aexit or an exitParams function")
+		}
+		v.block(join(p, "ifException.then"), s.Body, depth+1, inExcept)
+		v.block(join(p, "ifException.else"), s.Else, depth+1, inExcept)
+	case SPushExit:
+		v.varRef(join(p, "pushExit.stack"), s.Stack)
+		v.function(join(p, "pushExit.function"), s.Func, true)
+	case SPushCallback:
+		v.varRef(join(p, "pushCallback.stack"), s.Stack)
+		v.function(join(p, "pushCallback.function"), s.Func, false)
+	default:
+		v.errorf(p, "unknown statement %q", s.Kind)
+	}
+}
+
+func (v *validator) expr(p string, e Expr) {
+	switch e.Kind {
+	case EStr:
+		v.text(p, e.Str)
+	case EVar:
+		v.varRef(p, e.Var)
+	}
+}
+
+func (v *validator) withItem(p string, it *WithItem) {
+	it.id = v.id()
+	n := 0
+	if it.Manager != "" {
+		n++
+		v.ref(join(p, "manager"), it.Manager, "manager")
+	}
+	if it.Use != "" {
+		n++
+		v.varRef(join(p, "use"), it.Use)
+	}
+	if it.Timeout != nil {
+		n++
+		v.duration(join(p, "timeout"), *it.Timeout)
+	}
+	if it.ExitStack {
+		n++
+	}
+	if it.TaskGroup {
+		n++
+	}
+	if n != 1 {
+		v.errorf(p, "expected exactly one of manager, use, timeout, exitStack, taskGroup; got %d", n)
+	}
+	v.target(join(p, "as"), it.As)
+}
+
+// checkRecursion refuses call cycles: the engine, like Python, would
+// recurse without end.
+func (v *validator) checkRecursion() {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[string]int{}
+	var stack []string
+	var visit func(n string) bool
+	visit = func(n string) bool {
+		color[n] = grey
+		stack = append(stack, n)
+		for _, m := range v.calls[n] {
+			switch color[m] {
+			case grey:
+				i := len(stack) - 1
+				for stack[i] != m {
+					i--
+				}
+				v.errorf("", "endless recursion: %s -> %s", strings.Join(stack[i:], " -> "), m)
+				return false
+			case white:
+				if !visit(m) {
+					return false
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[n] = black
+		return true
+	}
+	for _, name := range sortedKeys(v.defs) {
+		if color[name] == white && !visit(name) {
+			return
+		}
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	return keys
+}
+
+func raisableNames() []string {
+	var out []string
+	for name, c := range excClasses {
+		if raisableClass(c) && c != unboundLocalErrorClass {
+			out = append(out, name)
+		}
+	}
+	sortStrings(out)
+	return out
+}

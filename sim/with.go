@@ -1,0 +1,280 @@
+package sim
+
+import (
+	"fmt"
+)
+
+// execWith runs "async with" (or "with") over items; several items nest
+// exactly as CPython compiles them.
+func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
+	item := items[0]
+	inst, fl := x.evalItem(item)
+	if fl.kind == flowExc {
+		return fl
+	}
+	if fl := x.checkProtocol(inst, sync, item.id); fl.kind == flowExc {
+		return fl
+	}
+	val, fl := x.callEnter(inst, sync, item.id)
+	if fl.kind == flowExc {
+		return fl
+	}
+	if item.As != "" {
+		x.cur.vars[item.As] = val
+		x.e.emit(Event{Kind: TargetBound, inst: inst, Text: item.As + " = " + repr(val), node: item.id})
+	}
+	var bfl flow
+	if len(items) > 1 {
+		bfl = x.execWith(s, items[1:], sync)
+	} else {
+		x.e.emit(Event{Kind: BodyStarted, node: s.id})
+		bfl = x.execBlock(s.Body)
+		how := "normally"
+		switch bfl.kind {
+		case flowReturn:
+			how = "by return"
+		case flowExc:
+			how = "by an exception"
+		}
+		x.e.emit(Event{Kind: BodyEnded, Text: how, excLive: bfl.exc, node: s.id})
+	}
+	return x.exitWith(inst, bfl, sync, item.id)
+}
+
+// exitWith calls the manager's exit with what the block ended with.
+func (x *exec) exitWith(inst *instance, bfl flow, sync bool, node int) flow {
+	if bfl.kind != flowExc {
+		if _, efl := x.callExit(inst, nil, sync, node); efl.kind == flowExc {
+			return efl
+		}
+		return bfl
+	}
+	f := x.cur
+	f.handled = append(f.handled, bfl.exc)
+	ret, efl := x.callExit(inst, bfl.exc, sync, node)
+	f.handled = f.handled[:len(f.handled)-1]
+	if efl.kind == flowExc {
+		if efl.exc != bfl.exc {
+			x.e.emit(Event{Kind: ExcReplaced, inst: inst, excLive: efl.exc, node: node,
+				Text: bfl.exc.Repr() + " replaced by " + efl.exc.Repr()})
+		} else {
+			x.e.emit(Event{Kind: ExcPropagated, inst: inst, excLive: efl.exc, node: node})
+		}
+		return efl
+	}
+	if truthy(ret) {
+		x.e.emit(Event{Kind: ExcSuppressed, inst: inst, excLive: bfl.exc, node: node})
+		return normal
+	}
+	x.e.emit(Event{Kind: ExcPropagated, inst: inst, excLive: bfl.exc, node: node})
+	return bfl
+}
+
+// evalItem evaluates the with item's expression: usually a constructor call.
+func (x *exec) evalItem(item *WithItem) (*instance, flow) {
+	switch {
+	case item.Manager != "":
+		return x.construct(x.e.mgrs[item.Manager], item.id)
+	case item.Use != "":
+		v, fl := x.lookup(item.Use, item.id)
+		if fl.kind == flowExc {
+			return nil, fl
+		}
+		inst, ok := v.(*instance)
+		if !ok {
+			x.e.fail(fmt.Errorf("with item uses %q, which holds %s, not a manager", item.Use, repr(v)))
+		}
+		return inst, normal
+	case item.Timeout != nil:
+		inst := x.e.newInstance(instTimeout, &ManagerDef{Name: "timeout"})
+		inst.tm = &timeoutState{when: x.e.loop.now + *item.Timeout}
+		x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: item.id})
+		return inst, normal
+	case item.ExitStack:
+		inst := x.e.newInstance(instExitStack, &ManagerDef{Name: "AsyncExitStack"})
+		x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: item.id})
+		return inst, normal
+	case item.TaskGroup:
+		inst := x.e.newInstance(instTaskGroup, &ManagerDef{Name: "TaskGroup"})
+		inst.tg = &taskGroupState{}
+		x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: item.id})
+		return inst, normal
+	}
+	x.e.fail(fmt.Errorf("internal error: empty with item"))
+	return nil, normal
+}
+
+// construct calls a manager definition: a class instance, or for a
+// generator function the _AsyncGeneratorContextManager (no code runs yet).
+func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
+	kind := instClass
+	if def.Kind == GeneratorManager {
+		kind = instACM
+	}
+	inst := x.e.newInstance(kind, def)
+	if kind == instACM {
+		inst.gen = &genState{def: def, inst: inst}
+	}
+	x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: node})
+	return inst, normal
+}
+
+func (e *engine) newInstance(kind instanceKind, def *ManagerDef) *instance {
+	if kind == instClass || kind == instACM {
+		e.managers++
+		if e.managers > e.limits.MaxManagers {
+			e.fail(fmt.Errorf("%w: more than %d manager instances", ErrLimit, e.limits.MaxManagers))
+		}
+	}
+	inst := &instance{kind: kind, def: def}
+	e.insts = append(e.insts, inst)
+	return inst
+}
+
+// typeName is type(obj).__name__ as CPython's error messages show it.
+func (inst *instance) typeName() string {
+	switch inst.kind {
+	case instClass:
+		return inst.def.Name
+	case instACM:
+		return "_AsyncGeneratorContextManager"
+	case instTimeout:
+		return "Timeout"
+	case instExitStack:
+		return "AsyncExitStack"
+	}
+	return "TaskGroup"
+}
+
+// hasMethods says which protocol methods type(inst) defines.
+func (inst *instance) hasMethods(sync bool) (enter, exit bool) {
+	if inst.kind != instClass {
+		return !sync, !sync
+	}
+	switch inst.def.Protocol {
+	case SyncProtocol:
+		return sync, sync
+	case MissingAexit:
+		return !sync, false
+	case MissingAenter:
+		return false, !sync
+	case TypoProtocol:
+		return false, false
+	}
+	return !sync, !sync
+}
+
+// checkProtocol is the lookup BEFORE_ASYNC_WITH (or BEFORE_WITH) does on
+// the type, before __aenter__ runs.
+func (x *exec) checkProtocol(inst *instance, sync bool, node int) flow {
+	enter, exit := inst.hasMethods(sync)
+	if enter && exit {
+		return normal
+	}
+	kind := "asynchronous context manager"
+	method := "__aexit__"
+	if sync {
+		kind, method = "context manager", "__exit__"
+	}
+	msg := fmt.Sprintf("'%s' object does not support the %s protocol", inst.typeName(), kind)
+	if enter {
+		msg += fmt.Sprintf(" (missed %s method)", method)
+	}
+	exc := x.e.newExc(TypeErrorClass, true, msg)
+	setContext(exc, x.topHandled())
+	x.e.emit(Event{Kind: ProtocolError, inst: inst, excLive: exc, node: node})
+	return excFlow(exc)
+}
+
+// callEnter awaits __aenter__ (or calls __enter__) and returns its result.
+func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
+	x.e.emit(Event{Kind: AenterStarted, inst: inst, node: node})
+	var v Value
+	var fl flow
+	switch inst.kind {
+	case instClass:
+		f := &frame{name: "__aenter__", vars: map[string]Value{"self": inst}, hook: hookAenter, inst: inst}
+		x.push(f)
+		fl = x.pop(f, x.execBlock(inst.def.Aenter))
+		v = fl.val
+	case instACM:
+		v, fl = x.acmEnter(inst, node)
+	case instTimeout:
+		v, fl = x.timeoutEnter(inst, node)
+	case instExitStack:
+		v = inst
+	case instTaskGroup:
+		v, fl = x.taskGroupEnter(inst, node)
+	}
+	if fl.kind == flowExc {
+		x.e.emit(Event{Kind: AenterRaised, inst: inst, excLive: fl.exc, node: node})
+		return nil, fl
+	}
+	if inst.kind == instClass && inst.acquired == 0 {
+		inst.acquired = x.e.nextSeq()
+	}
+	x.e.emit(Event{Kind: AenterReturned, inst: inst, Text: repr(v), node: node})
+	return v, normal
+}
+
+// callExit awaits __aexit__ (or calls __exit__) with the exception the
+// block ended with, or with None, None, None.
+func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, flow) {
+	var et, ev, tb Value
+	args := "None, None, None"
+	if exc != nil {
+		et, ev, tb = exc.Class, exc, tracebackValue{}
+		args = exc.Class.QualName() + ", " + exc.Repr() + ", <traceback>"
+	}
+	x.e.emit(Event{Kind: AexitCalled, inst: inst, Args: args, excLive: exc, node: node})
+	var v Value
+	var fl flow
+	switch inst.kind {
+	case instClass:
+		f := &frame{name: "__aexit__", hook: hookAexit, inst: inst,
+			vars: map[string]Value{"self": inst, "exc_type": et, "exc": ev, "tb": tb}}
+		x.push(f)
+		fl = x.pop(f, x.execBlock(inst.def.Aexit))
+		v = fl.val
+		if fl.kind != flowExc && inst.released == 0 && inst.acquired != 0 {
+			inst.released = x.e.nextSeq()
+		}
+	case instACM:
+		v, fl = x.acmExit(inst, exc, node)
+	case instTimeout:
+		v, fl = x.timeoutExit(inst, exc, node)
+	case instExitStack:
+		v, fl = x.exitStackExit(inst, exc, node)
+	case instTaskGroup:
+		v, fl = x.taskGroupExit(inst, exc, node)
+	}
+	if fl.kind == flowExc {
+		x.e.emit(Event{Kind: AexitRaised, inst: inst, excLive: fl.exc, node: node})
+		return nil, fl
+	}
+	x.e.emit(Event{Kind: AexitReturned, inst: inst, Text: repr(v), node: node})
+	return v, normal
+}
+
+// emitHookEvent reports that the innermost running hook (an __aenter__ or
+// __aexit__) was suspended or resumed with its task.
+func (x *exec) emitHookEvent(resumed bool) {
+	for f := x.cur; f != nil; f = f.parent {
+		if f.hook == hookNone {
+			continue
+		}
+		var k EventKind
+		switch {
+		case f.hook == hookAenter && resumed:
+			k = AenterResumed
+		case f.hook == hookAenter:
+			k = AenterSuspend
+		case resumed:
+			k = AexitResumed
+		default:
+			k = AexitSuspend
+		}
+		x.e.emit(Event{Kind: k, inst: f.inst, node: x.node, task: x.t})
+		return
+	}
+}
