@@ -63,6 +63,13 @@ type exec struct {
 }
 
 func (x *exec) runTask(fn *FuncDef) {
+	if in := x.t.co.in; in != nil {
+		// Cancelled before its first step: the exception is thrown into a
+		// coroutine that has not started, so none of its code runs.
+		x.t.co.in = nil
+		x.retExc = in
+		return
+	}
 	f := &frame{name: fn.Name, vars: map[string]Value{}, runner: x.t.co}
 	x.cur = f
 	fl := x.execBlock(fn.Body)

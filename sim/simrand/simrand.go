@@ -1,0 +1,315 @@
+// Package simrand generates random valid scenarios for the simulator:
+// managers of every kind, with sleeps, prints and raises at random hook
+// points, run by several tasks under gather, TaskGroup or create_task,
+// with cancellations and timeouts. Every print names where it is, so the
+// console output of a run records the order of events; the conformance
+// check runs the same scenarios under CPython and compares.
+package simrand
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"asyncwithlab/sim"
+)
+
+// durations are few and repeat on purpose: equal deadlines test the timer
+// heap's tie order, and 0 tests asyncio.sleep(0).
+var durations = []float64{0, 0, 0.5, 1, 1, 0.25, 1.5, 0.1}
+
+var excTypes = []string{"ValueError", "RuntimeError", "KeyError", "TypeError", "ConnectionError", "OSError"}
+
+type gen struct {
+	r        *rand.Rand
+	sc       *sim.Scenario
+	managers []*sim.ManagerDef
+	workers  []string
+	nprint   int
+	helper   string
+}
+
+// Scenario returns the random scenario for a seed (the same on every platform).
+func Scenario(seed uint64) *sim.Scenario {
+	g := &gen{r: rand.New(rand.NewPCG(seed, 0x5eed)), sc: &sim.Scenario{Version: sim.CurrentVersion,
+		Title: fmt.Sprintf("random scenario %d", seed)}}
+	for i, n := 0, 1+g.r.IntN(4); i < n; i++ {
+		g.manager(fmt.Sprintf("M%d", i))
+	}
+	if g.r.IntN(4) == 0 {
+		g.helper = "helper"
+		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: "helper", Body: g.body("helper", 1)})
+	}
+	for i, n := 0, g.r.IntN(4); i < n; i++ {
+		name := fmt.Sprintf("worker%d", i)
+		g.workers = append(g.workers, name)
+		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: name, Body: g.workerBody(name)})
+	}
+	g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: "main", Body: g.mainBody()})
+	return g.sc
+}
+
+func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
+
+func (g *gen) pick(xs []string) string { return xs[g.r.IntN(len(xs))] }
+
+func (g *gen) dur() float64 { return durations[g.r.IntN(len(durations))] }
+
+func (g *gen) print(where string) *sim.Stmt {
+	g.nprint++
+	return &sim.Stmt{Kind: sim.SPrint, Text: fmt.Sprintf("%s %d", where, g.nprint)}
+}
+
+func (g *gen) raise(where string) *sim.Stmt {
+	return &sim.Stmt{Kind: sim.SRaise, Raise: &sim.ExcSpec{Type: g.pick(excTypes), Message: where}}
+}
+
+// steps is a short hook body: prints, sleeps and maybe a raise.
+func (g *gen) steps(where string, raiseP float64) []*sim.Stmt {
+	out := []*sim.Stmt{g.print(where)}
+	if g.chance(0.6) {
+		out = append(out, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()})
+		out = append(out, g.print(where+" after await"))
+	}
+	if g.chance(0.05) {
+		out = append(out, &sim.Stmt{Kind: sim.SBlock, Seconds: 0.5})
+	}
+	if g.chance(raiseP) {
+		out = append(out, g.raise(where))
+	}
+	return out
+}
+
+func (g *gen) manager(name string) {
+	m := &sim.ManagerDef{Name: name}
+	if g.chance(0.3) {
+		m.Kind = sim.GeneratorManager
+		m.Body = g.generatorBody(name)
+	} else {
+		m.Kind = sim.ClassManager
+		m.Aenter = g.steps(name+" aenter", 0.12)
+		ret := []sim.Expr{{Kind: sim.EVar, Var: "self"}, {Kind: sim.EStr, Str: name + "-value"}, {}}[g.r.IntN(3)]
+		m.Aenter = append(m.Aenter, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: ret})
+		m.Aexit = []*sim.Stmt{{Kind: sim.SPrint, Text: name + " aexit got {exc!r}"}}
+		if g.chance(0.3) {
+			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SIfException,
+				Body: []*sim.Stmt{g.print(name + " cleanup after error")}, Else: []*sim.Stmt{g.print(name + " clean exit")}})
+		}
+		m.Aexit = append(m.Aexit, g.steps(name+" aexit", 0.1)...)
+		switch g.r.IntN(6) {
+		case 0:
+			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: sim.Expr{Kind: sim.EBool, Bool: true}})
+		case 1:
+			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: sim.Expr{Kind: sim.EBool, Bool: false}})
+		}
+		if g.chance(0.04) {
+			m.Protocol = []sim.Protocol{sim.MissingAexit, sim.TypoProtocol, sim.MissingAenter}[g.r.IntN(3)]
+			switch m.Protocol {
+			case sim.MissingAexit:
+				m.Aexit = nil
+			case sim.MissingAenter:
+				m.Aenter = nil
+			}
+		}
+	}
+	g.managers = append(g.managers, m)
+	g.sc.Managers = append(g.sc.Managers, m)
+}
+
+func (g *gen) generatorBody(name string) []*sim.Stmt {
+	body := g.steps(name+" setup", 0.08)
+	yield := &sim.Stmt{Kind: sim.SYield, Value: sim.Expr{Kind: sim.EStr, Str: name + "-value"}}
+	if g.chance(0.05) {
+		body = append(body, &sim.Stmt{Kind: sim.SReturn}) // never yields
+	}
+	after := []*sim.Stmt{yield}
+	if g.chance(0.06) {
+		after = append(after, g.print(name+" between yields"), &sim.Stmt{Kind: sim.SYield})
+	}
+	teardown := g.steps(name+" teardown", 0.08)
+	switch g.r.IntN(4) {
+	case 0: // bare yield: teardown skipped when the body raises
+		body = append(body, after...)
+		body = append(body, teardown...)
+	case 1:
+		body = append(body, &sim.Stmt{Kind: sim.STry, Body: after, HasFinally: true, Finally: teardown})
+	default:
+		var handler []*sim.Stmt
+		handler = append(handler, &sim.Stmt{Kind: sim.SPrint, Text: name + " caught {e!r}"})
+		switch g.r.IntN(3) {
+		case 0:
+			handler = append(handler, &sim.Stmt{Kind: sim.SReraise})
+		case 1:
+			handler = append(handler, g.raise(name+" handler"))
+		}
+		types := []string{"Exception"}
+		if g.chance(0.3) {
+			types = []string{g.pick(excTypes)}
+		}
+		if g.chance(0.15) {
+			types = []string{"BaseException"}
+		}
+		try := &sim.Stmt{Kind: sim.STry, Body: after, Handlers: []*sim.Handler{{Types: types, As: "e", Body: handler}}}
+		if g.chance(0.5) {
+			try.HasFinally, try.Finally = true, teardown
+			body = append(body, try)
+		} else {
+			body = append(body, try)
+			body = append(body, teardown...)
+		}
+	}
+	return body
+}
+
+func (g *gen) withItem(owner string, used *[]string) *sim.WithItem {
+	switch {
+	case g.chance(0.08):
+		d := g.dur() + 0.5
+		return &sim.WithItem{Timeout: &d}
+	default:
+		m := g.managers[g.r.IntN(len(g.managers))]
+		it := &sim.WithItem{Manager: m.Name}
+		if g.chance(0.5) {
+			v := fmt.Sprintf("v%d", len(*used))
+			*used = append(*used, v)
+			it.As = v
+		}
+		return it
+	}
+}
+
+// body is a random block for a function.
+func (g *gen) body(owner string, depth int) []*sim.Stmt {
+	var out []*sim.Stmt
+	var used []string
+	for i, n := 0, 1+g.r.IntN(3); i < n; i++ {
+		switch k := g.r.IntN(10); {
+		case k < 4 && depth < 3:
+			w := &sim.Stmt{Kind: sim.SWith}
+			for j, m := 0, 1+g.r.IntN(2); j < m; j++ {
+				w.Items = append(w.Items, g.withItem(owner, &used))
+			}
+			w.Body = append(w.Body, g.print(owner+" body"))
+			for _, v := range used {
+				if g.chance(0.3) {
+					w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPrint, Text: owner + " sees {" + v + "}"})
+					break
+				}
+			}
+			w.Body = append(w.Body, g.body(owner, depth+1)...)
+			out = append(out, w)
+		case k == 4 && depth < 3:
+			out = append(out, g.exitStack(owner))
+		case k == 5 && depth < 3:
+			out = append(out, &sim.Stmt{Kind: sim.STry, Body: g.body(owner, depth+1),
+				Handlers: []*sim.Handler{{Types: []string{g.pick([]string{"Exception", "ValueError", "RuntimeError", "OSError"})}, As: "err",
+					Body: []*sim.Stmt{{Kind: sim.SPrint, Text: owner + " handled {err!r}"}}}}})
+		case k == 6:
+			out = append(out, g.raise(owner))
+			return out
+		case k == 7 && g.helper != "" && owner != "helper":
+			out = append(out, &sim.Stmt{Kind: sim.SCall, Func: g.helper})
+		default:
+			out = append(out, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()}, g.print(owner+" step"))
+		}
+	}
+	return out
+}
+
+func (g *gen) exitStack(owner string) *sim.Stmt {
+	g.nprint++
+	stack := fmt.Sprintf("stack%d", g.nprint)
+	w := &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{ExitStack: true, As: stack}}}
+	for i, n := 0, 1+g.r.IntN(3); i < n; i++ {
+		switch g.r.IntN(4) {
+		case 0:
+			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPushCallback, Stack: stack, Func: g.callback(false)})
+		case 1:
+			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPushExit, Stack: stack, Func: g.callback(true)})
+		default:
+			m := g.managers[g.r.IntN(len(g.managers))]
+			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SEnterContext, Stack: stack, Manager: m.Name})
+		}
+	}
+	w.Body = append(w.Body, g.print(owner+" stack body"))
+	if g.chance(0.4) {
+		w.Body = append(w.Body, g.raise(owner+" stack body"))
+	}
+	return w
+}
+
+func (g *gen) callback(exitParams bool) string {
+	g.nprint++
+	name := fmt.Sprintf("cb%d", g.nprint)
+	f := &sim.FuncDef{Name: name, ExitParams: exitParams}
+	if exitParams {
+		f.Body = []*sim.Stmt{{Kind: sim.SPrint, Text: name + " got {exc!r}"}}
+		f.Body = append(f.Body, g.steps(name, 0.1)...)
+		if g.chance(0.3) {
+			f.Body = append(f.Body, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: sim.Expr{Kind: sim.EBool, Bool: true}})
+		}
+	} else {
+		f.Body = g.steps(name, 0.1)
+	}
+	g.sc.Functions = append(g.sc.Functions, f)
+	return name
+}
+
+func (g *gen) workerBody(name string) []*sim.Stmt {
+	body := g.body(name, 0)
+	if g.chance(0.5) {
+		body = append(body, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: sim.Expr{Kind: sim.EStr, Str: name + " done"}})
+	}
+	return body
+}
+
+func (g *gen) mainBody() []*sim.Stmt {
+	var run []*sim.Stmt
+	if len(g.workers) == 0 {
+		run = g.body("main", 0)
+	} else {
+		switch g.r.IntN(3) {
+		case 0:
+			s := &sim.Stmt{Kind: sim.SGather, ReturnExceptions: g.chance(0.5), As: "results"}
+			for _, w := range g.workers {
+				s.Awaitables = append(s.Awaitables, sim.Awaitable{Call: w})
+			}
+			run = append(run, s, &sim.Stmt{Kind: sim.SPrint, Text: "main results {results!r}"})
+		case 1:
+			tg := &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{TaskGroup: true, As: "tg"}}}
+			for i, w := range g.workers {
+				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCreateTask, Func: w, Group: "tg", As: fmt.Sprintf("t%d", i)})
+			}
+			if g.chance(0.3) {
+				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: true, Seconds: g.dur() + 0.25})
+			}
+			tg.Body = append(tg.Body, g.print("main in group"))
+			if g.chance(0.3) {
+				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()})
+			}
+			run = append(run, tg)
+		default:
+			for i, w := range g.workers {
+				run = append(run, &sim.Stmt{Kind: sim.SCreateTask, Func: w, As: fmt.Sprintf("t%d", i)})
+			}
+			if g.chance(0.5) {
+				run = append(run, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: g.chance(0.8), Seconds: g.dur() + 0.25})
+			}
+			run = append(run, g.print("main created tasks"))
+			for i := range g.workers {
+				v := fmt.Sprintf("r%d", i)
+				run = append(run, &sim.Stmt{Kind: sim.STry,
+					Body: []*sim.Stmt{{Kind: sim.SAwait, Task: fmt.Sprintf("t%d", i), As: v}, {Kind: sim.SPrint, Text: "main got {" + v + "!r}"}},
+					Handlers: []*sim.Handler{{Types: []string{"BaseException"}, As: "e", Body: []*sim.Stmt{{Kind: sim.SPrint, Text: "main: task failed with {e!r}"}}}}})
+			}
+		}
+	}
+	if g.chance(0.15) {
+		d := g.dur() + 0.5
+		run = []*sim.Stmt{{Kind: sim.SWith, Items: []*sim.WithItem{{Timeout: &d}}, Body: run}}
+	}
+	if g.chance(0.7) {
+		return []*sim.Stmt{{Kind: sim.STry, Body: run, Handlers: []*sim.Handler{{Types: []string{"BaseException"}, As: "e",
+			Body: []*sim.Stmt{{Kind: sim.SPrint, Text: "main caught {e!r}"}}}}}}
+	}
+	return run
+}
