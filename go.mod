@@ -1,8 +1,11 @@
 module asyncwithlab
 
-go 1.25
+go 1.26.0
 
-require github.com/stretchr/testify v1.11.1
+require (
+	github.com/stretchr/testify v1.11.1
+	golang.org/x/text v0.43.0
+)
 
 require (
 	github.com/davecgh/go-spew v1.1.1 // indirect

@@ -147,6 +147,8 @@ type engine struct {
 	out      []byte
 	excCount int
 	insts    []*instance
+	recs     [][]rec
+	nrecs    int
 	gens     []*genState
 	managers int
 	failure  error
@@ -238,7 +240,7 @@ func (e *engine) newExc(c *ExcClass, hasArg bool, msg string) *Exc {
 // createTask is loop.create_task(coro): the task's first step is only
 // scheduled; it runs when its creator yields to the loop.
 func (e *engine) createTask(fn *FuncDef, internal bool) *task {
-	if len(e.tasks) >= e.limits.MaxTasks {
+	if len(e.tasks) > e.limits.MaxTasks { // main is not counted
 		e.fail(fmt.Errorf("%w: more than %d tasks", ErrLimit, e.limits.MaxTasks))
 	}
 	t := &task{name: fn.Name, fn: fn, num: len(e.tasks) + 1, internal: internal}
@@ -247,7 +249,7 @@ func (e *engine) createTask(fn *FuncDef, internal bool) *task {
 	t.co = newCoro(func() { t.x.runTask(fn) })
 	e.tasks = append(e.tasks, t)
 	if !internal {
-		e.emit(Event{Kind: TaskCreated, task: t, node: fn.id})
+		e.emit(rec{kind: TaskCreated, task: t, node: int32(fn.id)})
 	}
 	e.loop.callSoon(func() { e.step(t, nil) })
 	return t
@@ -269,10 +271,10 @@ func (e *engine) step(t *task, exc *Exc) {
 	if !t.started {
 		t.started = true
 		if !t.internal {
-			e.emit(Event{Kind: TaskStarted, task: t, node: t.fn.id})
+			e.emit(rec{kind: TaskStarted, task: t, node: int32(t.fn.id)})
 		}
 	} else if !t.internal {
-		e.emit(Event{Kind: TaskResumed, task: t, Text: resumeText(exc), node: t.x.node})
+		e.emit(rec{kind: TaskResumed, task: t, text: resumeText(exc), node: int32(t.x.node)})
 		t.x.emitHookEvent(true)
 	}
 	req, ok := t.co.resume(exc)
@@ -284,25 +286,25 @@ func (e *engine) step(t *task, exc *Exc) {
 			if t.mustCancel {
 				t.mustCancel = false
 				e.futureCancel(t.fut)
-				e.emit(Event{Kind: TaskCancelled, task: t})
+				e.emit(rec{kind: TaskCancelled, task: t})
 			} else {
 				e.setResult(t.fut, x.retVal)
 				if !t.internal {
-					e.emit(Event{Kind: TaskFinished, task: t, Text: repr(x.retVal)})
+					e.emit(rec{kind: TaskFinished, task: t, val: x.retVal})
 				}
 			}
 		case x.retExc.Class.IsSubclass(CancelledErrorClass):
 			t.fut.cancelledExc = x.retExc
 			e.futureCancel(t.fut)
-			e.emit(Event{Kind: TaskCancelled, task: t, excLive: x.retExc})
+			e.emit(rec{kind: TaskCancelled, task: t, exc: x.retExc})
 		default:
 			e.setException(t.fut, x.retExc)
-			e.emit(Event{Kind: TaskFailed, task: t, excLive: x.retExc})
+			e.emit(rec{kind: TaskFailed, task: t, exc: x.retExc})
 		}
 		return
 	}
 	if !t.internal {
-		e.emit(Event{Kind: TaskSuspended, task: t, Text: suspendText(req), node: t.x.node})
+		e.emit(rec{kind: TaskSuspended, task: t, text: suspendText(req), node: int32(t.x.node)})
 		t.x.emitHookEvent(false)
 	}
 	switch req.kind {

@@ -36,7 +36,7 @@ func (x *exec) genYield(s *Stmt) flow {
 		g.yielded = true
 		g.inst.acquired = x.e.nextSeq()
 	}
-	x.e.emit(Event{Kind: GenYielded, inst: g.inst, Text: repr(v), node: s.id})
+	x.e.emit(rec{kind: GenYielded, inst: g.inst, val: v, node: int32(s.id)})
 	exc := f.runner.suspend(suspendReq{kind: suspendGenYield, value: v})
 	x.cur = f
 	if exc != nil {
@@ -60,7 +60,7 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 		return genOutcome{}
 	}
 	if g.co == nil {
-		g.frame = &frame{name: g.def.Name, vars: map[string]Value{}, gen: g}
+		g.frame = &frame{name: g.def.Name, gen: g}
 		g.co = newCoro(func() {
 			x.cur = g.frame
 			g.end = x.execBlock(g.def.Body)
@@ -89,7 +89,7 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 					g.inst.released = x.e.nextSeq()
 				}
 			}
-			x.e.emit(Event{Kind: GenFinished, inst: g.inst, excLive: out.exc})
+			x.e.emit(rec{kind: GenFinished, inst: g.inst, exc: out.exc})
 			x.leaveGen(g, driver, out.exc)
 			return out
 		}
@@ -135,7 +135,7 @@ func (x *exec) genClose(g *genState, node int) flow {
 
 // acmEnter is _AsyncGeneratorContextManager.__aenter__.
 func (x *exec) acmEnter(inst *instance, node int) (Value, flow) {
-	f := &frame{name: "__aenter__", vars: map[string]Value{}, hook: hookAenter, inst: inst}
+	f := x.newFrame("__aenter__", hookAenter, inst, vars{})
 	x.push(f)
 	if inst.acmEntered {
 		// "del self.args, ..." fails the second time.
@@ -172,7 +172,7 @@ func (x *exec) stopAsyncIteration() *Exc {
 // acmExit is _AsyncGeneratorContextManager.__aexit__ (CPython 3.11.7+).
 func (x *exec) acmExit(inst *instance, exc *Exc, node int) (Value, flow) {
 	g := inst.gen
-	f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+	f := x.newFrame("__aexit__", hookAexit, inst, vars{})
 	x.push(f)
 	if exc == nil {
 		out := x.genResume(g, nil)

@@ -19,7 +19,7 @@ const (
 type frame struct {
 	name    string
 	parent  *frame // the frame awaiting this one
-	vars    map[string]Value
+	vars    vars
 	handled []*Exc // exceptions being handled (innermost last)
 	runner  *coro  // the coroutine whose stack this frame runs on
 	hook    hookKind
@@ -58,6 +58,7 @@ type exec struct {
 	visRoot *frame
 	// node is the statement being executed, for task-level events.
 	node   int
+	free   []*frame
 	retVal Value
 	retExc *Exc
 }
@@ -70,7 +71,7 @@ func (x *exec) runTask(fn *FuncDef) {
 		x.retExc = in
 		return
 	}
-	f := &frame{name: fn.Name, vars: map[string]Value{}, runner: x.t.co}
+	f := &frame{name: fn.Name, runner: x.t.co}
 	x.cur = f
 	fl := x.execBlock(fn.Body)
 	x.cur = nil
@@ -79,6 +80,29 @@ func (x *exec) runTask(fn *FuncDef) {
 		x.retExc = fl.exc
 	case flowReturn:
 		x.retVal = fl.val
+	}
+}
+
+// newFrame takes a frame from the task's free list. Frames of functions,
+// methods and library code are done when pop returns, so they are reused;
+// generator frames outlive their calls and are allocated apart.
+func (x *exec) newFrame(name string, hook hookKind, inst *instance, v vars) *frame {
+	var f *frame
+	if n := len(x.free); n > 0 {
+		f = x.free[n-1]
+		x.free = x.free[:n-1]
+		*f = frame{handled: f.handled[:0]}
+	} else {
+		f = &frame{}
+	}
+	f.name, f.hook, f.inst, f.vars = name, hook, inst, v
+	return f
+}
+
+// release returns a frame that has been popped to the free list.
+func (x *exec) release(f *frame) {
+	if f.gen == nil && len(x.free) < 64 {
+		x.free = append(x.free, f)
 	}
 }
 
@@ -101,6 +125,7 @@ func (x *exec) pop(f *frame, fl flow) flow {
 			chainOwn(f.parent, fl.exc)
 		}
 	}
+	x.release(f)
 	return fl
 }
 
@@ -129,7 +154,7 @@ func (x *exec) topHandled() *Exc {
 // raise raises exc from the current frame, with implicit chaining.
 func (x *exec) raise(exc *Exc, node int) flow {
 	setContext(exc, x.topHandled())
-	x.e.emit(Event{Kind: ExcRaised, excLive: exc, node: node})
+	x.e.emit(rec{kind: ExcRaised, exc: exc, node: int32(node)})
 	return excFlow(exc)
 }
 
@@ -173,7 +198,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.sleep(s.Seconds, s.id)
 	case SBlock:
 		x.e.loop.now = x.e.loop.now + s.Seconds
-		x.e.emit(Event{Kind: Blocked, Text: fmt.Sprintf("time.sleep(%s) blocks the event loop: no other task runs", pyFloat(s.Seconds)), node: s.id})
+		x.e.emit(rec{kind: Blocked, text: fmt.Sprintf("time.sleep(%s) blocks the event loop: no other task runs", pyFloat(s.Seconds)), node: int32(s.id)})
 		return normal
 	case SRaise:
 		c, _ := LookupExcClass(s.Raise.Type)
@@ -182,7 +207,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		f := x.cur
 		if n := len(f.handled); n > 0 {
 			exc := f.handled[n-1]
-			x.e.emit(Event{Kind: ExcRaised, excLive: exc, node: s.id, Text: "re-raised"})
+			x.e.emit(rec{kind: ExcRaised, exc: exc, node: int32(s.id), text: "re-raised"})
 			return excFlow(exc)
 		}
 		return x.raiseNew(RuntimeErrorClass, "No active exception to reraise", s.id)
@@ -208,14 +233,14 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execCancel(s)
 	case SCall:
 		fn := x.e.funcs[s.Func]
-		f := &frame{name: fn.Name, vars: map[string]Value{}}
+		f := x.newFrame(fn.Name, hookNone, nil, vars{})
 		x.push(f)
 		fl := x.pop(f, x.execBlock(fn.Body))
 		if fl.kind == flowExc {
 			return fl
 		}
 		if s.As != "" {
-			x.cur.vars[s.As] = fl.val
+			x.cur.vars.set(s.As, fl.val)
 		}
 		return normal
 	case SAssign:
@@ -223,7 +248,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		if fl.kind == flowExc {
 			return fl
 		}
-		x.cur.vars[s.As] = inst
+		x.cur.vars.set(s.As, inst)
 		return normal
 	case SEnterContext:
 		return x.execEnterContext(s)
@@ -245,7 +270,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 
 func (x *exec) lookup(name string, node int) (Value, flow) {
 	for f := x.cur; f != nil; f = f.parent {
-		if v, ok := f.vars[name]; ok {
+		if v, ok := f.vars.get(name); ok {
 			return v, normal
 		}
 		break // Python functions see only their own locals here
@@ -267,9 +292,8 @@ func (x *exec) eval(ex Expr, node int) (Value, flow) {
 }
 
 func (x *exec) execPrint(s *Stmt) flow {
-	parts, _ := parseTemplate(s.Text)
 	var b strings.Builder
-	for _, p := range parts {
+	for _, p := range s.tmpl {
 		if p.field == "" {
 			b.WriteString(p.lit)
 			continue
@@ -290,9 +314,9 @@ func (x *exec) execPrint(s *Stmt) flow {
 		}
 		b.WriteString(txt)
 	}
-	line := b.String()
-	x.e.print(line)
-	x.e.emit(Event{Kind: Printed, Text: line, node: s.id})
+	from := len(x.e.out)
+	x.e.print(b.String())
+	x.e.emitPrint(s.id, from, len(x.e.out)-1)
 	return normal
 }
 
@@ -326,15 +350,15 @@ func (x *exec) execTry(s *Stmt) flow {
 			if !handlerMatches(h, fl.exc) {
 				continue
 			}
-			x.e.emit(Event{Kind: ExcCaught, excLive: fl.exc, node: h.id})
+			x.e.emit(rec{kind: ExcCaught, exc: fl.exc, node: int32(h.id)})
 			f.handled = append(f.handled, fl.exc)
 			if h.As != "" {
-				f.vars[h.As] = fl.exc
+				f.vars.set(h.As, fl.exc)
 			}
 			hfl := x.execBlock(h.Body)
 			f.handled = f.handled[:len(f.handled)-1]
 			if h.As != "" {
-				delete(f.vars, h.As)
+				f.vars.del(h.As)
 			}
 			fl = hfl
 			break

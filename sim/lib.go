@@ -37,8 +37,8 @@ func (x *exec) timeoutEnter(inst *instance, node int) (Value, flow) {
 	tm.task = x.t
 	tm.cancelling = x.t.numCancels
 	onTimeout := func() {
-		x.e.emit(Event{Kind: TimeoutFired, inst: inst, task: tm.task,
-			Text: "the deadline passed: the task is cancelled"})
+		x.e.emit(rec{kind: TimeoutFired, inst: inst, task: tm.task,
+			text: "the deadline passed: the task is cancelled"})
 		x.e.taskCancel(tm.task)
 		tm.state = tmExpiring
 		tm.handler = nil
@@ -64,7 +64,7 @@ func (x *exec) timeoutExit(inst *instance, exc *Exc, node int) (Value, flow) {
 			te := x.e.newExc(TimeoutErrorClass, false, "")
 			te.Cause = exc
 			te.SuppressContext = true
-			f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+			f := x.newFrame("__aexit__", hookAexit, inst, vars{})
 			x.push(f)
 			return nil, x.pop(f, x.raise(te, node))
 		}
@@ -150,7 +150,7 @@ func (e *engine) taskGroupOnTaskDone(tg *taskGroupState, t *task) {
 func (x *exec) taskGroupExit(inst *instance, exc *Exc, node int) (Value, flow) {
 	tg := inst.tg
 	e := x.e
-	f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+	f := x.newFrame("__aexit__", hookAexit, inst, vars{})
 	x.push(f)
 	tg.exiting = true
 	var propagate *Exc
@@ -232,7 +232,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return fl
 	}
-	f := &frame{name: "enter_async_context", vars: map[string]Value{}}
+	f := x.newFrame("enter_async_context", hookNone, nil, vars{})
 	x.push(f)
 	if enter, exit := inst.hasMethods(false); !enter || !exit {
 		missing := "__aenter__"
@@ -246,7 +246,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 		te.SuppressContext = true
 		fl := x.raise(te, s.id)
 		f.handled = f.handled[:len(f.handled)-1]
-		x.e.emit(Event{Kind: ProtocolError, inst: inst, excLive: te, node: s.id})
+		x.e.emit(rec{kind: ProtocolError, inst: inst, exc: te, node: int32(s.id)})
 		return x.pop(f, fl)
 	}
 	v, fl := x.callEnter(inst, false, s.id)
@@ -256,8 +256,8 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	stack.stack = append(stack.stack, exitCallback{inst: inst, node: s.id})
 	x.pop(f, normal)
 	if s.As != "" {
-		x.cur.vars[s.As] = v
-		x.e.emit(Event{Kind: TargetBound, inst: inst, Text: s.As + " = " + repr(v), node: s.id})
+		x.cur.vars.set(s.As, v)
+		x.e.emit(rec{kind: TargetBound, inst: inst, text: s.As, val: v, node: int32(s.id)})
 	}
 	return normal
 }
@@ -273,7 +273,7 @@ func (x *exec) execPushExit(s *Stmt) flow {
 
 // exitStackExit is AsyncExitStack.__aexit__.
 func (x *exec) exitStackExit(inst *instance, exc *Exc, node int) (Value, flow) {
-	f := &frame{name: "__aexit__", vars: map[string]Value{}, hook: hookAexit, inst: inst}
+	f := x.newFrame("__aexit__", hookAexit, inst, vars{})
 	x.push(f)
 	received := exc != nil
 	frameExc := x.topHandled()
@@ -325,7 +325,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 		et, ev, tb = exc.Class, exc, tracebackValue{}
 	}
 	if cb.fn.ExitParams {
-		f := &frame{name: cb.fn.Name, vars: map[string]Value{"exc_type": et, "exc": ev, "tb": tb}}
+		f := x.newFrame(cb.fn.Name, hookNone, nil, varsOf(exitParams, et, ev, tb))
 		x.push(f)
 		fl := x.pop(f, x.execBlock(cb.fn.Body))
 		if fl.kind == flowExc {
@@ -334,9 +334,9 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 		return fl.val, normal
 	}
 	// push_async_callback: _exit_wrapper awaits the callback, returns None.
-	w := &frame{name: "_exit_wrapper", vars: map[string]Value{}}
+	w := x.newFrame("_exit_wrapper", hookNone, nil, vars{})
 	x.push(w)
-	f := &frame{name: cb.fn.Name, vars: map[string]Value{}}
+	f := x.newFrame(cb.fn.Name, hookNone, nil, vars{})
 	x.push(f)
 	fl := x.pop(f, x.execBlock(cb.fn.Body))
 	if fl.kind == flowExc {
@@ -448,7 +448,7 @@ func (x *exec) execGather(s *Stmt) flow {
 		return fl
 	}
 	if s.As != "" {
-		x.cur.vars[s.As] = v
+		x.cur.vars.set(s.As, v)
 	}
 	return normal
 }
@@ -511,7 +511,7 @@ func (x *exec) execCreateTask(s *Stmt) flow {
 		t = x.e.createTask(fn, false)
 	}
 	if s.As != "" {
-		x.cur.vars[s.As] = t
+		x.cur.vars.set(s.As, t)
 	}
 	return normal
 }
@@ -529,7 +529,7 @@ func (x *exec) execAwaitTask(s *Stmt) flow {
 		return fl
 	}
 	if s.As != "" {
-		x.cur.vars[s.As] = v
+		x.cur.vars.set(s.As, v)
 	}
 	return normal
 }
@@ -540,7 +540,7 @@ func (x *exec) execCancel(s *Stmt) flow {
 		return fl
 	}
 	do := func() {
-		x.e.emit(Event{Kind: CancelRequest, task: t, node: s.id, Text: "cancel() requested"})
+		x.e.emit(rec{kind: CancelRequest, task: t, node: int32(s.id), text: "cancel() requested"})
 		x.e.taskCancel(t)
 	}
 	if s.Delayed {

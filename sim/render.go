@@ -398,3 +398,17 @@ func returnsSelf(stmts []*Stmt) bool {
 	}
 	return false
 }
+
+// lineNumbers maps node ids to rendered lines, indexed by id.
+func lineNumbers(sc *Scenario) []int32 {
+	_, m := renderWithLines(sc)
+	maxID := 0
+	for id := range m {
+		maxID = max(maxID, id)
+	}
+	out := make([]int32, maxID+1)
+	for id, l := range m {
+		out[id] = int32(l)
+	}
+	return out
+}

@@ -71,7 +71,7 @@ func (e *engine) runMain() error {
 		if len(left) > 1 {
 			e.markUnordered("asyncio.run cancels the tasks still running when main returns by iterating a set; CPython's order is unspecified, shown here in creation order")
 		}
-		e.emit(Event{Kind: Note, Text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
+		e.emit(rec{kind: Note, text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
 		for _, f := range left {
 			e.taskCancel(f.task)
 		}
@@ -93,22 +93,37 @@ func (e *engine) runMain() error {
 func (e *engine) markUnordered(why string) {
 	if !e.res.Unordered {
 		e.res.Unordered = true
-		e.emit(Event{Kind: Note, Text: why})
+		e.emit(rec{kind: Note, text: why})
 	}
 }
 
-func (e *engine) nextSeq() int { return len(e.res.Events) + 1 }
+func (e *engine) nextSeq() int { return e.nrecs + 1 }
 
-func (e *engine) emit(ev Event) {
-	if len(e.res.Events) >= e.limits.MaxEvents {
+func (e *engine) newRec() *rec {
+	if e.nrecs >= e.limits.MaxEvents {
 		e.fail(fmt.Errorf("%w: more than %d trace events", ErrLimit, e.limits.MaxEvents))
 	}
-	ev.Seq = len(e.res.Events) + 1
-	ev.Time = e.loop.now
-	if ev.task == nil {
-		ev.task = e.current
+	i := e.nrecs % recChunk
+	if i == 0 {
+		e.recs = append(e.recs, make([]rec, recChunk))
 	}
-	e.res.Events = append(e.res.Events, ev)
+	e.nrecs++
+	return &e.recs[len(e.recs)-1][i]
+}
+
+// emit records an event at the current virtual time, in the current task
+// unless r names one.
+func (e *engine) emit(r rec) {
+	if r.task == nil {
+		r.task = e.current
+	}
+	r.time = e.loop.now
+	*e.newRec() = r
+}
+
+// emitPrint records a print event whose text is the output's last line.
+func (e *engine) emitPrint(node, from, to int) {
+	*e.newRec() = rec{time: e.loop.now, task: e.current, node: int32(node), kind: Printed, outFrom: int32(from), outTo: int32(to)}
 }
 
 // finish resolves names, lines and exception chains into the result.
@@ -118,27 +133,13 @@ func (e *engine) finish() *Result {
 	res.Time = e.loop.now
 	taskLabels := labelTasks(e.tasks)
 	instLabels := labelInstances(e.insts)
-	_, lines := renderWithLines(e.sc)
-	for i := range res.Events {
-		ev := &res.Events[i]
-		if ev.task != nil {
-			ev.Task = taskLabels[ev.task]
-		}
-		if ev.inst != nil {
-			ev.Manager = instLabels[ev.inst]
-		}
-		if ev.excLive != nil {
-			ev.Exc = ev.excLive.Info()
-		}
-		if ev.node != 0 {
-			ev.Line = lines[ev.node]
-		}
-	}
+	res.Trace = &Trace{recs: e.recs, n: e.nrecs, tasks: taskLabels, insts: instLabels,
+		sc: e.sc, stdout: res.Stdout}
 	for _, t := range e.tasks {
 		if t.internal {
 			continue
 		}
-		o := TaskOutcome{Name: t.name}
+		o := TaskOutcome{Name: taskLabels[t.num-1]}
 		switch {
 		case t.fut.state == pending:
 			o.State = "pending"
@@ -163,7 +164,7 @@ func (e *engine) finish() *Result {
 		if in.kind != instClass && in.kind != instACM {
 			continue
 		}
-		le := LedgerEntry{Manager: instLabels[in], AcquiredAt: in.acquired, ReleasedAt: in.released,
+		le := LedgerEntry{Manager: instLabels[in.seq], AcquiredAt: in.acquired, ReleasedAt: in.released,
 			Acquired: in.acquired != 0, Released: in.released != 0}
 		le.Leaked = le.Acquired && !le.Released
 		res.Ledger = append(res.Ledger, le)
@@ -171,37 +172,38 @@ func (e *engine) finish() *Result {
 	return res
 }
 
-func labelTasks(tasks []*task) map[*task]string {
-	count := map[string]int{}
-	for _, t := range tasks {
-		count[t.name]++
+// labelTasks names tasks by their function, numbered when a function runs
+// in several tasks ("worker#2"); indexed by creation order.
+func labelTasks(tasks []*task) []string {
+	names := make([]string, len(tasks))
+	for i, t := range tasks {
+		names[i] = t.name
 	}
-	seen := map[string]int{}
-	out := make(map[*task]string, len(tasks))
-	for _, t := range tasks {
-		seen[t.name]++
-		if count[t.name] > 1 {
-			out[t] = t.name + "#" + strconv.Itoa(seen[t.name])
-		} else {
-			out[t] = t.name
-		}
-	}
-	return out
+	return numberDuplicates(names)
 }
 
-func labelInstances(insts []*instance) map[*instance]string {
+// labelInstances names manager instances by definition ("Conn#3").
+func labelInstances(insts []*instance) []string {
+	names := make([]string, len(insts))
+	for i, in := range insts {
+		names[i] = in.def.Name
+	}
+	return numberDuplicates(names)
+}
+
+func numberDuplicates(names []string) []string {
 	count := map[string]int{}
-	for _, in := range insts {
-		count[in.def.Name]++
+	for _, n := range names {
+		count[n]++
 	}
 	seen := map[string]int{}
-	out := make(map[*instance]string, len(insts))
-	for _, in := range insts {
-		seen[in.def.Name]++
-		if count[in.def.Name] > 1 {
-			out[in] = in.def.Name + "#" + strconv.Itoa(seen[in.def.Name])
+	out := make([]string, len(names))
+	for i, n := range names {
+		if count[n] > 1 {
+			seen[n]++
+			out[i] = n + "#" + strconv.Itoa(seen[n])
 		} else {
-			out[in] = in.def.Name
+			out[i] = n
 		}
 	}
 	return out

@@ -126,7 +126,8 @@ type Stmt struct {
 	Stack   string // enterContext, pushExit, pushCallback
 	As      string // target variable of gather, createTask, await, call, assign, enterContext
 
-	id int
+	id   int
+	tmpl []tmplPart // print: Text parsed by Validate
 }
 
 // Awaitable is one argument of gather: a fresh call of a function, or a task variable.

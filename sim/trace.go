@@ -1,49 +1,109 @@
 package sim
 
-// EventKind names what happened at one step of a run.
-type EventKind string
+import "fmt"
+
+// EventKind names what happened at one step of a run. It marshals to
+// its name, e.g. "aenter.started".
+type EventKind uint8
 
 // The events a trace holds. Hook events (aenter.*, aexit.*) carry the
 // manager instance; task events carry the task.
 const (
-	TaskCreated   EventKind = "task.created"
-	TaskStarted   EventKind = "task.started"
-	TaskSuspended EventKind = "task.suspended"
-	TaskResumed   EventKind = "task.resumed"
-	TaskFinished  EventKind = "task.finished"  // returned a value
-	TaskFailed    EventKind = "task.failed"    // ended with an exception
-	TaskCancelled EventKind = "task.cancelled" // ended cancelled
-	CancelRequest EventKind = "task.cancel"    // t.cancel() was called
-
-	ManagerCreated EventKind = "manager.created"
-	AenterStarted  EventKind = "aenter.started"
-	AenterSuspend  EventKind = "aenter.suspended"
-	AenterResumed  EventKind = "aenter.resumed"
-	AenterReturned EventKind = "aenter.returned"
-	AenterRaised   EventKind = "aenter.raised"
-	ProtocolError  EventKind = "manager.protocol-error" // lookup of __aenter__/__aexit__ failed
-	TargetBound    EventKind = "target.bound"
-	BodyStarted    EventKind = "body.started"
-	BodyEnded      EventKind = "body.ended"
-	AexitCalled    EventKind = "aexit.called"
-	AexitSuspend   EventKind = "aexit.suspended"
-	AexitResumed   EventKind = "aexit.resumed"
-	AexitReturned  EventKind = "aexit.returned"
-	AexitRaised    EventKind = "aexit.raised"
-	GenYielded     EventKind = "generator.yielded"
-	GenFinished    EventKind = "generator.finished"
-
-	ExcRaised     EventKind = "exception.raised"
-	ExcCaught     EventKind = "exception.caught"
-	ExcSuppressed EventKind = "exception.suppressed"
-	ExcPropagated EventKind = "exception.propagated"
-	ExcReplaced   EventKind = "exception.replaced"
-
-	Printed      EventKind = "print"
-	Blocked      EventKind = "loop.blocked" // time.sleep stalled the whole loop
-	TimeoutFired EventKind = "timeout.expired"
-	Note         EventKind = "note" // an explanation worth showing (e.g. unspecified order)
+	_ EventKind = iota
+	TaskCreated
+	TaskStarted
+	TaskSuspended
+	TaskResumed
+	TaskFinished  // returned a value
+	TaskFailed    // ended with an exception
+	TaskCancelled // ended cancelled
+	CancelRequest // t.cancel() was called
+	ManagerCreated
+	AenterStarted
+	AenterSuspend
+	AenterResumed
+	AenterReturned
+	AenterRaised
+	ProtocolError // lookup of __aenter__/__aexit__ failed
+	TargetBound
+	BodyStarted
+	BodyEnded
+	AexitCalled
+	AexitSuspend
+	AexitResumed
+	AexitReturned
+	AexitRaised
+	GenYielded
+	GenFinished
+	ExcRaised
+	ExcCaught
+	ExcSuppressed
+	ExcPropagated
+	ExcReplaced
+	Printed
+	Blocked // time.sleep stalled the whole loop
+	TimeoutFired
+	Note // an explanation worth showing (e.g. unspecified order)
 )
+
+var eventKindNames = [...]string{
+	TaskCreated:    "task.created",
+	TaskStarted:    "task.started",
+	TaskSuspended:  "task.suspended",
+	TaskResumed:    "task.resumed",
+	TaskFinished:   "task.finished",
+	TaskFailed:     "task.failed",
+	TaskCancelled:  "task.cancelled",
+	CancelRequest:  "task.cancel",
+	ManagerCreated: "manager.created",
+	AenterStarted:  "aenter.started",
+	AenterSuspend:  "aenter.suspended",
+	AenterResumed:  "aenter.resumed",
+	AenterReturned: "aenter.returned",
+	AenterRaised:   "aenter.raised",
+	ProtocolError:  "manager.protocol-error",
+	TargetBound:    "target.bound",
+	BodyStarted:    "body.started",
+	BodyEnded:      "body.ended",
+	AexitCalled:    "aexit.called",
+	AexitSuspend:   "aexit.suspended",
+	AexitResumed:   "aexit.resumed",
+	AexitReturned:  "aexit.returned",
+	AexitRaised:    "aexit.raised",
+	GenYielded:     "generator.yielded",
+	GenFinished:    "generator.finished",
+	ExcRaised:      "exception.raised",
+	ExcCaught:      "exception.caught",
+	ExcSuppressed:  "exception.suppressed",
+	ExcPropagated:  "exception.propagated",
+	ExcReplaced:    "exception.replaced",
+	Printed:        "print",
+	Blocked:        "loop.blocked",
+	TimeoutFired:   "timeout.expired",
+	Note:           "note",
+}
+
+// String is the event's name.
+func (k EventKind) String() string {
+	if int(k) < len(eventKindNames) {
+		return eventKindNames[k]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the name.
+func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a name.
+func (k *EventKind) UnmarshalText(b []byte) error {
+	for i, n := range eventKindNames {
+		if n == string(b) && i > 0 {
+			*k = EventKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown event kind %q", b)
+}
 
 // Event is one step of a run. Time is virtual seconds.
 type Event struct {
@@ -62,11 +122,6 @@ type Event struct {
 	Exc *ExcInfo `json:"exc,omitempty"`
 	// Args is what __aexit__ received, as Python would print it.
 	Args string `json:"args,omitempty"`
-
-	node    int
-	task    *task
-	inst    *instance
-	excLive *Exc
 }
 
 // ExcInfo is an exception as data: type, message and chain.
@@ -118,7 +173,8 @@ type LedgerEntry struct {
 
 // Result is everything one run produced.
 type Result struct {
-	Events []Event       `json:"events"`
+	// Trace is the ordered list of events the screen steps through.
+	Trace  *Trace        `json:"events"`
 	Stdout string        `json:"stdout"`
 	Tasks  []TaskOutcome `json:"tasks"`
 	Ledger []LedgerEntry `json:"ledger"`

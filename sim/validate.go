@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -17,15 +18,20 @@ const (
 // statement may appear, durations and sizes. It also numbers the nodes for
 // the line map. Decode calls it; call it yourself on a Scenario built in Go.
 func Validate(sc *Scenario) error {
+	// The first pass builds no paths, so that a valid scenario costs
+	// little; only when it finds a problem does a second pass say where.
 	v := &validator{sc: sc, defs: map[string]string{}}
 	v.run()
-	if len(v.errs) > 0 {
-		return &ScenarioError{v.errs}
+	if len(v.errs) == 0 {
+		return nil
 	}
-	return nil
+	v = &validator{sc: sc, defs: map[string]string{}, paths: true}
+	v.run()
+	return &ScenarioError{v.errs}
 }
 
 type validator struct {
+	paths  bool // build field paths for messages
 	sc     *Scenario
 	errs   []FieldError
 	defs   map[string]string // name -> "manager" / "function"
@@ -46,6 +52,20 @@ func (v *validator) errorf(path, format string, args ...any) {
 	}
 }
 
+func (v *validator) join(path, key string) string {
+	if !v.paths {
+		return ""
+	}
+	return join(path, key)
+}
+
+func (v *validator) idx(path string, i int) string {
+	if !v.paths {
+		return ""
+	}
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
 func (v *validator) id() int { v.nextID++; return v.nextID }
 
 func (v *validator) run() {
@@ -59,28 +79,28 @@ func (v *validator) run() {
 	}
 	v.calls = map[string][]string{}
 	for i, m := range sc.Managers {
-		v.defineName(fmt.Sprintf("managers[%d].name", i), m.Name, "manager")
+		v.defineName(v.join(v.idx("managers", i), "name"), m.Name, "manager")
 	}
 	for i, f := range sc.Functions {
-		v.defineName(fmt.Sprintf("functions[%d].name", i), f.Name, "function")
+		v.defineName(v.join(v.idx("functions", i), "name"), f.Name, "function")
 	}
 	if v.defs["main"] != "function" {
 		v.errorf("functions", "expected a function named main: the program runs asyncio.run(main())")
 	}
 	for i, m := range sc.Managers {
-		v.manager(fmt.Sprintf("managers[%d]", i), m)
+		v.manager(v.idx("managers", i), m)
 	}
 	for i, f := range sc.Functions {
-		p := fmt.Sprintf("functions[%d]", i)
+		p := v.idx("functions", i)
 		f.id = v.id()
 		if f.Name == "main" && f.ExitParams {
-			v.errorf(join(p, "exitParams"), "main takes no parameters")
+			v.errorf(v.join(p, "exitParams"), "main takes no parameters")
 		}
 		params := []string{}
 		if f.ExitParams {
 			params = []string{"exc_type", "exc", "tb"}
 		}
-		v.body(join(p, "body"), f.Name, f.Body, params, false, false)
+		v.body(v.join(p, "body"), f.Name, f.Body, params, false, false)
 	}
 	if v.stmts > MaxStatements {
 		v.errorf("", "%d statements; the limit is %d", v.stmts, MaxStatements)
@@ -106,34 +126,34 @@ func (v *validator) manager(p string, m *ManagerDef) {
 		switch m.Protocol {
 		case "", AsyncProtocol, SyncProtocol, MissingAexit, MissingAenter, TypoProtocol:
 		default:
-			v.errorf(join(p, "protocol"), "expected one of async, sync, missing-aexit, missing-aenter, typo; got %q", m.Protocol)
+			v.errorf(v.join(p, "protocol"), "expected one of async, sync, missing-aexit, missing-aenter, typo; got %q", m.Protocol)
 		}
 		if len(m.Body) > 0 {
-			v.errorf(join(p, "body"), "a class manager has aenter and aexit, not a body")
+			v.errorf(v.join(p, "body"), "a class manager has aenter and aexit, not a body")
 		}
 		if m.Protocol == MissingAexit && len(m.Aexit) > 0 {
-			v.errorf(join(p, "aexit"), "a class that misses __aexit__ cannot have an aexit body")
+			v.errorf(v.join(p, "aexit"), "a class that misses __aexit__ cannot have an aexit body")
 		}
 		if m.Protocol == MissingAenter && len(m.Aenter) > 0 {
-			v.errorf(join(p, "aenter"), "a class that misses __aenter__ cannot have an aenter body")
+			v.errorf(v.join(p, "aenter"), "a class that misses __aenter__ cannot have an aenter body")
 		}
 		sync := m.Protocol == SyncProtocol
-		v.body(join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, sync)
-		v.body(join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, sync)
+		v.body(v.join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, sync)
+		v.body(v.join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, sync)
 	case GeneratorManager:
 		if m.Protocol != "" {
-			v.errorf(join(p, "protocol"), "only class managers have a protocol")
+			v.errorf(v.join(p, "protocol"), "only class managers have a protocol")
 		}
 		if len(m.Aenter)+len(m.Aexit) > 0 {
 			v.errorf(p, "a generator manager has a body, not aenter/aexit")
 		}
 		v.hasYield = false
-		v.body(join(p, "body"), m.Name, m.Body, nil, true, false)
+		v.body(v.join(p, "body"), m.Name, m.Body, nil, true, false)
 		if !v.hasYield {
-			v.errorf(join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
+			v.errorf(v.join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
 		}
 	default:
-		v.errorf(join(p, "kind"), "expected \"class\" or \"generator\", got %q", m.Kind)
+		v.errorf(v.join(p, "kind"), "expected \"class\" or \"generator\", got %q", m.Kind)
 	}
 }
 
@@ -173,7 +193,7 @@ func (v *validator) collectTargets(stmts []*Stmt) {
 
 func (v *validator) block(p string, stmts []*Stmt, depth int, inExcept bool) {
 	for i, s := range stmts {
-		v.stmt(fmt.Sprintf("%s[%d]", p, i), s, depth, inExcept)
+		v.stmt(v.idx(p, i), s, depth, inExcept)
 	}
 }
 
@@ -248,134 +268,135 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	}
 	switch s.Kind {
 	case SPrint:
-		v.text(join(p, "print"), s.Text)
+		v.text(v.join(p, "print"), s.Text)
 		parts, err := parseTemplate(s.Text)
 		if err != nil {
-			v.errorf(join(p, "print"), "%v", err)
+			v.errorf(v.join(p, "print"), "%v", err)
 		}
+		s.tmpl = parts
 		for _, part := range parts {
 			if part.field != "" {
-				v.varRef(join(p, "print"), part.field)
+				v.varRef(v.join(p, "print"), part.field)
 				if part.field == "tb" {
-					v.errorf(join(p, "print"), "a traceback prints with a memory address; print exc_type or exc instead")
+					v.errorf(v.join(p, "print"), "a traceback prints with a memory address; print exc_type or exc instead")
 				}
 			}
 		}
 	case SSleep, SBlock:
-		v.duration(join(p, string(s.Kind)), s.Seconds)
+		v.duration(v.join(p, string(s.Kind)), s.Seconds)
 	case SRaise:
 		c, ok := LookupExcClass(s.Raise.Type)
 		if !ok || !raisableClass(c) {
-			v.errorf(join(p, "raise.type"), "expected one of %s; got %q", strings.Join(raisableNames(), ", "), s.Raise.Type)
+			v.errorf(v.join(p, "raise.type"), "expected one of %s; got %q", strings.Join(raisableNames(), ", "), s.Raise.Type)
 		}
-		v.text(join(p, "raise.message"), s.Raise.Message)
+		v.text(v.join(p, "raise.message"), s.Raise.Message)
 	case SReraise:
 		if !inExcept {
 			v.errorf(p, "a bare raise belongs inside an except block")
 		}
 	case SReturn:
 		if v.inGen && s.HasValue {
-			v.errorf(join(p, "return"), "an async generator cannot return a value (a SyntaxError in Python); use a bare return (null)")
+			v.errorf(v.join(p, "return"), "an async generator cannot return a value (a SyntaxError in Python); use a bare return (null)")
 		}
-		v.expr(join(p, "return"), s.Value)
+		v.expr(v.join(p, "return"), s.Value)
 	case SYield:
 		if !v.inGen {
 			v.errorf(p, "yield belongs only in a generator manager's body")
 		}
 		v.hasYield = true
-		v.expr(join(p, "yield"), s.Value)
+		v.expr(v.join(p, "yield"), s.Value)
 	case SPass:
 	case SWith:
 		d := depth
 		for i, it := range s.Items {
-			ip := fmt.Sprintf("%s.with.items[%d]", p, i)
+			ip := v.idx(v.join(p, "with.items"), i)
 			v.withItem(ip, it)
 			d++
 		}
 		if d > maxBlockNesting {
-			v.errorf(join(p, "with"), "blocks nested %d deep; CPython compiles at most %d (use an AsyncExitStack for many managers)", d, maxBlockNesting)
+			v.errorf(v.join(p, "with"), "blocks nested %d deep; CPython compiles at most %d (use an AsyncExitStack for many managers)", d, maxBlockNesting)
 			return
 		}
-		v.block(join(p, "with.body"), s.Body, d, inExcept)
+		v.block(v.join(p, "with.body"), s.Body, d, inExcept)
 	case STry:
 		if len(s.Handlers) == 0 && !s.HasFinally {
-			v.errorf(join(p, "try"), "expected at least one except clause or a finally block")
+			v.errorf(v.join(p, "try"), "expected at least one except clause or a finally block")
 		}
 		if depth+2 > maxBlockNesting {
-			v.errorf(join(p, "try"), "blocks nested too deep; CPython compiles at most %d", maxBlockNesting)
+			v.errorf(v.join(p, "try"), "blocks nested too deep; CPython compiles at most %d", maxBlockNesting)
 			return
 		}
-		v.block(join(p, "try.body"), s.Body, depth+1, inExcept)
+		v.block(v.join(p, "try.body"), s.Body, depth+1, inExcept)
 		for i, h := range s.Handlers {
-			hp := fmt.Sprintf("%s.try.except[%d]", p, i)
+			hp := v.idx(v.join(p, "try.except"), i)
 			h.id = v.id()
 			if len(h.Types) == 0 && i != len(s.Handlers)-1 {
 				v.errorf(hp, "a bare except must be the last clause")
 			}
 			for j, t := range h.Types {
 				if _, ok := LookupExcClass(t); !ok {
-					v.errorf(fmt.Sprintf("%s.types[%d]", hp, j), "unknown exception class %q", t)
+					v.errorf(v.idx(v.join(hp, "types"), j), "unknown exception class %q", t)
 				}
 			}
-			v.target(join(hp, "as"), h.As)
-			v.block(join(hp, "body"), h.Body, depth+2, true)
+			v.target(v.join(hp, "as"), h.As)
+			v.block(v.join(hp, "body"), h.Body, depth+2, true)
 		}
-		v.block(join(p, "try.finally"), s.Finally, depth+2, inExcept)
+		v.block(v.join(p, "try.finally"), s.Finally, depth+2, inExcept)
 	case SGather:
 		if len(s.Awaitables) == 0 {
-			v.errorf(join(p, "gather.awaitables"), "expected at least one awaitable")
+			v.errorf(v.join(p, "gather.awaitables"), "expected at least one awaitable")
 		}
 		for i, a := range s.Awaitables {
-			ap := fmt.Sprintf("%s.gather.awaitables[%d]", p, i)
+			ap := v.idx(v.join(p, "gather.awaitables"), i)
 			if a.Call != "" {
-				v.function(join(ap, "call"), a.Call, false)
+				v.function(v.join(ap, "call"), a.Call, false)
 			} else {
-				v.varRef(join(ap, "task"), a.Task)
+				v.varRef(v.join(ap, "task"), a.Task)
 			}
 		}
-		v.target(join(p, "gather.as"), s.As)
+		v.target(v.join(p, "gather.as"), s.As)
 	case SCreateTask:
-		v.function(join(p, "createTask.call"), s.Func, false)
-		v.target(join(p, "createTask.as"), s.As)
+		v.function(v.join(p, "createTask.call"), s.Func, false)
+		v.target(v.join(p, "createTask.as"), s.As)
 		if s.Group != "" {
-			v.varRef(join(p, "createTask.group"), s.Group)
+			v.varRef(v.join(p, "createTask.group"), s.Group)
 		}
 	case SAwait:
-		v.varRef(join(p, "await.task"), s.Task)
-		v.target(join(p, "await.as"), s.As)
+		v.varRef(v.join(p, "await.task"), s.Task)
+		v.target(v.join(p, "await.as"), s.As)
 	case SCancel:
-		v.varRef(join(p, "cancel.task"), s.Task)
+		v.varRef(v.join(p, "cancel.task"), s.Task)
 		if s.Delayed {
-			v.duration(join(p, "cancel.after"), s.Seconds)
+			v.duration(v.join(p, "cancel.after"), s.Seconds)
 		}
 	case SCall:
-		v.function(join(p, "call.function"), s.Func, false)
+		v.function(v.join(p, "call.function"), s.Func, false)
 		if s.Func == "main" {
-			v.errorf(join(p, "call.function"), "main cannot be called again")
+			v.errorf(v.join(p, "call.function"), "main cannot be called again")
 		}
-		v.target(join(p, "call.as"), s.As)
+		v.target(v.join(p, "call.as"), s.As)
 	case SAssign:
-		v.ref(join(p, "assign.manager"), s.Manager, "manager")
-		v.target(join(p, "assign.name"), s.As)
+		v.ref(v.join(p, "assign.manager"), s.Manager, "manager")
+		v.target(v.join(p, "assign.name"), s.As)
 		if s.As == "" {
-			v.errorf(join(p, "assign.name"), "required field is missing")
+			v.errorf(v.join(p, "assign.name"), "required field is missing")
 		}
 	case SEnterContext:
-		v.varRef(join(p, "enterContext.stack"), s.Stack)
-		v.ref(join(p, "enterContext.manager"), s.Manager, "manager")
-		v.target(join(p, "enterContext.as"), s.As)
+		v.varRef(v.join(p, "enterContext.stack"), s.Stack)
+		v.ref(v.join(p, "enterContext.manager"), s.Manager, "manager")
+		v.target(v.join(p, "enterContext.as"), s.As)
 	case SIfException:
 		if !v.vars["exc_type"] {
 			v.errorf(p, "ifException belongs in exit code that receives exc_type: a class's aexit or an exitParams function")
 		}
-		v.block(join(p, "ifException.then"), s.Body, depth+1, inExcept)
-		v.block(join(p, "ifException.else"), s.Else, depth+1, inExcept)
+		v.block(v.join(p, "ifException.then"), s.Body, depth+1, inExcept)
+		v.block(v.join(p, "ifException.else"), s.Else, depth+1, inExcept)
 	case SPushExit:
-		v.varRef(join(p, "pushExit.stack"), s.Stack)
-		v.function(join(p, "pushExit.function"), s.Func, true)
+		v.varRef(v.join(p, "pushExit.stack"), s.Stack)
+		v.function(v.join(p, "pushExit.function"), s.Func, true)
 	case SPushCallback:
-		v.varRef(join(p, "pushCallback.stack"), s.Stack)
-		v.function(join(p, "pushCallback.function"), s.Func, false)
+		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
+		v.function(v.join(p, "pushCallback.function"), s.Func, false)
 	default:
 		v.errorf(p, "unknown statement %q", s.Kind)
 	}
@@ -395,15 +416,15 @@ func (v *validator) withItem(p string, it *WithItem) {
 	n := 0
 	if it.Manager != "" {
 		n++
-		v.ref(join(p, "manager"), it.Manager, "manager")
+		v.ref(v.join(p, "manager"), it.Manager, "manager")
 	}
 	if it.Use != "" {
 		n++
-		v.varRef(join(p, "use"), it.Use)
+		v.varRef(v.join(p, "use"), it.Use)
 	}
 	if it.Timeout != nil {
 		n++
-		v.duration(join(p, "timeout"), *it.Timeout)
+		v.duration(v.join(p, "timeout"), *it.Timeout)
 	}
 	if it.ExitStack {
 		n++
@@ -414,7 +435,7 @@ func (v *validator) withItem(p string, it *WithItem) {
 	if n != 1 {
 		v.errorf(p, "expected exactly one of manager, use, timeout, exitStack, taskGroup; got %d", n)
 	}
-	v.target(join(p, "as"), it.As)
+	v.target(v.join(p, "as"), it.As)
 }
 
 // checkRecursion refuses call cycles: the engine, like Python, would

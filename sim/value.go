@@ -27,6 +27,7 @@ const (
 type instance struct {
 	kind instanceKind
 	def  *ManagerDef
+	seq  int // index in creation order
 
 	// ledger
 	acquired, released int // event seq, 0 = never

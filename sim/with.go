@@ -20,14 +20,14 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 		return fl
 	}
 	if item.As != "" {
-		x.cur.vars[item.As] = val
-		x.e.emit(Event{Kind: TargetBound, inst: inst, Text: item.As + " = " + repr(val), node: item.id})
+		x.cur.vars.set(item.As, val)
+		x.e.emit(rec{kind: TargetBound, inst: inst, text: item.As, val: val, node: int32(item.id)})
 	}
 	var bfl flow
 	if len(items) > 1 {
 		bfl = x.execWith(s, items[1:], sync)
 	} else {
-		x.e.emit(Event{Kind: BodyStarted, node: s.id})
+		x.e.emit(rec{kind: BodyStarted, node: int32(s.id)})
 		bfl = x.execBlock(s.Body)
 		how := "normally"
 		switch bfl.kind {
@@ -36,7 +36,7 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 		case flowExc:
 			how = "by an exception"
 		}
-		x.e.emit(Event{Kind: BodyEnded, Text: how, excLive: bfl.exc, node: s.id})
+		x.e.emit(rec{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(s.id)})
 	}
 	return x.exitWith(inst, bfl, sync, item.id)
 }
@@ -55,18 +55,17 @@ func (x *exec) exitWith(inst *instance, bfl flow, sync bool, node int) flow {
 	f.handled = f.handled[:len(f.handled)-1]
 	if efl.kind == flowExc {
 		if efl.exc != bfl.exc {
-			x.e.emit(Event{Kind: ExcReplaced, inst: inst, excLive: efl.exc, node: node,
-				Text: bfl.exc.Repr() + " replaced by " + efl.exc.Repr()})
+			x.e.emit(rec{kind: ExcReplaced, inst: inst, exc: efl.exc, val: bfl.exc, node: int32(node)})
 		} else {
-			x.e.emit(Event{Kind: ExcPropagated, inst: inst, excLive: efl.exc, node: node})
+			x.e.emit(rec{kind: ExcPropagated, inst: inst, exc: efl.exc, node: int32(node)})
 		}
 		return efl
 	}
 	if truthy(ret) {
-		x.e.emit(Event{Kind: ExcSuppressed, inst: inst, excLive: bfl.exc, node: node})
+		x.e.emit(rec{kind: ExcSuppressed, inst: inst, exc: bfl.exc, node: int32(node)})
 		return normal
 	}
-	x.e.emit(Event{Kind: ExcPropagated, inst: inst, excLive: bfl.exc, node: node})
+	x.e.emit(rec{kind: ExcPropagated, inst: inst, exc: bfl.exc, node: int32(node)})
 	return bfl
 }
 
@@ -88,16 +87,16 @@ func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 	case item.Timeout != nil:
 		inst := x.e.newInstance(instTimeout, &ManagerDef{Name: "timeout"})
 		inst.tm = &timeoutState{when: x.e.loop.now + *item.Timeout}
-		x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: item.id})
+		x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	case item.ExitStack:
 		inst := x.e.newInstance(instExitStack, &ManagerDef{Name: "AsyncExitStack"})
-		x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: item.id})
+		x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	case item.TaskGroup:
 		inst := x.e.newInstance(instTaskGroup, &ManagerDef{Name: "TaskGroup"})
 		inst.tg = &taskGroupState{}
-		x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: item.id})
+		x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	}
 	x.e.fail(fmt.Errorf("internal error: empty with item"))
@@ -115,7 +114,7 @@ func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
 	if kind == instACM {
 		inst.gen = &genState{def: def, inst: inst}
 	}
-	x.e.emit(Event{Kind: ManagerCreated, inst: inst, node: node})
+	x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(node)})
 	return inst, normal
 }
 
@@ -126,7 +125,7 @@ func (e *engine) newInstance(kind instanceKind, def *ManagerDef) *instance {
 			e.fail(fmt.Errorf("%w: more than %d manager instances", ErrLimit, e.limits.MaxManagers))
 		}
 	}
-	inst := &instance{kind: kind, def: def}
+	inst := &instance{kind: kind, def: def, seq: len(e.insts)}
 	e.insts = append(e.insts, inst)
 	return inst
 }
@@ -182,18 +181,19 @@ func (x *exec) checkProtocol(inst *instance, sync bool, node int) flow {
 	}
 	exc := x.e.newExc(TypeErrorClass, true, msg)
 	setContext(exc, x.topHandled())
-	x.e.emit(Event{Kind: ProtocolError, inst: inst, excLive: exc, node: node})
+	x.e.emit(rec{kind: ProtocolError, inst: inst, exc: exc, node: int32(node)})
 	return excFlow(exc)
 }
 
 // callEnter awaits __aenter__ (or calls __enter__) and returns its result.
 func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
-	x.e.emit(Event{Kind: AenterStarted, inst: inst, node: node})
+	x.node = node
+	x.e.emit(rec{kind: AenterStarted, inst: inst, node: int32(node)})
 	var v Value
 	var fl flow
 	switch inst.kind {
 	case instClass:
-		f := &frame{name: "__aenter__", vars: map[string]Value{"self": inst}, hook: hookAenter, inst: inst}
+		f := x.newFrame("__aenter__", hookAenter, inst, varsOf(selfParams, inst))
 		x.push(f)
 		fl = x.pop(f, x.execBlock(inst.def.Aenter))
 		v = fl.val
@@ -207,32 +207,30 @@ func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 		v, fl = x.taskGroupEnter(inst, node)
 	}
 	if fl.kind == flowExc {
-		x.e.emit(Event{Kind: AenterRaised, inst: inst, excLive: fl.exc, node: node})
+		x.e.emit(rec{kind: AenterRaised, inst: inst, exc: fl.exc, node: int32(node)})
 		return nil, fl
 	}
 	if inst.kind == instClass && inst.acquired == 0 {
 		inst.acquired = x.e.nextSeq()
 	}
-	x.e.emit(Event{Kind: AenterReturned, inst: inst, Text: repr(v), node: node})
+	x.e.emit(rec{kind: AenterReturned, inst: inst, val: v, node: int32(node)})
 	return v, normal
 }
 
 // callExit awaits __aexit__ (or calls __exit__) with the exception the
 // block ended with, or with None, None, None.
 func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, flow) {
+	x.node = node
 	var et, ev, tb Value
-	args := "None, None, None"
 	if exc != nil {
 		et, ev, tb = exc.Class, exc, tracebackValue{}
-		args = exc.Class.QualName() + ", " + exc.Repr() + ", <traceback>"
 	}
-	x.e.emit(Event{Kind: AexitCalled, inst: inst, Args: args, excLive: exc, node: node})
+	x.e.emit(rec{kind: AexitCalled, inst: inst, exc: exc, node: int32(node)})
 	var v Value
 	var fl flow
 	switch inst.kind {
 	case instClass:
-		f := &frame{name: "__aexit__", hook: hookAexit, inst: inst,
-			vars: map[string]Value{"self": inst, "exc_type": et, "exc": ev, "tb": tb}}
+		f := x.newFrame("__aexit__", hookAexit, inst, varsOf(aexitParam, inst, et, ev, tb))
 		x.push(f)
 		fl = x.pop(f, x.execBlock(inst.def.Aexit))
 		v = fl.val
@@ -249,10 +247,10 @@ func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, f
 		v, fl = x.taskGroupExit(inst, exc, node)
 	}
 	if fl.kind == flowExc {
-		x.e.emit(Event{Kind: AexitRaised, inst: inst, excLive: fl.exc, node: node})
+		x.e.emit(rec{kind: AexitRaised, inst: inst, exc: fl.exc, node: int32(node)})
 		return nil, fl
 	}
-	x.e.emit(Event{Kind: AexitReturned, inst: inst, Text: repr(v), node: node})
+	x.e.emit(rec{kind: AexitReturned, inst: inst, val: v, node: int32(node)})
 	return v, normal
 }
 
@@ -274,7 +272,7 @@ func (x *exec) emitHookEvent(resumed bool) {
 		default:
 			k = AexitSuspend
 		}
-		x.e.emit(Event{Kind: k, inst: f.inst, node: x.node, task: x.t})
+		x.e.emit(rec{kind: k, inst: f.inst, node: int32(x.node), task: x.t})
 		return
 	}
 }

@@ -150,7 +150,7 @@ func cmdPython(args []string, stdout, stderr io.Writer) int {
 // writeTrace prints a readable trace: one event a line, then outcomes.
 func writeTrace(w io.Writer, res *sim.Result) {
 	fmt.Fprintf(w, "%5s %8s  %-6s %-22s %-12s %-18s %s\n", "seq", "time", "line", "event", "task", "manager", "detail")
-	for _, ev := range res.Events {
+	for _, ev := range res.Trace.All() {
 		detail := ev.Text
 		if ev.Args != "" {
 			detail = strings.TrimSpace(detail + " (" + ev.Args + ")")

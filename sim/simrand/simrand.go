@@ -298,7 +298,7 @@ func (g *gen) mainBody() []*sim.Stmt {
 			for i := range g.workers {
 				v := fmt.Sprintf("r%d", i)
 				run = append(run, &sim.Stmt{Kind: sim.STry,
-					Body: []*sim.Stmt{{Kind: sim.SAwait, Task: fmt.Sprintf("t%d", i), As: v}, {Kind: sim.SPrint, Text: "main got {" + v + "!r}"}},
+					Body:     []*sim.Stmt{{Kind: sim.SAwait, Task: fmt.Sprintf("t%d", i), As: v}, {Kind: sim.SPrint, Text: "main got {" + v + "!r}"}},
 					Handlers: []*sim.Handler{{Types: []string{"BaseException"}, As: "e", Body: []*sim.Stmt{{Kind: sim.SPrint, Text: "main: task failed with {e!r}"}}}}})
 			}
 		}
