@@ -1,10 +1,10 @@
 module asyncwithlab
 
-go 1.26.0
+go 1.25
 
 require (
 	github.com/stretchr/testify v1.11.1
-	golang.org/x/text v0.43.0
+	golang.org/x/text v0.31.0
 )
 
 require (
