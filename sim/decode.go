@@ -80,7 +80,7 @@ func jsonSyntaxMessage(data []byte, err error) string {
 		return "invalid JSON: " + err.Error()
 	}
 	line, col := 1, 1
-	for i := int64(0); i < off && i < int64(len(data)); i++ {
+	for i := int64(0); i < off-1 && i < int64(len(data)); i++ { // Offset counts the bad byte
 		if data[i] == '\n' {
 			line, col = line+1, 1
 		} else {

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runLab(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+	return path
+}
+
+func TestPresetsListsTheDocumentExamples(t *testing.T) {
+	code, out, _ := runLab("presets")
+	require.Equal(t, 0, code)
+	for _, name := range []string{"doc000-rollback", "doc001-basic", "doc002-database", "doc003-class", "doc003-decorator", "doc004-typo", "timeout"} {
+		assert.Contains(t, out, name)
+	}
+	assert.True(t, strings.HasPrefix(out, "doc"), "document examples come first")
+}
+
+func TestTraceStdoutOfAPreset(t *testing.T) {
+	code, out, errOut := runLab("trace", "-stdout", "-preset", "doc001-basic")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, "Enter context\nInside context\nExit context\n", out)
+}
+
+func TestTraceTextAndJSON(t *testing.T) {
+	code, out, _ := runLab("trace", "-preset", "generator-leak")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "aenter.started")
+	assert.Contains(t, out, "LEAKED")
+
+	code, out, _ = runLab("trace", "-json", "-preset", "doc003-class")
+	require.Equal(t, 0, code)
+	var res struct {
+		Events []struct {
+			Kind string `json:"kind"`
+			Line int    `json:"line"`
+		} `json:"events"`
+		Stdout string `json:"stdout"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &res))
+	assert.NotEmpty(t, res.Events)
+	assert.Equal(t, "task.created", res.Events[0].Kind)
+	assert.Contains(t, res.Stdout, "Connection opened.")
+}
+
+func TestPythonOfAFile(t *testing.T) {
+	path := writeFile(t, "s.json", `{"version":1,"functions":[{"name":"main","body":[{"print":"hi"}]}]}`)
+	code, out, _ := runLab("python", path)
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "async def main():\n    print(\"hi\")")
+	assert.Contains(t, out, "asyncio.run(main())")
+}
+
+func TestBadInputNamesTheFileAndTheField(t *testing.T) {
+	tests := []struct {
+		name, content string
+		args          []string
+		want          []string
+	}{
+		{"invalid JSON", `{"version":1,`, nil, []string{"bad.json: invalid JSON"}},
+		{"wrong type", `{"version":1,"functions":[{"name":"main","body":[{"sleep":"x"}]}]}`, nil,
+			[]string{"bad.json: functions[0].body[0].sleep: expected a number, got a string"}},
+		{"unknown field", `{"version":1,"functions":[{"name":"main","body":[],"color":1}]}`, nil,
+			[]string{"bad.json: functions[0].color: unknown field"}},
+		{"missing manager", `{"version":1,"functions":[{"name":"main","body":[{"with":{"items":["Nope"],"body":[]}}]}]}`, nil,
+			[]string{`unknown manager "Nope"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, "bad.json", tc.content)
+			for _, cmd := range []string{"trace", "python"} {
+				code, _, errOut := runLab(cmd, path)
+				assert.Equal(t, 1, code)
+				for _, w := range tc.want {
+					assert.Contains(t, errOut, w)
+				}
+			}
+		})
+	}
+}
+
+func TestOtherMistakes(t *testing.T) {
+	code, _, errOut := runLab("trace", "-preset", "no-such-preset")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `no preset named "no-such-preset"`)
+
+	code, _, errOut = runLab("trace", filepath.Join(t.TempDir(), "missing.json"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "missing.json")
+
+	code, _, errOut = runLab("trace")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "expected one scenario FILE or -preset NAME")
+
+	code, _, _ = runLab("frobnicate")
+	assert.Equal(t, 2, code)
+
+	big := writeFile(t, "big.json", strings.Repeat(" ", 5<<20))
+	code, _, errOut = runLab("trace", big)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "limit")
+}

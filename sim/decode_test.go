@@ -1,0 +1,91 @@
+package sim_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/sim"
+)
+
+func mainBody(stmts string) string {
+	return `{"version":1,"functions":[{"name":"main","body":[` + stmts + `]}]}`
+}
+
+func TestDecodeReportsWhereAndWhat(t *testing.T) {
+	tests := []struct {
+		name, input string
+		want        []string // each must appear in the error text
+	}{
+		{"not JSON", `{"version": 1,,}`, []string{"invalid JSON at line 1, column 15"}},
+		{"syntax error on a later line", "{\n  \"version\": 1,\n  \"functions\": [}\n", []string{"line 3"}},
+		{"empty input", ``, []string{"invalid JSON"}},
+		{"trailing data", `{"version":1,"functions":[{"name":"main","body":[]}]} {}`, []string{"unexpected data after the scenario"}},
+		{"wrong version", `{"version":7,"functions":[{"name":"main","body":[]}]}`, []string{"version: expected 1"}},
+		{"missing version", `{"functions":[{"name":"main","body":[]}]}`, []string{"version: required field is missing"}},
+		{"unknown top-level field", `{"version":1,"functions":[{"name":"main","body":[]}],"colour":"red"}`, []string{"colour: unknown field"}},
+		{"no main", `{"version":1,"functions":[{"name":"other","body":[]}]}`, []string{"expected a function named main"}},
+		{"wrong type", mainBody(`{"sleep":"1"}`), []string{"functions[0].body[0].sleep: expected a number, got a string"}},
+		{"negative sleep", mainBody(`{"sleep":-1}`), []string{"functions[0].body[0].sleep: expected 0 or a number of seconds"}},
+		{"unknown statement", mainBody(`{"jump":1}`), []string{`functions[0].body[0]: unknown statement "jump"`}},
+		{"two fields in a statement", mainBody(`{"sleep":1,"print":"x"}`), []string{"functions[0].body[0]: expected a statement: an object with one field"}},
+		{"missing manager", mainBody(`{"with":{"items":[{"manager":"Ghost"}],"body":[]}}`), []string{`functions[0].body[0].with.items[0].manager: unknown manager "Ghost"`}},
+		{"unknown variable", mainBody(`{"print":"{nobody}"}`), []string{`unknown variable "nobody"`}},
+		{"bad template", mainBody(`{"print":"{oops"}`), []string{"unclosed {"}},
+		{"bare raise outside except", mainBody(`{"reraise":true}`), []string{"bare raise belongs inside an except block"}},
+		{"unknown exception class", mainBody(`{"raise":"Boom"}`), []string{`functions[0].body[0].raise.type: expected one of`}},
+		{"yield outside a generator", mainBody(`{"yield":"x"}`), []string{"yield belongs only in a generator"}},
+		{"recursion", `{"version":1,"functions":[{"name":"f","body":[{"call":"main"}]},{"name":"main","body":[{"call":"f"}]}]}`, []string{"main cannot be called again"}},
+		{"mutual recursion", `{"version":1,"functions":[{"name":"f","body":[{"call":"g"}]},{"name":"g","body":[{"call":"f"}]},{"name":"main","body":[]}]}`, []string{"endless recursion: f -> g -> f"}},
+		{"generator without yield", `{"version":1,"managers":[{"name":"g","kind":"generator","body":[{"print":"x"}]}],"functions":[{"name":"main","body":[]}]}`, []string{"managers[0].body: expected at least one yield"}},
+		{"generator returning a value", `{"version":1,"managers":[{"name":"g","kind":"generator","body":[{"yield":null},{"return":"x"}]}],"functions":[{"name":"main","body":[]}]}`, []string{"cannot return a value"}},
+		{"duplicate names", `{"version":1,"managers":[{"name":"main","kind":"class"}],"functions":[{"name":"main","body":[]}]}`, []string{`"main" is already defined as a manager`}},
+		{"bad kind", `{"version":1,"managers":[{"name":"m","kind":"magic"}],"functions":[{"name":"main","body":[]}]}`, []string{`managers[0].kind: expected "class" or "generator"`}},
+		{"await in a sync method", `{"version":1,"managers":[{"name":"m","kind":"class","protocol":"sync","aenter":[{"sleep":1}]}],"functions":[{"name":"main","body":[]}]}`, []string{"cannot appear in the plain methods of a sync protocol class"}},
+		{"too deep", mainBody(strings.Repeat(`{"with":{"items":[{"manager":"M"}],"body":[`, 21)+strings.Repeat(`]}}`, 21)), []string{"CPython compiles at most 20"}},
+		{"keyword as a name", `{"version":1,"functions":[{"name":"class","body":[]},{"name":"main","body":[]}]}`, []string{"expected a Python identifier"}},
+		{"variable hides a definition", `{"version":1,"functions":[{"name":"w","body":[]},{"name":"main","body":[{"call":{"function":"w","as":"w"}}]}]}`, []string{`"w" would hide the function`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sc, err := sim.Decode([]byte(tc.input))
+			require.Error(t, err)
+			assert.Nil(t, sc)
+			var se *sim.ScenarioError
+			require.True(t, errors.As(err, &se), "want a ScenarioError, got %T", err)
+			for _, w := range tc.want {
+				assert.Contains(t, err.Error(), w)
+			}
+		})
+	}
+}
+
+func TestDecodeReportsEveryProblemAtOnce(t *testing.T) {
+	_, err := sim.Decode([]byte(mainBody(`{"sleep":-1},{"print":"{a}"},{"raise":"Nope"}`)))
+	var se *sim.ScenarioError
+	require.True(t, errors.As(err, &se))
+	assert.Len(t, se.Errors, 3)
+	assert.Equal(t, "functions[0].body[0].sleep", se.Errors[0].Path)
+	assert.Equal(t, "functions[0].body[1].print", se.Errors[1].Path)
+	assert.Equal(t, "functions[0].body[2].raise.type", se.Errors[2].Path)
+}
+
+func TestDecodeRejectsOversizedInput(t *testing.T) {
+	big := make([]byte, sim.MaxScenarioBytes+1)
+	_, err := sim.Decode(big)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "limit")
+}
+
+func TestEncodeDecodeRoundTrip(t *testing.T) {
+	for _, s := range append(loadPresets(t), loadConformance(t)...) {
+		enc, err := sim.Encode(s.sc)
+		require.NoError(t, err)
+		back, err := sim.Decode(enc)
+		require.NoError(t, err, s.name)
+		assert.Equal(t, sim.Render(s.sc), sim.Render(back), s.name)
+	}
+}

@@ -1,0 +1,134 @@
+package sim_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/assets"
+	"asyncwithlab/sim"
+)
+
+func preset(t *testing.T, name string) *sim.Scenario {
+	t.Helper()
+	presets, err := sim.LoadPresets(assets.Presets)
+	require.NoError(t, err)
+	p, ok := sim.FindPreset(presets, name)
+	require.True(t, ok, name)
+	return p.Scenario
+}
+
+// kinds lists "kind manager" for the events of the given kinds.
+func kinds(res *sim.Result, want ...sim.EventKind) []string {
+	var out []string
+	for _, ev := range res.Trace.All() {
+		for _, k := range want {
+			if ev.Kind == k {
+				out = append(out, ev.Kind.String()+" "+ev.Manager)
+			}
+		}
+	}
+	return out
+}
+
+func TestExitOrderIsLIFO(t *testing.T) {
+	res, err := sim.Run(preset(t, "nested-exit-order"))
+	require.NoError(t, err)
+	got := kinds(res, sim.AenterReturned, sim.AexitCalled)
+	require.Len(t, got, 6)
+	assert.Equal(t, []string{"aenter.returned A", "aenter.returned B", "aenter.returned C",
+		"aexit.called C", "aexit.called B", "aexit.called A"}, got)
+}
+
+func TestLedger(t *testing.T) {
+	tests := []struct {
+		preset string
+		leaked bool
+	}{
+		{"generator-leak", true},
+		{"generator-finally", false},
+		{"doc003-class", false},
+		{"doc003-decorator", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.preset, func(t *testing.T) {
+			res, err := sim.Run(preset(t, tc.preset))
+			require.NoError(t, err)
+			require.NotEmpty(t, res.Ledger)
+			entry := res.Ledger[0]
+			assert.True(t, entry.Acquired)
+			assert.Equal(t, tc.leaked, entry.Leaked)
+			assert.Equal(t, !tc.leaked, entry.Released)
+		})
+	}
+}
+
+func TestFailingAenterSkipsItsAexit(t *testing.T) {
+	res, err := sim.Run(preset(t, "aenter-fails"))
+	require.NoError(t, err)
+	raised := kinds(res, sim.AenterRaised)
+	require.Len(t, raised, 1)
+	failing := strings.TrimPrefix(raised[0], "aenter.raised ")
+	for _, k := range kinds(res, sim.AexitCalled) {
+		assert.NotEqual(t, "aexit.called "+failing, k, "a manager whose __aenter__ raised must not be exited")
+	}
+	assert.Empty(t, kinds(res, sim.BodyStarted))
+}
+
+func TestEventsPointAtTheirLines(t *testing.T) {
+	for _, s := range loadPresets(t) {
+		res, err := sim.Run(s.sc)
+		require.NoError(t, err)
+		lines := strings.Split(sim.Render(s.sc), "\n")
+		for _, ev := range res.Trace.All() {
+			if ev.Kind != sim.Printed {
+				continue
+			}
+			require.Positive(t, ev.Line, "%s: print event without a line", s.name)
+			assert.Contains(t, lines[ev.Line-1], "print(", "%s: event %d", s.name, ev.Seq)
+		}
+	}
+}
+
+func TestLimitsStopARunWithAPartialResult(t *testing.T) {
+	res, err := sim.RunWithLimits(tasksScenario(20), sim.Limits{MaxEvents: 1_000_000, MaxTasks: 5, MaxManagers: 10_000, MaxOutput: 1 << 20, MaxIterate: 1_000_000})
+	require.Error(t, err)
+	assert.True(t, sim.IsLimit(err))
+	assert.Contains(t, err.Error(), "more than 5 tasks")
+	require.NotNil(t, res)
+
+	res, err = sim.RunWithLimits(nestedScenario(100), sim.Limits{MaxEvents: 50, MaxTasks: 10, MaxManagers: 10_000, MaxOutput: 1 << 20, MaxIterate: 1_000_000})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "more than 50 trace events")
+	assert.Equal(t, 50, res.Trace.Len())
+}
+
+func TestRunIsDeterministic(t *testing.T) {
+	sc := tasksScenario(30)
+	a, err := sim.Run(sc)
+	require.NoError(t, err)
+	b, err := sim.Run(sc)
+	require.NoError(t, err)
+	assert.Equal(t, a.Stdout, b.Stdout)
+	assert.Equal(t, a.Trace.All(), b.Trace.All())
+}
+
+// TestRenderGolden keeps each preset's Python program under
+// testdata/render; go test ./sim -run TestRenderGolden -update rewrites them.
+func TestRenderGolden(t *testing.T) {
+	for _, s := range loadPresets(t) {
+		path := filepath.Join("testdata", "render", strings.TrimPrefix(s.name, "preset-")+".py")
+		got := sim.Render(s.sc)
+		if *update {
+			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+			require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		}
+		want, err := os.ReadFile(path)
+		require.NoError(t, err, "missing golden file: run go test ./sim -run TestRenderGolden -update")
+		assert.Equal(t, string(want), got, path)
+	}
+}

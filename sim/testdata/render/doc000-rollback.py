@@ -1,0 +1,33 @@
+import asyncio
+
+
+class Connection:
+    def __repr__(self):
+        return "Connection()"
+
+    async def __aenter__(self):
+        print("waiting for the connection factory")
+        await asyncio.sleep(0.5)
+        print("connector ready")
+        return self
+
+    async def __aexit__(self, exc_type, exc, tb):
+        if exc_type is not None:
+            print(f"rolling back because of {exc!r}")
+            await asyncio.sleep(0.2)
+        print("closing the connector")
+        await asyncio.sleep(0.1)
+
+
+async def main():
+    try:
+        async with Connection() as conn:
+            print("execute: UPDATE users SET active = 1")
+            await asyncio.sleep(0.3)
+            raise ConnectionError("lost the database")
+            print("commit")
+    except ConnectionError as e:
+        print(f"main: the update failed: {e}")
+
+
+asyncio.run(main())

@@ -1,0 +1,26 @@
+import asyncio
+from contextlib import asynccontextmanager
+
+
+@asynccontextmanager
+async def open_file():
+    print("open_file: opening the file")
+    await asyncio.sleep(0.5)
+    try:
+        yield
+    finally:
+        print("open_file: closing the file")
+        await asyncio.sleep(0.5)
+        print("open_file: file closed")
+
+
+async def main():
+    try:
+        async with open_file():
+            print("body: writing, then failing")
+            raise OSError("disk full")
+    except OSError as e:
+        print(f"main caught {e!r}, and the file was closed")
+
+
+asyncio.run(main())
