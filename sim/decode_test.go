@@ -45,7 +45,7 @@ func TestDecodeReportsWhereAndWhat(t *testing.T) {
 		{"duplicate names", `{"version":1,"managers":[{"name":"main","kind":"class"}],"functions":[{"name":"main","body":[]}]}`, []string{`"main" is already defined as a manager`}},
 		{"bad kind", `{"version":1,"managers":[{"name":"m","kind":"magic"}],"functions":[{"name":"main","body":[]}]}`, []string{`managers[0].kind: expected "class" or "generator"`}},
 		{"await in a sync method", `{"version":1,"managers":[{"name":"m","kind":"class","protocol":"sync","aenter":[{"sleep":1}]}],"functions":[{"name":"main","body":[]}]}`, []string{"cannot appear in the plain methods of a sync protocol class"}},
-		{"too deep", mainBody(strings.Repeat(`{"with":{"items":[{"manager":"M"}],"body":[`, 21)+strings.Repeat(`]}}`, 21)), []string{"CPython compiles at most 20"}},
+		{"too deep", mainBody(strings.Repeat(`{"with":{"items":[{"manager":"M"}],"body":[`, 21) + strings.Repeat(`]}}`, 21)), []string{"CPython compiles at most 20"}},
 		{"keyword as a name", `{"version":1,"functions":[{"name":"class","body":[]},{"name":"main","body":[]}]}`, []string{"expected a Python identifier"}},
 		{"variable hides a definition", `{"version":1,"functions":[{"name":"w","body":[]},{"name":"main","body":[{"call":{"function":"w","as":"w"}}]}]}`, []string{`"w" would hide the function`}},
 	}

@@ -44,7 +44,7 @@ type future struct {
 	state     futState
 	result    Value
 	exc       *Exc
-	callbacks []func(*future)
+	callbacks []doneCallback
 	// cancelledExc is the CancelledError a task's coroutine ended with,
 	// handed out once by makeCancelledError (as the C Future does).
 	cancelledExc *Exc
@@ -53,6 +53,41 @@ type future struct {
 }
 
 func (f *future) done() bool { return f.state != pending }
+
+// doneCallback is a future's done callback: a waiting task's wakeup
+// (waiter set), or any other function.
+type doneCallback struct {
+	waiter *task
+	fn     func(*future)
+}
+
+// runHandle executes one loop callback.
+func (e *engine) runHandle(h *handle) {
+	switch h.op {
+	case opStep:
+		e.step(h.task, nil)
+	case opWakeup:
+		e.wakeup(h.task, h.fut)
+	case opSleepDone:
+		if h.fut.state != cancelled {
+			e.setResult(h.fut, nil)
+		}
+	case opDoneCallbk:
+		h.fn()
+	default:
+		h.fn()
+	}
+}
+
+// scheduleDone puts one done callback of f on the ready queue.
+func (e *engine) scheduleDone(f *future, cb doneCallback) {
+	if cb.waiter != nil {
+		e.loop.callSoonOp(&handle{op: opWakeup, task: cb.waiter, fut: f})
+		return
+	}
+	fn := cb.fn
+	e.loop.callSoon(func() { fn(f) })
+}
 
 // suspendKind says why a coroutine gave control back.
 type suspendKind uint8
@@ -165,9 +200,13 @@ func (e *engine) fail(err error) {
 
 func (e *engine) newFuture() *future { return &future{} }
 
-func (e *engine) addDoneCallback(f *future, cb func(*future)) {
+func (e *engine) addDoneCallback(f *future, fn func(*future)) {
+	e.addDone(f, doneCallback{fn: fn})
+}
+
+func (e *engine) addDone(f *future, cb doneCallback) {
 	if f.done() {
-		e.loop.callSoon(func() { cb(f) })
+		e.scheduleDone(f, cb)
 		return
 	}
 	f.callbacks = append(f.callbacks, cb)
@@ -177,8 +216,7 @@ func (e *engine) scheduleCallbacks(f *future) {
 	cbs := f.callbacks
 	f.callbacks = nil
 	for _, cb := range cbs {
-		cb := cb
-		e.loop.callSoon(func() { cb(f) })
+		e.scheduleDone(f, cb)
 	}
 }
 
@@ -240,7 +278,7 @@ func (e *engine) newExc(c *ExcClass, hasArg bool, msg string) *Exc {
 // createTask is loop.create_task(coro): the task's first step is only
 // scheduled; it runs when its creator yields to the loop.
 func (e *engine) createTask(fn *FuncDef, internal bool) *task {
-	if len(e.tasks) > e.limits.MaxTasks { // main is not counted
+	if !internal && len(e.tasks) > e.limits.MaxTasks { // main is not counted
 		e.fail(fmt.Errorf("%w: more than %d tasks", ErrLimit, e.limits.MaxTasks))
 	}
 	t := &task{name: fn.Name, fn: fn, num: len(e.tasks) + 1, internal: internal}
@@ -251,7 +289,7 @@ func (e *engine) createTask(fn *FuncDef, internal bool) *task {
 	if !internal {
 		e.emit(rec{kind: TaskCreated, task: t, node: int32(fn.id)})
 	}
-	e.loop.callSoon(func() { e.step(t, nil) })
+	e.loop.callSoonOp(&handle{op: opStep, task: t})
 	return t
 }
 
@@ -309,7 +347,7 @@ func (e *engine) step(t *task, exc *Exc) {
 	}
 	switch req.kind {
 	case suspendFuture:
-		e.addDoneCallback(req.fut, func(f *future) { e.wakeup(t, f) })
+		e.addDone(req.fut, doneCallback{waiter: t})
 		t.futWaiter = req.fut
 		if t.mustCancel {
 			if e.cancel(t.futWaiter) {
@@ -317,7 +355,7 @@ func (e *engine) step(t *task, exc *Exc) {
 			}
 		}
 	case suspendBare:
-		e.loop.callSoon(func() { e.step(t, nil) })
+		e.loop.callSoonOp(&handle{op: opStep, task: t})
 	default:
 		e.fail(fmt.Errorf("internal error: task %s yielded a generator value", t.name))
 	}

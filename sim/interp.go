@@ -329,11 +329,7 @@ func (x *exec) sleep(d float64, node int) flow {
 		return normal
 	}
 	fut := x.e.newFuture()
-	h := x.e.loop.callLater(d, func() {
-		if fut.state != cancelled {
-			x.e.setResult(fut, nil)
-		}
-	})
+	h := x.e.loop.callAtOp(x.e.loop.now+d, &handle{op: opSleepDone, fut: fut})
 	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut})
 	x.e.loop.cancelHandle(h)
 	if exc != nil {

@@ -15,13 +15,29 @@ const (
 )
 
 // handle is an asyncio Handle or TimerHandle: a callback on the loop.
+// The hot callbacks (a task's step, a task's wakeup, a sleep's timer) are
+// named by op with their operands, so that scheduling them allocates
+// nothing but the handle; anything else is a closure in fn.
 type handle struct {
 	fn        func()
+	op        handleOp
 	cancelled bool
 	timer     bool
 	scheduled bool
+	task      *task
+	fut       *future
 	when      float64
 }
+
+type handleOp uint8
+
+const (
+	opFunc       handleOp = iota // call fn
+	opStep                       // task.__step()
+	opWakeup                     // task.__wakeup(fut)
+	opSleepDone                  // futures._set_result_unless_cancelled(fut, None)
+	opDoneCallbk                 // fut's done callback fn (see future.callbacks)
+)
 
 func (l *loop) cancelHandle(h *handle) {
 	if h.cancelled {
@@ -35,6 +51,8 @@ func (l *loop) cancelHandle(h *handle) {
 
 // loop is the event loop state.
 type loop struct {
+	// run executes a handle (set by the engine).
+	run                 func(*handle)
 	now                 float64
 	ready               []*handle
 	readyHead           int
@@ -46,7 +64,10 @@ type loop struct {
 }
 
 func (l *loop) callSoon(fn func()) *handle {
-	h := &handle{fn: fn}
+	return l.callSoonOp(&handle{fn: fn})
+}
+
+func (l *loop) callSoonOp(h *handle) *handle {
 	l.ready = append(l.ready, h)
 	return h
 }
@@ -56,7 +77,11 @@ func (l *loop) callLater(delay float64, fn func()) *handle {
 }
 
 func (l *loop) callAt(when float64, fn func()) *handle {
-	h := &handle{fn: fn, timer: true, scheduled: true, when: when}
+	return l.callAtOp(when, &handle{fn: fn})
+}
+
+func (l *loop) callAtOp(when float64, h *handle) *handle {
+	h.timer, h.scheduled, h.when = true, true, when
 	heapPush(&l.sched, h)
 	return h
 }
@@ -132,7 +157,7 @@ func (l *loop) runOnce() bool {
 		if h.cancelled {
 			continue
 		}
-		h.fn()
+		l.run(h)
 	}
 	return true
 }

@@ -18,6 +18,7 @@ func RunWithLimits(sc *Scenario, lim Limits) (res *Result, err error) {
 		return nil, err
 	}
 	e := &engine{sc: sc, limits: lim, res: &Result{}, funcs: map[string]*FuncDef{}, mgrs: map[string]*ManagerDef{}}
+	e.loop.run = e.runHandle
 	for _, f := range sc.Functions {
 		e.funcs[f.Name] = f
 	}

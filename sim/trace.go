@@ -126,11 +126,15 @@ type Event struct {
 
 // ExcInfo is an exception as data: type, message and chain.
 type ExcInfo struct {
-	Type            string     `json:"type"`
-	Message         string     `json:"message,omitempty"`
-	Repr            string     `json:"repr"`
-	Context         *ExcInfo   `json:"context,omitempty"`
-	Cause           *ExcInfo   `json:"cause,omitempty"`
+	Type    string   `json:"type"`
+	Message string   `json:"message,omitempty"`
+	Repr    string   `json:"repr"`
+	Context *ExcInfo `json:"context,omitempty"`
+	Cause   *ExcInfo `json:"cause,omitempty"`
+	// CauseIsContext: __cause__ is the very object __context__ is (as after
+	// "raise X from exc" inside "except ... as exc"); Cause is then nil, so
+	// that long chains stay linear rather than doubling at every level.
+	CauseIsContext  bool       `json:"causeIsContext,omitempty"`
 	SuppressContext bool       `json:"suppressContext,omitempty"`
 	Exceptions      []*ExcInfo `json:"exceptions,omitempty"`
 }
@@ -143,8 +147,12 @@ func excInfo(e *Exc, depth int) *ExcInfo {
 		return nil
 	}
 	in := &ExcInfo{Type: e.Class.Name, Message: e.Str(), Repr: e.Repr(),
-		Context: excInfo(e.Context, depth+1), Cause: excInfo(e.Cause, depth+1),
-		SuppressContext: e.SuppressContext}
+		Context: excInfo(e.Context, depth+1), SuppressContext: e.SuppressContext}
+	if e.Cause != nil && e.Cause == e.Context {
+		in.CauseIsContext = true
+	} else {
+		in.Cause = excInfo(e.Cause, depth+1)
+	}
 	for _, s := range e.Group {
 		in.Exceptions = append(in.Exceptions, excInfo(s, depth+1))
 	}

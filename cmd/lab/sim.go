@@ -201,6 +201,8 @@ func writeTrace(w io.Writer, res *sim.Result) {
 func excChain(e *sim.ExcInfo) string {
 	s := e.Repr
 	switch {
+	case e.CauseIsContext:
+		s += " (caused by " + excChain(e.Context) + ")"
 	case e.Cause != nil:
 		s += " (caused by " + excChain(e.Cause) + ")"
 	case e.Context != nil && !e.SuppressContext:
