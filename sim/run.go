@@ -140,7 +140,7 @@ func (e *engine) finish() *Result {
 		if t.internal {
 			continue
 		}
-		o := TaskOutcome{Name: taskLabels[t.num-1]}
+		o := TaskOutcome{Name: taskLabels[t.num-1], Function: t.name}
 		switch {
 		case t.fut.state == pending:
 			o.State = "pending"
@@ -158,7 +158,13 @@ func (e *engine) finish() *Result {
 			res.Uncaught = t.fut.exc.Info()
 		}
 		if t.num == 1 && t.fut.state == cancelled {
-			res.Uncaught = (&Exc{Class: CancelledErrorClass}).Info()
+			// run_until_complete's future.result() hands out the
+			// CancelledError main ended with (a new one if none).
+			exc := t.fut.cancelledExc
+			if exc == nil {
+				exc = &Exc{Class: CancelledErrorClass}
+			}
+			res.Uncaught = exc.Info()
 		}
 	}
 	for _, in := range e.insts {

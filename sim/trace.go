@@ -161,7 +161,10 @@ func excInfo(e *Exc, depth int) *ExcInfo {
 
 // TaskOutcome is how one task ended.
 type TaskOutcome struct {
+	// Name labels the task ("worker#2" when several run worker).
 	Name string `json:"name"`
+	// Function is the coroutine function the task runs.
+	Function string `json:"function"`
 	// State is "result", "exception", "cancelled" or "pending".
 	State  string   `json:"state"`
 	Result string   `json:"result,omitempty"` // repr of the returned value

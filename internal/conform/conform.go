@@ -42,7 +42,7 @@ func Compare(res *sim.Result, exp Expected) []string {
 		for i, t := range res.Tasks {
 			pt := exp.Report.Tasks[i]
 			where := fmt.Sprintf("task %d (%s)", i+1, t.Name)
-			if t.Name != pt.Name {
+			if t.Function != pt.Name {
 				add("%s: CPython's task %d runs %s", where, i+1, pt.Name)
 			}
 			if t.State != pt.State {
@@ -119,7 +119,7 @@ func compareExc(where string, e *sim.ExcInfo, p *pyrun.Exc, depth int) []string 
 func taskNames(ts []sim.TaskOutcome) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
-		out[i] = t.Name
+		out[i] = t.Function
 	}
 	return out
 }
