@@ -45,6 +45,10 @@ type future struct {
 	result    Value
 	exc       *Exc
 	callbacks []doneCallback
+	// first holds the first callback, the only one most futures get, so
+	// that adding it allocates nothing.
+	first    doneCallback
+	hasFirst bool
 	// cancelledExc is the CancelledError a task's coroutine ended with,
 	// handed out once by makeCancelledError (as the C Future does).
 	cancelledExc *Exc
@@ -205,16 +209,23 @@ func (e *engine) addDoneCallback(f *future, fn func(*future)) {
 }
 
 func (e *engine) addDone(f *future, cb doneCallback) {
-	if f.done() {
+	switch {
+	case f.done():
 		e.scheduleDone(f, cb)
-		return
+	case !f.hasFirst:
+		f.first, f.hasFirst = cb, true
+	default:
+		f.callbacks = append(f.callbacks, cb)
 	}
-	f.callbacks = append(f.callbacks, cb)
 }
 
 func (e *engine) scheduleCallbacks(f *future) {
-	cbs := f.callbacks
-	f.callbacks = nil
+	if !f.hasFirst {
+		return
+	}
+	first, cbs := f.first, f.callbacks
+	f.first, f.hasFirst, f.callbacks = doneCallback{}, false, nil
+	e.scheduleDone(f, first)
 	for _, cb := range cbs {
 		e.scheduleDone(f, cb)
 	}

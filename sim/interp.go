@@ -328,8 +328,14 @@ func (x *exec) sleep(d float64, node int) flow {
 		}
 		return normal
 	}
-	fut := x.e.newFuture()
-	h := x.e.loop.callAtOp(x.e.loop.now+d, &handle{op: opSleepDone, fut: fut})
+	// One allocation holds the sleep's future and its timer handle.
+	st := &struct {
+		fut future
+		h   handle
+	}{}
+	fut := &st.fut
+	st.h.op, st.h.fut = opSleepDone, fut
+	h := x.e.loop.callAtOp(x.e.loop.now+d, &st.h)
 	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut})
 	x.e.loop.cancelHandle(h)
 	if exc != nil {
