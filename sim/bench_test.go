@@ -3,6 +3,7 @@ package sim_test
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 
@@ -52,7 +53,9 @@ func benchScenario(b *testing.B, sc *sim.Scenario) {
 		b.Fatal(err)
 	}
 	var events int
+	var before, after runtime.MemStats
 	b.ReportAllocs()
+	runtime.ReadMemStats(&before)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := sim.Run(sc)
@@ -62,8 +65,10 @@ func benchScenario(b *testing.B, sc *sim.Scenario) {
 		events = res.Trace.Len()
 	}
 	b.StopTimer()
+	runtime.ReadMemStats(&after)
 	perRun := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 	b.ReportMetric(perRun/float64(events), "ns/event")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N)/float64(events), "allocs/event")
 	b.ReportMetric(float64(events), "events")
 	if py, _, err := pyrun.FindPython(); err == nil && testing.Verbose() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)

@@ -19,7 +19,7 @@ import (
 )
 
 var (
-	n     = flag.Int("scenarios", 60, "how many random scenarios to compare with CPython")
+	n     = flag.Int("scenarios", 300, "how many random scenarios to compare with CPython")
 	first = flag.Uint64("seed", 1, "first seed")
 	dump  = flag.String("dump", "", "write each disagreeing scenario and its program to this folder")
 )
