@@ -187,6 +187,7 @@ type engine struct {
 	excCount int
 	insts    []*instance
 	recs     [][]rec
+	tab      recTables
 	nrecs    int
 	gens     []*genState
 	managers int
@@ -283,7 +284,9 @@ func (e *engine) makeCancelledError(f *future) *Exc {
 
 func (e *engine) newExc(c *ExcClass, hasArg bool, msg string) *Exc {
 	e.excCount++
-	return &Exc{Class: c, HasArg: hasArg, Msg: msg, id: e.excCount}
+	x := &Exc{Class: c, HasArg: hasArg, Msg: msg, id: e.excCount}
+	e.tab.excs = append(e.tab.excs, x)
+	return x
 }
 
 // createTask is loop.create_task(coro): the task's first step is only
@@ -298,7 +301,7 @@ func (e *engine) createTask(fn *FuncDef, internal bool) *task {
 	t.co = newCoro(func() { t.x.runTask(fn) })
 	e.tasks = append(e.tasks, t)
 	if !internal {
-		e.emit(rec{kind: TaskCreated, task: t, node: int32(fn.id)})
+		e.emit(evt{kind: TaskCreated, task: t, node: int32(fn.id)})
 	}
 	e.loop.callSoonOp(&handle{op: opStep, task: t})
 	return t
@@ -320,10 +323,10 @@ func (e *engine) step(t *task, exc *Exc) {
 	if !t.started {
 		t.started = true
 		if !t.internal {
-			e.emit(rec{kind: TaskStarted, task: t, node: int32(t.fn.id)})
+			e.emit(evt{kind: TaskStarted, task: t, node: int32(t.fn.id)})
 		}
 	} else if !t.internal {
-		e.emit(rec{kind: TaskResumed, task: t, text: resumeText(exc), node: int32(t.x.node)})
+		e.emit(evt{kind: TaskResumed, task: t, text: resumeText(exc), node: int32(t.x.node)})
 		t.x.emitHookEvent(true)
 	}
 	req, ok := t.co.resume(exc)
@@ -335,25 +338,25 @@ func (e *engine) step(t *task, exc *Exc) {
 			if t.mustCancel {
 				t.mustCancel = false
 				e.futureCancel(t.fut)
-				e.emit(rec{kind: TaskCancelled, task: t})
+				e.emit(evt{kind: TaskCancelled, task: t})
 			} else {
 				e.setResult(t.fut, x.retVal)
 				if !t.internal {
-					e.emit(rec{kind: TaskFinished, task: t, val: x.retVal})
+					e.emit(evt{kind: TaskFinished, task: t, val: x.retVal})
 				}
 			}
 		case x.retExc.Class.IsSubclass(CancelledErrorClass):
 			t.fut.cancelledExc = x.retExc
 			e.futureCancel(t.fut)
-			e.emit(rec{kind: TaskCancelled, task: t, exc: x.retExc})
+			e.emit(evt{kind: TaskCancelled, task: t, exc: x.retExc})
 		default:
 			e.setException(t.fut, x.retExc)
-			e.emit(rec{kind: TaskFailed, task: t, exc: x.retExc})
+			e.emit(evt{kind: TaskFailed, task: t, exc: x.retExc})
 		}
 		return
 	}
 	if !t.internal {
-		e.emit(rec{kind: TaskSuspended, task: t, text: suspendText(req), node: int32(t.x.node)})
+		e.emit(evt{kind: TaskSuspended, task: t, text: suspendText(req), node: int32(t.x.node)})
 		t.x.emitHookEvent(false)
 	}
 	switch req.kind {

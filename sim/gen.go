@@ -36,7 +36,7 @@ func (x *exec) genYield(s *Stmt) flow {
 		g.yielded = true
 		g.inst.acquired = x.e.nextSeq()
 	}
-	x.e.emit(rec{kind: GenYielded, inst: g.inst, val: v, node: int32(s.id)})
+	x.e.emit(evt{kind: GenYielded, inst: g.inst, val: v, node: int32(s.id)})
 	exc := f.runner.suspend(suspendReq{kind: suspendGenYield, value: v})
 	x.cur = f
 	if exc != nil {
@@ -89,7 +89,7 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 					g.inst.released = x.e.nextSeq()
 				}
 			}
-			x.e.emit(rec{kind: GenFinished, inst: g.inst, exc: out.exc})
+			x.e.emit(evt{kind: GenFinished, inst: g.inst, exc: out.exc})
 			x.leaveGen(g, driver, out.exc)
 			return out
 		}

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"strings"
 )
 
 // hookKind marks frames that run a manager's __aenter__ or __aexit__ (or
@@ -154,7 +153,7 @@ func (x *exec) topHandled() *Exc {
 // raise raises exc from the current frame, with implicit chaining.
 func (x *exec) raise(exc *Exc, node int) flow {
 	setContext(exc, x.topHandled())
-	x.e.emit(rec{kind: ExcRaised, exc: exc, node: int32(node)})
+	x.e.emit(evt{kind: ExcRaised, exc: exc, node: int32(node)})
 	return excFlow(exc)
 }
 
@@ -198,7 +197,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.sleep(s.Seconds, s.id)
 	case SBlock:
 		x.e.loop.now = x.e.loop.now + s.Seconds
-		x.e.emit(rec{kind: Blocked, text: fmt.Sprintf("time.sleep(%s) blocks the event loop: no other task runs", pyFloat(s.Seconds)), node: int32(s.id)})
+		x.e.emit(evt{kind: Blocked, text: fmt.Sprintf("time.sleep(%s) blocks the event loop: no other task runs", pyFloat(s.Seconds)), node: int32(s.id)})
 		return normal
 	case SRaise:
 		c, _ := LookupExcClass(s.Raise.Type)
@@ -207,7 +206,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		f := x.cur
 		if n := len(f.handled); n > 0 {
 			exc := f.handled[n-1]
-			x.e.emit(rec{kind: ExcRaised, exc: exc, node: int32(s.id), text: "re-raised"})
+			x.e.emit(evt{kind: ExcRaised, exc: exc, node: int32(s.id), text: "re-raised"})
 			return excFlow(exc)
 		}
 		return x.raiseNew(RuntimeErrorClass, "No active exception to reraise", s.id)
@@ -292,14 +291,18 @@ func (x *exec) eval(ex Expr, node int) (Value, flow) {
 }
 
 func (x *exec) execPrint(s *Stmt) flow {
-	var b strings.Builder
+	// The line is written straight into the console output; its event
+	// refers to that slice of it.
+	e := x.e
+	from := len(e.out)
 	for _, p := range s.tmpl {
 		if p.field == "" {
-			b.WriteString(p.lit)
+			e.out = append(e.out, p.lit...)
 			continue
 		}
 		v, fl := x.lookup(p.field, s.id)
 		if fl.kind == flowExc {
+			e.out = e.out[:from]
 			return fl
 		}
 		var txt string
@@ -310,13 +313,15 @@ func (x *exec) execPrint(s *Stmt) flow {
 			txt, ok = strOK(v)
 		}
 		if !ok {
-			x.e.fail(fmt.Errorf("print at node %d shows %s, whose text holds a memory address: print something else", s.id, txt))
+			e.fail(fmt.Errorf("print at line node %d shows %s, whose text holds a memory address: print something else", s.id, txt))
 		}
-		b.WriteString(txt)
+		e.out = append(e.out, txt...)
 	}
-	from := len(x.e.out)
-	x.e.print(b.String())
-	x.e.emitPrint(s.id, from, len(x.e.out)-1)
+	if len(e.out)+1 > e.limits.MaxOutput {
+		e.fail(fmt.Errorf("%w: more than %d bytes of output", ErrLimit, e.limits.MaxOutput))
+	}
+	e.out = append(e.out, '\n')
+	e.emitPrint(s.id, from, len(e.out)-1)
 	return normal
 }
 
@@ -352,7 +357,7 @@ func (x *exec) execTry(s *Stmt) flow {
 			if !handlerMatches(h, fl.exc) {
 				continue
 			}
-			x.e.emit(rec{kind: ExcCaught, exc: fl.exc, node: int32(h.id)})
+			x.e.emit(evt{kind: ExcCaught, exc: fl.exc, node: int32(h.id)})
 			f.handled = append(f.handled, fl.exc)
 			if h.As != "" {
 				f.vars.set(h.As, fl.exc)
@@ -394,12 +399,4 @@ func handlerMatches(h *Handler, exc *Exc) bool {
 		}
 	}
 	return false
-}
-
-func (e *engine) print(line string) {
-	if len(e.out)+len(line)+1 > e.limits.MaxOutput {
-		e.fail(fmt.Errorf("%w: more than %d bytes of output", ErrLimit, e.limits.MaxOutput))
-	}
-	e.out = append(e.out, line...)
-	e.out = append(e.out, '\n')
 }

@@ -37,7 +37,7 @@ func (x *exec) timeoutEnter(inst *instance, node int) (Value, flow) {
 	tm.task = x.t
 	tm.cancelling = x.t.numCancels
 	onTimeout := func() {
-		x.e.emit(rec{kind: TimeoutFired, inst: inst, task: tm.task,
+		x.e.emit(evt{kind: TimeoutFired, inst: inst, task: tm.task,
 			text: "the deadline passed: the task is cancelled"})
 		x.e.taskCancel(tm.task)
 		tm.state = tmExpiring
@@ -246,7 +246,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 		te.SuppressContext = true
 		fl := x.raise(te, s.id)
 		f.handled = f.handled[:len(f.handled)-1]
-		x.e.emit(rec{kind: ProtocolError, inst: inst, exc: te, node: int32(s.id)})
+		x.e.emit(evt{kind: ProtocolError, inst: inst, exc: te, node: int32(s.id)})
 		return x.pop(f, fl)
 	}
 	v, fl := x.callEnter(inst, false, s.id)
@@ -257,7 +257,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	x.pop(f, normal)
 	if s.As != "" {
 		x.cur.vars.set(s.As, v)
-		x.e.emit(rec{kind: TargetBound, inst: inst, text: s.As, val: v, node: int32(s.id)})
+		x.e.emit(evt{kind: TargetBound, inst: inst, text: s.As, val: v, node: int32(s.id)})
 	}
 	return normal
 }
@@ -540,7 +540,7 @@ func (x *exec) execCancel(s *Stmt) flow {
 		return fl
 	}
 	do := func() {
-		x.e.emit(rec{kind: CancelRequest, task: t, node: int32(s.id), text: "cancel() requested"})
+		x.e.emit(evt{kind: CancelRequest, task: t, node: int32(s.id), text: "cancel() requested"})
 		x.e.taskCancel(t)
 	}
 	if s.Delayed {

@@ -18,6 +18,7 @@ func RunWithLimits(sc *Scenario, lim Limits) (res *Result, err error) {
 		return nil, err
 	}
 	e := &engine{sc: sc, limits: lim, res: &Result{}, funcs: map[string]*FuncDef{}, mgrs: map[string]*ManagerDef{}}
+	e.tab.texts, e.tab.vals = []string{""}, []Value{nil}
 	e.loop.run = e.runHandle
 	for _, f := range sc.Functions {
 		e.funcs[f.Name] = f
@@ -72,7 +73,7 @@ func (e *engine) runMain() error {
 		if len(left) > 1 {
 			e.markUnordered("asyncio.run cancels the tasks still running when main returns by iterating a set; CPython's order is unspecified, shown here in creation order")
 		}
-		e.emit(rec{kind: Note, text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
+		e.emit(evt{kind: Note, text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
 		for _, f := range left {
 			e.taskCancel(f.task)
 		}
@@ -94,7 +95,7 @@ func (e *engine) runMain() error {
 func (e *engine) markUnordered(why string) {
 	if !e.res.Unordered {
 		e.res.Unordered = true
-		e.emit(rec{kind: Note, text: why})
+		e.emit(evt{kind: Note, text: why})
 	}
 }
 
@@ -114,17 +115,49 @@ func (e *engine) newRec() *rec {
 
 // emit records an event at the current virtual time, in the current task
 // unless r names one.
-func (e *engine) emit(r rec) {
-	if r.task == nil {
-		r.task = e.current
+func (e *engine) emit(ev evt) {
+	t := ev.task
+	if t == nil {
+		t = e.current
 	}
-	r.time = e.loop.now
-	*e.newRec() = r
+	r := e.newRec()
+	*r = rec{time: e.loop.now, node: ev.node, kind: ev.kind}
+	if t != nil {
+		r.task = int32(t.num)
+	}
+	if ev.inst != nil {
+		r.inst = int32(ev.inst.seq + 1)
+	}
+	if ev.exc != nil {
+		r.exc = int32(e.excIndex(ev.exc))
+	}
+	if ev.text != "" {
+		e.tab.texts = append(e.tab.texts, ev.text)
+		r.text = int32(len(e.tab.texts) - 1)
+	}
+	if ev.val != nil {
+		e.tab.vals = append(e.tab.vals, ev.val)
+		r.val = int32(len(e.tab.vals) - 1)
+	}
+}
+
+// excIndex is the exception's id, giving one to exceptions made outside newExc.
+func (e *engine) excIndex(x *Exc) int {
+	if x.id == 0 {
+		e.excCount++
+		x.id = e.excCount
+		e.tab.excs = append(e.tab.excs, x)
+	}
+	return x.id
 }
 
 // emitPrint records a print event whose text is the output's last line.
 func (e *engine) emitPrint(node, from, to int) {
-	*e.newRec() = rec{time: e.loop.now, task: e.current, node: int32(node), kind: Printed, outFrom: int32(from), outTo: int32(to)}
+	r := e.newRec()
+	*r = rec{time: e.loop.now, node: int32(node), kind: Printed, outFrom: int32(from), outTo: int32(to)}
+	if e.current != nil {
+		r.task = int32(e.current.num)
+	}
 }
 
 // finish resolves names, lines and exception chains into the result.
@@ -133,8 +166,8 @@ func (e *engine) finish() *Result {
 	res.Stdout = string(e.out)
 	res.Time = e.loop.now
 	taskLabels := labelTasks(e.tasks)
-	instLabels := labelInstances(e.insts)
-	res.Trace = &Trace{recs: e.recs, n: e.nrecs, tasks: taskLabels, insts: instLabels,
+	numberInstances(e.insts)
+	res.Trace = &Trace{recs: e.recs, n: e.nrecs, tab: &e.tab, tasks: taskLabels, insts: e.insts,
 		sc: e.sc, stdout: res.Stdout}
 	for _, t := range e.tasks {
 		if t.internal {
@@ -171,7 +204,7 @@ func (e *engine) finish() *Result {
 		if in.kind != instClass && in.kind != instACM {
 			continue
 		}
-		le := LedgerEntry{Manager: instLabels[in.seq], AcquiredAt: in.acquired, ReleasedAt: in.released,
+		le := LedgerEntry{Manager: in.def.Name, Instance: in.ordinal, AcquiredAt: in.acquired, ReleasedAt: in.released,
 			Acquired: in.acquired != 0, Released: in.released != 0}
 		le.Leaked = le.Acquired && !le.Released
 		res.Ledger = append(res.Ledger, le)
@@ -189,13 +222,28 @@ func labelTasks(tasks []*task) []string {
 	return numberDuplicates(names)
 }
 
-// labelInstances names manager instances by definition ("Conn#3").
-func labelInstances(insts []*instance) []string {
-	names := make([]string, len(insts))
-	for i, in := range insts {
-		names[i] = in.def.Name
+// numberInstances numbers the instances of each definition (1, 2, ...)
+// when there are several, leaving 0 when a definition has one instance.
+func numberInstances(insts []*instance) {
+	count := map[*ManagerDef]int{}
+	for _, in := range insts {
+		count[in.def]++
 	}
-	return numberDuplicates(names)
+	seen := map[*ManagerDef]int{}
+	for _, in := range insts {
+		if count[in.def] > 1 {
+			seen[in.def]++
+			in.ordinal = seen[in.def]
+		}
+	}
+}
+
+// label is how the trace names an instance: "Conn", or "Conn#3".
+func (in *instance) label() string {
+	if in.ordinal == 0 {
+		return in.def.Name
+	}
+	return in.def.Name + "#" + strconv.Itoa(in.ordinal)
 }
 
 func numberDuplicates(names []string) []string {

@@ -173,7 +173,10 @@ type TaskOutcome struct {
 
 // LedgerEntry is what happened to one manager instance's resource.
 type LedgerEntry struct {
+	// Manager is the definition's name; Instance numbers its instances
+	// (1-based) when it has several, and is 0 when it has one.
 	Manager  string `json:"manager"`
+	Instance int    `json:"instance,omitempty"`
 	Acquired bool   `json:"acquired"`
 	Released bool   `json:"released"`
 	Leaked   bool   `json:"leaked"`
@@ -197,4 +200,12 @@ type Result struct {
 	// (asyncio cancels several leftover tasks, or a TaskGroup several
 	// siblings, by iterating a set); the engine then uses creation order.
 	Unordered bool `json:"unordered,omitempty"`
+}
+
+// Label names the instance as the trace does: "Conn" or "Conn#2".
+func (l LedgerEntry) Label() string {
+	if l.Instance == 0 {
+		return l.Manager
+	}
+	return fmt.Sprintf("%s#%d", l.Manager, l.Instance)
 }

@@ -6,19 +6,41 @@ import (
 	"sync"
 )
 
-// rec is an event as the engine records it: small, with nothing formatted,
-// so that recording costs next to nothing. Trace.At formats it on demand.
+// evt is an event as the interpreter reports it to emit.
+type evt struct {
+	text string
+	val  Value // a returned, yielded or bound value (shown with repr)
+	task *task
+	inst *instance
+	exc  *Exc
+	node int32
+	kind EventKind
+}
+
+// rec is an event as the engine stores it: small and free of pointers
+// (the garbage collector never scans the log), with nothing formatted.
+// Strings, values, tasks, instances and exceptions are indices into the
+// run's tables, 0 meaning none. Trace.At formats a record on demand.
 type rec struct {
 	time    float64
-	text    string
-	val     Value // a returned, yielded or bound value (shown with repr)
-	task    *task
-	inst    *instance
-	exc     *Exc
+	text    int32 // into recTables.texts
+	val     int32 // into recTables.vals
+	task    int32 // task number (creation order, 1-based)
+	inst    int32 // instance seq + 1
+	exc     int32 // exception id
 	node    int32
 	outFrom int32 // print events: their line is Stdout[outFrom:outTo]
 	outTo   int32
 	kind    EventKind
+}
+
+// recTables hold what records point at.
+type recTables struct {
+	texts []string    // index 0 unused
+	vals  []Value     // index 0 unused
+	tasks []*task     // by number - 1
+	insts []*instance // by seq
+	excs  []*Exc      // by id - 1
 }
 
 // recChunk is how many records one block of the event log holds: the log
@@ -31,8 +53,9 @@ const recChunk = 4096
 type Trace struct {
 	recs   [][]rec
 	n      int
-	tasks  []string // labels by task creation order
-	insts  []string // labels by instance creation order
+	tab    *recTables
+	tasks  []string    // labels by task creation order
+	insts  []*instance // by creation order
 	sc     *Scenario
 	once   sync.Once
 	lines  []int32 // rendered line by node id, computed on first use
@@ -50,32 +73,41 @@ func (t *Trace) Len() int {
 // At returns event i (0-based); its Seq is i+1.
 func (t *Trace) At(i int) Event {
 	r := &t.recs[i/recChunk][i%recChunk]
-	ev := Event{Seq: i + 1, Time: r.time, Kind: r.kind, Text: r.text}
+	tab := t.tab
+	var exc *Exc
+	if r.exc > 0 {
+		exc = tab.excs[r.exc-1]
+	}
+	var val Value
+	if r.val > 0 {
+		val = tab.vals[r.val]
+	}
+	ev := Event{Seq: i + 1, Time: r.time, Kind: r.kind, Text: tab.texts[r.text]}
 	switch r.kind {
 	case Printed:
 		ev.Text = t.stdout[r.outFrom:r.outTo]
 	case TargetBound:
-		ev.Text = r.text + " = " + repr(r.val)
+		ev.Text += " = " + repr(val)
 	case AenterReturned, AexitReturned, GenYielded, TaskFinished:
-		ev.Text = repr(r.val)
+		ev.Text = repr(val)
 	case AexitCalled:
 		ev.Args = "None, None, None"
-		if r.exc != nil {
-			ev.Args = r.exc.Class.QualName() + ", " + r.exc.Repr() + ", <traceback>"
+		if exc != nil {
+			ev.Args = exc.Class.QualName() + ", " + exc.Repr() + ", <traceback>"
 		}
 	case ExcReplaced:
-		if old, ok := r.val.(*Exc); ok && r.exc != nil {
-			ev.Text = old.Repr() + " replaced by " + r.exc.Repr()
+		if old, ok := val.(*Exc); ok && exc != nil {
+			ev.Text = old.Repr() + " replaced by " + exc.Repr()
 		}
 	}
-	if r.task != nil {
-		ev.Task = t.tasks[r.task.num-1]
+	if r.task > 0 {
+		ev.Task = t.tasks[r.task-1]
 	}
-	if r.inst != nil {
-		ev.Manager = t.insts[r.inst.seq]
+	if r.inst > 0 {
+		ev.Manager = t.insts[r.inst-1].label()
 	}
-	if r.exc != nil {
-		ev.Exc = r.exc.Info()
+	if exc != nil {
+		ev.Exc = exc.Info()
 	}
 	t.once.Do(func() { t.lines = lineNumbers(t.sc) })
 	if r.node > 0 && int(r.node) < len(t.lines) {

@@ -25,9 +25,10 @@ const (
 // instance is a manager object created by a with item, an assign or an
 // enter_async_context.
 type instance struct {
-	kind instanceKind
-	def  *ManagerDef
-	seq  int // index in creation order
+	kind    instanceKind
+	def     *ManagerDef
+	seq     int // index in creation order
+	ordinal int // among instances of its definition, 1-based; 0 if it is the only one
 
 	// ledger
 	acquired, released int // event seq, 0 = never

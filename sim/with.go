@@ -21,13 +21,13 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 	}
 	if item.As != "" {
 		x.cur.vars.set(item.As, val)
-		x.e.emit(rec{kind: TargetBound, inst: inst, text: item.As, val: val, node: int32(item.id)})
+		x.e.emit(evt{kind: TargetBound, inst: inst, text: item.As, val: val, node: int32(item.id)})
 	}
 	var bfl flow
 	if len(items) > 1 {
 		bfl = x.execWith(s, items[1:], sync)
 	} else {
-		x.e.emit(rec{kind: BodyStarted, node: int32(s.id)})
+		x.e.emit(evt{kind: BodyStarted, node: int32(s.id)})
 		bfl = x.execBlock(s.Body)
 		how := "normally"
 		switch bfl.kind {
@@ -36,7 +36,7 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 		case flowExc:
 			how = "by an exception"
 		}
-		x.e.emit(rec{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(s.id)})
+		x.e.emit(evt{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(s.id)})
 	}
 	return x.exitWith(inst, bfl, sync, item.id)
 }
@@ -55,17 +55,17 @@ func (x *exec) exitWith(inst *instance, bfl flow, sync bool, node int) flow {
 	f.handled = f.handled[:len(f.handled)-1]
 	if efl.kind == flowExc {
 		if efl.exc != bfl.exc {
-			x.e.emit(rec{kind: ExcReplaced, inst: inst, exc: efl.exc, val: bfl.exc, node: int32(node)})
+			x.e.emit(evt{kind: ExcReplaced, inst: inst, exc: efl.exc, val: bfl.exc, node: int32(node)})
 		} else {
-			x.e.emit(rec{kind: ExcPropagated, inst: inst, exc: efl.exc, node: int32(node)})
+			x.e.emit(evt{kind: ExcPropagated, inst: inst, exc: efl.exc, node: int32(node)})
 		}
 		return efl
 	}
 	if truthy(ret) {
-		x.e.emit(rec{kind: ExcSuppressed, inst: inst, exc: bfl.exc, node: int32(node)})
+		x.e.emit(evt{kind: ExcSuppressed, inst: inst, exc: bfl.exc, node: int32(node)})
 		return normal
 	}
-	x.e.emit(rec{kind: ExcPropagated, inst: inst, exc: bfl.exc, node: int32(node)})
+	x.e.emit(evt{kind: ExcPropagated, inst: inst, exc: bfl.exc, node: int32(node)})
 	return bfl
 }
 
@@ -87,16 +87,16 @@ func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 	case item.Timeout != nil:
 		inst := x.e.newInstance(instTimeout, &ManagerDef{Name: "timeout"})
 		inst.tm = &timeoutState{when: x.e.loop.now + *item.Timeout}
-		x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(item.id)})
+		x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	case item.ExitStack:
 		inst := x.e.newInstance(instExitStack, &ManagerDef{Name: "AsyncExitStack"})
-		x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(item.id)})
+		x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	case item.TaskGroup:
 		inst := x.e.newInstance(instTaskGroup, &ManagerDef{Name: "TaskGroup"})
 		inst.tg = &taskGroupState{}
-		x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(item.id)})
+		x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	}
 	x.e.fail(fmt.Errorf("internal error: empty with item"))
@@ -114,7 +114,7 @@ func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
 	if kind == instACM {
 		inst.gen = &genState{def: def, inst: inst}
 	}
-	x.e.emit(rec{kind: ManagerCreated, inst: inst, node: int32(node)})
+	x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(node)})
 	return inst, normal
 }
 
@@ -181,14 +181,14 @@ func (x *exec) checkProtocol(inst *instance, sync bool, node int) flow {
 	}
 	exc := x.e.newExc(TypeErrorClass, true, msg)
 	setContext(exc, x.topHandled())
-	x.e.emit(rec{kind: ProtocolError, inst: inst, exc: exc, node: int32(node)})
+	x.e.emit(evt{kind: ProtocolError, inst: inst, exc: exc, node: int32(node)})
 	return excFlow(exc)
 }
 
 // callEnter awaits __aenter__ (or calls __enter__) and returns its result.
 func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 	x.node = node
-	x.e.emit(rec{kind: AenterStarted, inst: inst, node: int32(node)})
+	x.e.emit(evt{kind: AenterStarted, inst: inst, node: int32(node)})
 	var v Value
 	var fl flow
 	switch inst.kind {
@@ -207,13 +207,13 @@ func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 		v, fl = x.taskGroupEnter(inst, node)
 	}
 	if fl.kind == flowExc {
-		x.e.emit(rec{kind: AenterRaised, inst: inst, exc: fl.exc, node: int32(node)})
+		x.e.emit(evt{kind: AenterRaised, inst: inst, exc: fl.exc, node: int32(node)})
 		return nil, fl
 	}
 	if inst.kind == instClass && inst.acquired == 0 {
 		inst.acquired = x.e.nextSeq()
 	}
-	x.e.emit(rec{kind: AenterReturned, inst: inst, val: v, node: int32(node)})
+	x.e.emit(evt{kind: AenterReturned, inst: inst, val: v, node: int32(node)})
 	return v, normal
 }
 
@@ -225,7 +225,7 @@ func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, f
 	if exc != nil {
 		et, ev, tb = exc.Class, exc, tracebackValue{}
 	}
-	x.e.emit(rec{kind: AexitCalled, inst: inst, exc: exc, node: int32(node)})
+	x.e.emit(evt{kind: AexitCalled, inst: inst, exc: exc, node: int32(node)})
 	var v Value
 	var fl flow
 	switch inst.kind {
@@ -247,10 +247,10 @@ func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, f
 		v, fl = x.taskGroupExit(inst, exc, node)
 	}
 	if fl.kind == flowExc {
-		x.e.emit(rec{kind: AexitRaised, inst: inst, exc: fl.exc, node: int32(node)})
+		x.e.emit(evt{kind: AexitRaised, inst: inst, exc: fl.exc, node: int32(node)})
 		return nil, fl
 	}
-	x.e.emit(rec{kind: AexitReturned, inst: inst, val: v, node: int32(node)})
+	x.e.emit(evt{kind: AexitReturned, inst: inst, val: v, node: int32(node)})
 	return v, normal
 }
 
@@ -272,7 +272,7 @@ func (x *exec) emitHookEvent(resumed bool) {
 		default:
 			k = AexitSuspend
 		}
-		x.e.emit(rec{kind: k, inst: f.inst, node: int32(x.node), task: x.t})
+		x.e.emit(evt{kind: k, inst: f.inst, node: int32(x.node), task: x.t})
 		return
 	}
 }

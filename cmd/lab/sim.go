@@ -185,7 +185,7 @@ func writeTrace(w io.Writer, res *sim.Result) {
 			case l.Released:
 				state = fmt.Sprintf("acquired at event %d, released at event %d", l.AcquiredAt, l.ReleasedAt)
 			}
-			fmt.Fprintf(w, "  %s: %s\n", l.Manager, state)
+			fmt.Fprintf(w, "  %s: %s\n", l.Label(), state)
 		}
 	}
 	if res.Uncaught != nil {
