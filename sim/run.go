@@ -10,6 +10,11 @@ import (
 // virtual clock. A run that deadlocks or exceeds the limits returns the
 // partial result together with the error; a scenario that fails validation
 // returns a nil result.
+//
+// Validation numbers the scenario's nodes, and the result's Trace reads
+// the scenario again for line numbers: do not change a scenario, or run it
+// from two goroutines, while its result is in use; copy it (Encode and
+// Decode) to edit it.
 func Run(sc *Scenario) (*Result, error) { return RunWithLimits(sc, DefaultLimits) }
 
 // RunWithLimits is Run with explicit limits.
