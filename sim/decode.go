@@ -20,6 +20,7 @@ type FieldError struct {
 	Msg  string
 }
 
+// Error is "path: message".
 func (e FieldError) Error() string {
 	if e.Path == "" {
 		return e.Msg
@@ -32,6 +33,7 @@ type ScenarioError struct {
 	Errors []FieldError
 }
 
+// Error lists the problems, one a line.
 func (e *ScenarioError) Error() string {
 	msgs := make([]string, len(e.Errors))
 	for i, fe := range e.Errors {

@@ -2,6 +2,7 @@ package sim_test
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -88,4 +89,31 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 		require.NoError(t, err, s.name)
 		assert.Equal(t, sim.Render(s.sc), sim.Render(back), s.name)
 	}
+}
+
+// TestDocExampleDecodes keeps the complete example in the package doc
+// (doc.go) valid and runnable.
+func TestDocExampleDecodes(t *testing.T) {
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	var b strings.Builder
+	in := false
+	for _, line := range strings.Split(string(src), "\n") {
+		switch {
+		case line == "//\t{":
+			in = true
+		case in && line == "//\t}":
+			b.WriteString("}\n")
+			in = false
+		}
+		if in {
+			b.WriteString(strings.TrimPrefix(line, "//\t") + "\n")
+		}
+	}
+	require.NotEmpty(t, b.String(), "doc.go should hold an example scenario")
+	sc, err := sim.Decode([]byte(b.String()))
+	require.NoError(t, err)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	assert.Contains(t, res.Stdout, "results: ")
 }

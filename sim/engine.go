@@ -13,13 +13,19 @@ type Limits struct {
 	MaxManagers int // class and generator manager instances
 	MaxOutput   int // bytes of console output
 	MaxIterate  int // event loop iterations
+	MaxSteps    int // statements executed, over all tasks
 }
 
 // DefaultLimits are the limits Run uses.
-var DefaultLimits = Limits{MaxEvents: 1_000_000, MaxTasks: 1000, MaxManagers: 10_000, MaxOutput: 8 << 20, MaxIterate: 10_000_000}
+var DefaultLimits = Limits{MaxEvents: 1_000_000, MaxTasks: 1000, MaxManagers: 10_000, MaxOutput: 8 << 20, MaxIterate: 10_000_000, MaxSteps: 10_000_000}
 
 // ErrLimit is wrapped by errors returned when a run exceeds its limits.
 var ErrLimit = errors.New("limit exceeded")
+
+// ErrUnshowable is wrapped by the error of a run that prints a value whose
+// text CPython would make differ from run to run (an object's default
+// repr, with its address) or that is too long to show.
+var ErrUnshowable = errors.New("cannot show this value")
 
 // ErrDeadlock is returned when every task waits and nothing is scheduled.
 var ErrDeadlock = errors.New("deadlock: every task is waiting and nothing is scheduled")
@@ -76,8 +82,6 @@ func (e *engine) runHandle(h *handle) {
 		if h.fut.state != cancelled {
 			e.setResult(h.fut, nil)
 		}
-	case opDoneCallbk:
-		h.fn()
 	default:
 		h.fn()
 	}
@@ -191,6 +195,7 @@ type engine struct {
 	nrecs    int
 	gens     []*genState
 	managers int
+	steps    int
 	failure  error
 	funcs    map[string]*FuncDef
 	mgrs     map[string]*ManagerDef
@@ -444,7 +449,5 @@ func (e *engine) runUntilComplete(f *future) error {
 		}
 	}
 	e.loop.stopping = false
-	// remove_done_callback: the stop callback may still be queued if the
-	// loop stopped for another reason; it cannot be here, as only it stops.
 	return nil
 }

@@ -1,13 +1,16 @@
 package sim
 
-import "fmt"
-
 // genState is an async generator object behind @asynccontextmanager.
 type genState struct {
 	def   *ManagerDef
 	inst  *instance
 	co    *coro
 	frame *frame
+	// gx interprets the generator's body. A generator can be resumed by a
+	// task other than the one that started it (an exit stack handed from
+	// one task to another), so gx takes the resuming task's state at every
+	// resumption and gives it back when the generator stops.
+	gx *exec
 	// end is how the body ended, once it has.
 	end      flow
 	finished bool
@@ -61,9 +64,11 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 	}
 	if g.co == nil {
 		g.frame = &frame{name: g.def.Name, gen: g}
+		g.gx = &exec{e: x.e}
+		gx := g.gx
 		g.co = newCoro(func() {
-			x.cur = g.frame
-			g.end = x.execBlock(g.def.Body)
+			gx.cur = g.frame
+			g.end = gx.execBlock(g.def.Body)
 		})
 		g.frame.runner = g.co
 		x.e.gens = append(x.e.gens, g)
@@ -76,7 +81,9 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 	g.frame.parent = driver
 	in := throw
 	for {
+		g.gx.t, g.gx.visRoot, g.gx.node = x.t, x.visRoot, x.node
 		req, ok := g.co.resume(in)
+		x.visRoot, x.node = g.gx.visRoot, g.gx.node
 		x.cur = driver
 		if !ok {
 			g.finished = true
@@ -215,5 +222,3 @@ func (x *exec) didntStop(g *genState, msg string, node int) flow {
 	}
 	return fl
 }
-
-var _ = fmt.Sprintf

@@ -56,10 +56,12 @@ type exec struct {
 	// (cancellation) it resumes each level on its own: see awaitReq.
 	visRoot *frame
 	// node is the statement being executed, for task-level events.
-	node   int
-	free   []*frame
-	retVal Value
-	retExc *Exc
+	node int
+	// curSync: the with statement being evaluated is a plain with.
+	curSync bool
+	free    []*frame
+	retVal  Value
+	retExc  *Exc
 }
 
 func (x *exec) runTask(fn *FuncDef) {
@@ -188,6 +190,11 @@ func (x *exec) execBlock(stmts []*Stmt) flow {
 
 func (x *exec) execStmt(s *Stmt) flow {
 	x.node = s.id
+	// Calls can fan out (a function calling another twenty times, twelve
+	// levels deep) without any event or loop turn: count every statement.
+	if x.e.steps++; x.e.steps > x.e.limits.MaxSteps {
+		x.e.fail(fmt.Errorf("%w: more than %d statements executed", ErrLimit, x.e.limits.MaxSteps))
+	}
 	switch s.Kind {
 	case SPass:
 		return normal
@@ -267,12 +274,11 @@ func (x *exec) execStmt(s *Stmt) flow {
 	return normal
 }
 
+// lookup reads a local variable of the current frame (scenario functions
+// have no globals or closures to read).
 func (x *exec) lookup(name string, node int) (Value, flow) {
-	for f := x.cur; f != nil; f = f.parent {
-		if v, ok := f.vars.get(name); ok {
-			return v, normal
-		}
-		break // Python functions see only their own locals here
+	if v, ok := x.cur.vars.get(name); ok {
+		return v, normal
 	}
 	return nil, x.raiseNew(unboundLocalErrorClass,
 		fmt.Sprintf("cannot access local variable '%s' where it is not associated with a value", name), node)
@@ -313,7 +319,12 @@ func (x *exec) execPrint(s *Stmt) flow {
 			txt, ok = strOK(v)
 		}
 		if !ok {
-			e.fail(fmt.Errorf("print at line node %d shows %s, whose text holds a memory address: print something else", s.id, txt))
+			line := lineNumbers(e.sc)[s.id]
+			why := "whose text holds a memory address"
+			if txt == tooLongRepr {
+				why = "whose text is longer than 64 KiB"
+			}
+			e.fail(fmt.Errorf("%w: the print on line %d shows {%s}, %s; print something else", ErrUnshowable, line, p.field, why))
 		}
 		e.out = append(e.out, txt...)
 	}

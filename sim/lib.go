@@ -210,21 +210,55 @@ type exitCallback struct {
 	node int
 }
 
-func (x *exec) stackOf(name string, node int) (*instance, flow) {
+// stackOf looks up stack.attr, the method of an AsyncExitStack variable.
+func (x *exec) stackOf(name, attr string, node int) (*instance, flow) {
 	v, fl := x.lookup(name, node)
 	if fl.kind == flowExc {
 		return nil, fl
 	}
 	inst, ok := v.(*instance)
 	if !ok || inst.kind != instExitStack {
-		x.e.fail(fmt.Errorf("%q holds %s, not an AsyncExitStack", name, repr(v)))
+		return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, attr), node)
 	}
 	return inst, normal
 }
 
+// noAttribute is CPython's AttributeError message for v.attr.
+func noAttribute(v Value, attr string) string {
+	if c, ok := v.(*ExcClass); ok {
+		return fmt.Sprintf("type object '%s' has no attribute '%s'", c.Name, attr)
+	}
+	return fmt.Sprintf("'%s' object has no attribute '%s'", pyTypeName(v), attr)
+}
+
+// pyTypeName is type(v)'s name as CPython's error messages write it.
+func pyTypeName(v Value) string {
+	switch v := v.(type) {
+	case nil:
+		return "NoneType"
+	case string:
+		return "str"
+	case bool:
+		return "bool"
+	case []Value:
+		return "list"
+	case *Exc:
+		return v.Class.Name
+	case *ExcClass:
+		return "type"
+	case *task:
+		return "_asyncio.Task"
+	case *instance:
+		return v.typeName()
+	case tracebackValue:
+		return "traceback"
+	}
+	return "object"
+}
+
 // execEnterContext is x = await stack.enter_async_context(M()).
 func (x *exec) execEnterContext(s *Stmt) flow {
-	stack, fl := x.stackOf(s.Stack, s.id)
+	stack, fl := x.stackOf(s.Stack, "enter_async_context", s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
@@ -263,7 +297,11 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 }
 
 func (x *exec) execPushExit(s *Stmt) flow {
-	stack, fl := x.stackOf(s.Stack, s.id)
+	attr := "push_async_exit"
+	if s.Kind == SPushCallback {
+		attr = "push_async_callback"
+	}
+	stack, fl := x.stackOf(s.Stack, attr, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
@@ -430,15 +468,31 @@ func (e *engine) gather(args []*future, returnExceptions bool) *future {
 }
 
 func (x *exec) execGather(s *Stmt) flow {
+	// Python evaluates every argument first (reading the variables,
+	// making coroutine objects), then gather wraps them one by one: tasks
+	// made before a bad argument still exist, and run.
+	vals := make([]Value, len(s.Awaitables))
+	for i, a := range s.Awaitables {
+		if a.Task != "" {
+			v, fl := x.lookup(a.Task, s.id)
+			if fl.kind == flowExc {
+				return fl
+			}
+			vals[i] = v
+		}
+	}
 	args := make([]*future, 0, len(s.Awaitables))
-	for _, a := range s.Awaitables {
+	for i, a := range s.Awaitables {
 		if a.Call != "" {
 			args = append(args, x.e.createTask(x.e.funcs[a.Call], false).fut)
 			continue
 		}
-		t, fl := x.taskVar(a.Task, s.id)
-		if fl.kind == flowExc {
-			return fl
+		t, ok := vals[i].(*task)
+		if !ok {
+			if _, isList := vals[i].([]Value); isList {
+				return x.raiseNew(TypeErrorClass, "unhashable type: 'list'", s.id)
+			}
+			return x.raiseNew(TypeErrorClass, "An asyncio.Future, a coroutine or an awaitable is required", s.id)
 		}
 		args = append(args, t.fut)
 	}
@@ -471,16 +525,25 @@ func (x *exec) awaitFuture(f *future, node int) (Value, flow) {
 	return f.result, normal
 }
 
-func (x *exec) taskVar(name string, node int) (*task, flow) {
+// taskVar looks up a variable that should hold a task; for anything else
+// it raises what CPython raises for the use: "await" (await v) or
+// "cancel" (v.cancel).
+func (x *exec) taskVar(name, use string, node int) (*task, flow) {
 	v, fl := x.lookup(name, node)
 	if fl.kind == flowExc {
 		return nil, fl
 	}
-	t, ok := v.(*task)
-	if !ok {
-		x.e.fail(fmt.Errorf("%q holds %s, not a task", name, repr(v)))
+	if t, ok := v.(*task); ok {
+		return t, normal
 	}
-	return t, normal
+	switch use {
+	case "await":
+		return nil, x.raiseNew(TypeErrorClass, fmt.Sprintf("object %s can't be used in 'await' expression", pyTypeName(v)), node)
+	case "cancel":
+		return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, "cancel"), node)
+	}
+	x.e.fail(fmt.Errorf("internal error: unknown use %q of a task variable", use))
+	return nil, normal
 }
 
 func (x *exec) execCreateTask(s *Stmt) flow {
@@ -493,7 +556,7 @@ func (x *exec) execCreateTask(s *Stmt) flow {
 		}
 		inst, ok := v.(*instance)
 		if !ok || inst.kind != instTaskGroup {
-			x.e.fail(fmt.Errorf("%q holds %s, not a TaskGroup", s.Group, repr(v)))
+			return x.raiseNew(AttributeErrorClass, noAttribute(v, "create_task"), s.id)
 		}
 		tg := inst.tg
 		switch {
@@ -517,7 +580,7 @@ func (x *exec) execCreateTask(s *Stmt) flow {
 }
 
 func (x *exec) execAwaitTask(s *Stmt) flow {
-	t, fl := x.taskVar(s.Task, s.id)
+	t, fl := x.taskVar(s.Task, "await", s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
@@ -535,7 +598,7 @@ func (x *exec) execAwaitTask(s *Stmt) flow {
 }
 
 func (x *exec) execCancel(s *Stmt) flow {
-	t, fl := x.taskVar(s.Task, s.id)
+	t, fl := x.taskVar(s.Task, "cancel", s.id)
 	if fl.kind == flowExc {
 		return fl
 	}

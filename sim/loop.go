@@ -32,11 +32,10 @@ type handle struct {
 type handleOp uint8
 
 const (
-	opFunc       handleOp = iota // call fn
-	opStep                       // task.__step()
-	opWakeup                     // task.__wakeup(fut)
-	opSleepDone                  // futures._set_result_unless_cancelled(fut, None)
-	opDoneCallbk                 // fut's done callback fn (see future.callbacks)
+	opFunc      handleOp = iota // call fn
+	opStep                      // task.__step()
+	opWakeup                    // task.__wakeup(fut)
+	opSleepDone                 // futures._set_result_unless_cancelled(fut, None)
 )
 
 func (l *loop) cancelHandle(h *handle) {

@@ -20,10 +20,6 @@ type renderer struct {
 	b     strings.Builder
 	line  int
 	lines map[int]int
-	// withRepr lists the classes that get a __repr__: those whose
-	// instances a print may show (otherwise the default repr would show a
-	// memory address).
-	withRepr map[string]bool
 }
 
 func renderWithLines(sc *Scenario) (string, map[int]int) {
@@ -48,13 +44,7 @@ func (r *renderer) mark(id int) {
 }
 
 func (r *renderer) program(sc *Scenario) {
-	uses := scanUses(sc)
-	r.withRepr = map[string]bool{}
-	if uses.fields {
-		for name := range uses.escapes {
-			r.withRepr[name] = true
-		}
-	}
+	uses := markRepr(sc)
 	r.emit(0, "import asyncio")
 	if uses.block {
 		r.emit(0, "import time")
@@ -131,7 +121,7 @@ func scanUses(sc *Scenario) usage {
 		if m.Kind == GeneratorManager {
 			u.generator = true
 		}
-		if returnsSelf(m.Aenter) {
+		if returnsSelf(m.Aenter) || printsSelf(m.Aenter) || printsSelf(m.Aexit) {
 			u.escapes[m.Name] = true
 		}
 		walk(m.Aenter)
@@ -162,7 +152,7 @@ func (r *renderer) manager(m *ManagerDef) {
 		r.emit(1, header)
 		r.block(2, body)
 	}
-	if r.withRepr[m.Name] {
+	if m.withRepr {
 		method("def __repr__(self):", []*Stmt{{Kind: SReturn, HasValue: true, Value: Expr{Kind: EStr, Str: m.Name + "()"}}})
 	}
 	enter, exit := "async def __aenter__(self):", "async def __aexit__(self, exc_type, exc, tb):"
@@ -411,4 +401,33 @@ func lineNumbers(sc *Scenario) []int32 {
 		out[id] = int32(l)
 	}
 	return out
+}
+
+// markRepr decides which classes get a __repr__ (ManagerDef.withRepr):
+// those whose instances can reach a print, when the scenario prints any
+// value at all. The engine shows such instances as Name(); others have
+// CPython's default repr, with a memory address.
+func markRepr(sc *Scenario) usage {
+	uses := scanUses(sc)
+	for _, m := range sc.Managers {
+		m.withRepr = m.Kind == ClassManager && uses.fields && uses.escapes[m.Name]
+	}
+	return uses
+}
+
+func printsSelf(stmts []*Stmt) bool {
+	for _, s := range stmts {
+		if s.Kind == SPrint && (strings.Contains(s.Text, "{self}") || strings.Contains(s.Text, "{self!r}")) {
+			return true
+		}
+		if printsSelf(s.Body) || printsSelf(s.Finally) || printsSelf(s.Else) {
+			return true
+		}
+		for _, h := range s.Handlers {
+			if printsSelf(h.Body) {
+				return true
+			}
+		}
+	}
+	return false
 }

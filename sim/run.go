@@ -17,8 +17,10 @@ import (
 // Decode) to edit it.
 func Run(sc *Scenario) (*Result, error) { return RunWithLimits(sc, DefaultLimits) }
 
-// RunWithLimits is Run with explicit limits.
+// RunWithLimits is Run with explicit limits; a zero field takes its value
+// from DefaultLimits.
 func RunWithLimits(sc *Scenario, lim Limits) (res *Result, err error) {
+	lim = lim.withDefaults()
 	if err := Validate(sc); err != nil {
 		return nil, err
 	}
@@ -97,6 +99,19 @@ func (e *engine) runMain() error {
 	return nil
 }
 
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits
+	pick := func(v, def int) int {
+		if v <= 0 {
+			return def
+		}
+		return v
+	}
+	return Limits{MaxEvents: pick(l.MaxEvents, d.MaxEvents), MaxTasks: pick(l.MaxTasks, d.MaxTasks),
+		MaxManagers: pick(l.MaxManagers, d.MaxManagers), MaxOutput: pick(l.MaxOutput, d.MaxOutput),
+		MaxIterate: pick(l.MaxIterate, d.MaxIterate), MaxSteps: pick(l.MaxSteps, d.MaxSteps)}
+}
+
 func (e *engine) markUnordered(why string) {
 	if !e.res.Unordered {
 		e.res.Unordered = true
@@ -119,7 +134,7 @@ func (e *engine) newRec() *rec {
 }
 
 // emit records an event at the current virtual time, in the current task
-// unless r names one.
+// unless ev names one.
 func (e *engine) emit(ev evt) {
 	t := ev.task
 	if t == nil {

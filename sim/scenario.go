@@ -55,6 +55,9 @@ type ManagerDef struct {
 	Body []*Stmt `json:"body,omitempty"`
 
 	id int
+	// withRepr: the rendered class gets a __repr__, because a print may
+	// show an instance (see Validate); otherwise repr has an address.
+	withRepr bool
 }
 
 // FuncDef is an "async def": the entry point main, a task's coroutine, a

@@ -139,22 +139,31 @@ type ExcInfo struct {
 	Exceptions      []*ExcInfo `json:"exceptions,omitempty"`
 }
 
-// Info snapshots an exception and its chain (depth-limited).
-func (e *Exc) Info() *ExcInfo { return excInfo(e, 0) }
+// Info snapshots an exception and its chain. The same exception can sit in
+// a chain more than once (a TaskGroup's body error is both the group's
+// context and one of its members), so a chain can double at every level:
+// the snapshot stops at 20 levels and at maxInfoNodes exceptions.
+func (e *Exc) Info() *ExcInfo {
+	budget := maxInfoNodes
+	return excInfo(e, 0, &budget)
+}
 
-func excInfo(e *Exc, depth int) *ExcInfo {
-	if e == nil || depth > 20 {
+const maxInfoNodes = 200
+
+func excInfo(e *Exc, depth int, budget *int) *ExcInfo {
+	if e == nil || depth > 20 || *budget <= 0 {
 		return nil
 	}
-	in := &ExcInfo{Type: e.Class.Name, Message: e.Str(), Repr: e.Repr(),
-		Context: excInfo(e.Context, depth+1), SuppressContext: e.SuppressContext}
+	*budget--
+	in := &ExcInfo{Type: e.Class.Name, Message: e.Str(), Repr: e.Repr(), SuppressContext: e.SuppressContext}
+	in.Context = excInfo(e.Context, depth+1, budget)
 	if e.Cause != nil && e.Cause == e.Context {
 		in.CauseIsContext = true
 	} else {
-		in.Cause = excInfo(e.Cause, depth+1)
+		in.Cause = excInfo(e.Cause, depth+1, budget)
 	}
 	for _, s := range e.Group {
-		in.Exceptions = append(in.Exceptions, excInfo(s, depth+1))
+		in.Exceptions = append(in.Exceptions, excInfo(s, depth+1, budget))
 	}
 	return in
 }

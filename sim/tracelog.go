@@ -1,8 +1,10 @@
 package sim
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"sync"
 )
 
@@ -70,7 +72,7 @@ func (t *Trace) Len() int {
 	return t.n
 }
 
-// At returns event i (0-based); its Seq is i+1.
+// At returns event i, for 0 <= i < Len(); its Seq is i+1.
 func (t *Trace) At(i int) Event {
 	r := &t.recs[i/recChunk][i%recChunk]
 	tab := t.tab
@@ -141,4 +143,35 @@ func (t *Trace) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte(']')
 	return b.Bytes(), nil
+}
+
+// WriteJSON writes the result as JSON, one event per line, without ever
+// holding the whole text in memory (a trace can have a million events).
+// It is the same document json.Marshal(r) makes.
+func (r *Result) WriteJSON(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("{\"events\":[")
+	for i := 0; i < r.Trace.Len(); i++ {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n")
+		data, err := json.Marshal(r.Trace.At(i))
+		if err != nil {
+			return err
+		}
+		bw.Write(data)
+	}
+	bw.WriteString("\n],")
+	rest := *r
+	rest.Trace = nil
+	data, err := json.Marshal(rest)
+	if err != nil {
+		return err
+	}
+	// rest starts with {"events":null, — drop that member.
+	data = bytes.TrimPrefix(data, []byte(`{"events":null,`))
+	bw.Write(data)
+	bw.WriteByte('\n')
+	return bw.Flush()
 }

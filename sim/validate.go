@@ -35,13 +35,15 @@ type validator struct {
 	sc     *Scenario
 	errs   []FieldError
 	defs   map[string]string // name -> "manager" / "function"
+	funcs  map[string]*FuncDef
 	nextID int
 	stmts  int
 	// per body
 	vars     map[string]bool
 	inGen    bool
 	syncOnly bool
-	calls    map[string][]string // call graph for recursion checks
+	calls    map[string][]string // references between definitions, for recursion checks
+	stack    map[string][]string // the references that run on the same task's stack
 	owner    string
 	hasYield bool
 }
@@ -78,6 +80,11 @@ func (v *validator) run() {
 		return
 	}
 	v.calls = map[string][]string{}
+	v.stack = map[string][]string{}
+	v.funcs = make(map[string]*FuncDef, len(sc.Functions))
+	for _, f := range sc.Functions {
+		v.funcs[f.Name] = f
+	}
 	for i, m := range sc.Managers {
 		v.defineName(v.join(v.idx("managers", i), "name"), m.Name, "manager")
 	}
@@ -106,12 +113,13 @@ func (v *validator) run() {
 		v.errorf("", "%d statements; the limit is %d", v.stmts, MaxStatements)
 	}
 	v.checkRecursion()
+	markRepr(sc)
 }
 
 func (v *validator) defineName(path, name, kind string) {
 	switch {
-	case !isIdent(name):
-		v.errorf(path, "expected a Python identifier that is not a keyword or a name the program uses (asyncio, time, print...), got %q", name)
+	case !isIdent(name) || reservedName(name):
+		v.errorf(path, "expected a Python identifier that is not a keyword or a name the program uses (asyncio, time, print, exception classes, self, exc_type, exc, tb...), got %q", name)
 	case v.defs[name] != "":
 		v.errorf(path, "%q is already defined as a %s", name, v.defs[name])
 	default:
@@ -204,8 +212,8 @@ func (v *validator) duration(p string, d float64) {
 }
 
 func (v *validator) text(p, s string) {
-	if !printableText(s) {
-		v.errorf(p, "expected printable text (no control characters or invalid UTF-8)")
+	if !allowedText(s) {
+		v.errorf(p, "expected text in Latin, Greek, Cyrillic, CJK or Hangul, with common punctuation, symbols and emoji (no control characters or tabs), so that it shows exactly as Python 3.11 shows it")
 	}
 	if len(s) > 1000 {
 		v.errorf(p, "text is %d bytes; the limit is 1000", len(s))
@@ -225,8 +233,8 @@ func (v *validator) target(p, name string) {
 	if name == "" {
 		return
 	}
-	if !isIdent(name) {
-		v.errorf(p, "expected a Python identifier, got %q", name)
+	if !isIdent(name) || (reservedName(name) && !paramNames[name]) {
+		v.errorf(p, "expected a Python identifier that is not a keyword or a name the program uses, got %q", name)
 	} else if v.defs[name] != "" {
 		v.errorf(p, "%q would hide the %s of the same name", name, v.defs[name])
 	}
@@ -244,15 +252,51 @@ func (v *validator) ref(p, name, kind string) {
 	v.calls[v.owner] = append(v.calls[v.owner], name)
 }
 
+// sameStack notes that the current definition runs name's code in its own
+// task (a call, or a manager's hooks), which deepens Python's stack.
+func (v *validator) sameStack(name string) {
+	if v.defs[name] != "" {
+		v.stack[v.owner] = append(v.stack[v.owner], name)
+	}
+}
+
+// maxCallDepth bounds how deep definitions may run inside each other in
+// one task. CPython stops at 1000 frames (RecursionError); a level here can
+// take several frames (a generator manager takes three), so the tool
+// refuses scenarios long before CPython would fail.
+const maxCallDepth = 100
+
+// checkDepth measures the longest chain of same-stack references; run it
+// only once the graph is known to have no cycle.
+func (v *validator) checkDepth() {
+	depth := map[string]int{}
+	var measure func(n string) int
+	measure = func(n string) int {
+		if d, ok := depth[n]; ok {
+			return d
+		}
+		best := 0
+		for _, m := range v.stack[n] {
+			best = max(best, measure(m))
+		}
+		depth[n] = best + 1
+		return best + 1
+	}
+	for _, name := range sortedKeys(v.defs) {
+		if d := measure(name); d > maxCallDepth {
+			v.errorf("", "%s runs definitions nested %d deep in one task; this tool allows %d (CPython's recursion limit is about 1000 frames)", name, d, maxCallDepth)
+			return
+		}
+	}
+}
+
 func (v *validator) function(p, name string, exitParams bool) {
 	v.ref(p, name, "function")
-	for _, f := range v.sc.Functions {
-		if f.Name == name && f.ExitParams != exitParams {
-			if exitParams {
-				v.errorf(p, "%q must take (exc_type, exc, tb): set exitParams", name)
-			} else if name != "" {
-				v.errorf(p, "%q takes (exc_type, exc, tb); it can only be pushed with pushExit", name)
-			}
+	if f := v.funcs[name]; f != nil && f.ExitParams != exitParams {
+		if exitParams {
+			v.errorf(p, "%q must take (exc_type, exc, tb): set exitParams", name)
+		} else {
+			v.errorf(p, "%q takes (exc_type, exc, tb); it can only be pushed with pushExit", name)
 		}
 	}
 }
@@ -322,7 +366,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		if len(s.Handlers) == 0 && !s.HasFinally {
 			v.errorf(v.join(p, "try"), "expected at least one except clause or a finally block")
 		}
-		if depth+2 > maxBlockNesting {
+		// CPython's compiler counts up to three blocks for a handler body
+		// inside try/except/finally.
+		if depth+3 > maxBlockNesting {
 			v.errorf(v.join(p, "try"), "blocks nested too deep; CPython compiles at most %d", maxBlockNesting)
 			return
 		}
@@ -339,9 +385,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 				}
 			}
 			v.target(v.join(hp, "as"), h.As)
-			v.block(v.join(hp, "body"), h.Body, depth+2, true)
+			v.block(v.join(hp, "body"), h.Body, depth+3, true)
 		}
-		v.block(v.join(p, "try.finally"), s.Finally, depth+2, inExcept)
+		v.block(v.join(p, "try.finally"), s.Finally, depth+3, inExcept)
 	case SGather:
 		if len(s.Awaitables) == 0 {
 			v.errorf(v.join(p, "gather.awaitables"), "expected at least one awaitable")
@@ -371,12 +417,14 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		}
 	case SCall:
 		v.function(v.join(p, "call.function"), s.Func, false)
+		v.sameStack(s.Func)
 		if s.Func == "main" {
 			v.errorf(v.join(p, "call.function"), "main cannot be called again")
 		}
 		v.target(v.join(p, "call.as"), s.As)
 	case SAssign:
 		v.ref(v.join(p, "assign.manager"), s.Manager, "manager")
+		v.sameStack(s.Manager)
 		v.target(v.join(p, "assign.name"), s.As)
 		if s.As == "" {
 			v.errorf(v.join(p, "assign.name"), "required field is missing")
@@ -384,19 +432,26 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	case SEnterContext:
 		v.varRef(v.join(p, "enterContext.stack"), s.Stack)
 		v.ref(v.join(p, "enterContext.manager"), s.Manager, "manager")
+		v.sameStack(s.Manager)
 		v.target(v.join(p, "enterContext.as"), s.As)
 	case SIfException:
 		if !v.vars["exc_type"] {
 			v.errorf(p, "ifException belongs in exit code that receives exc_type: a class's aexit or an exitParams function")
+		}
+		if depth+1 > maxBlockNesting {
+			v.errorf(v.join(p, "ifException"), "blocks nested too deep; this tool allows %d", maxBlockNesting)
+			return
 		}
 		v.block(v.join(p, "ifException.then"), s.Body, depth+1, inExcept)
 		v.block(v.join(p, "ifException.else"), s.Else, depth+1, inExcept)
 	case SPushExit:
 		v.varRef(v.join(p, "pushExit.stack"), s.Stack)
 		v.function(v.join(p, "pushExit.function"), s.Func, true)
+		v.sameStack(s.Func)
 	case SPushCallback:
 		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
 		v.function(v.join(p, "pushCallback.function"), s.Func, false)
+		v.sameStack(s.Func)
 	default:
 		v.errorf(p, "unknown statement %q", s.Kind)
 	}
@@ -417,6 +472,7 @@ func (v *validator) withItem(p string, it *WithItem) {
 	if it.Manager != "" {
 		n++
 		v.ref(v.join(p, "manager"), it.Manager, "manager")
+		v.sameStack(it.Manager)
 	}
 	if it.Use != "" {
 		n++
@@ -476,6 +532,7 @@ func (v *validator) checkRecursion() {
 			return
 		}
 	}
+	v.checkDepth()
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -496,4 +553,18 @@ func raisableNames() []string {
 	}
 	sortStrings(out)
 	return out
+}
+
+// paramNames are the parameters of exit code; a target may rebind them,
+// but a definition of that name would be shadowed by them.
+var paramNames = map[string]bool{"self": true, "exc_type": true, "exc": true, "tb": true}
+
+// reservedName reports names a definition may not take: the program's
+// parameters, the exception classes it may raise or catch, and __debug__.
+func reservedName(name string) bool {
+	if paramNames[name] || name == "__debug__" || strings.HasPrefix(name, "__") {
+		return true
+	}
+	_, isExc := excClasses[name]
+	return isExc
 }

@@ -1,8 +1,6 @@
 package sim
 
-import (
-	"strings"
-)
+import ()
 
 // Value is a Python value in a run: nil (None), string, bool, *instance,
 // *Exc, *ExcClass, *task, tracebackValue or []Value (a gather result).
@@ -59,43 +57,76 @@ func truthy(v Value) bool {
 	return true
 }
 
-// repr is Python's repr(); ok is false for objects whose repr shows a
-// memory address (which a deterministic trace cannot reproduce).
+// maxReprLen bounds one repr: a list can hold itself many times over
+// (gather results of gather results), so its text could grow without end.
+const maxReprLen = 1 << 16
+
+// tooLongRepr stands for a repr longer than maxReprLen.
+const tooLongRepr = "<too long to show>"
+
+// reprOK is Python's repr(); ok is false for objects whose repr shows a
+// memory address (which a deterministic trace cannot reproduce) and for
+// text longer than maxReprLen.
 func reprOK(v Value) (string, bool) {
+	var b []byte
+	ok := appendRepr(&b, v)
+	if len(b) > maxReprLen {
+		return tooLongRepr, false
+	}
+	return string(b), ok
+}
+
+func appendRepr(b *[]byte, v Value) bool {
+	if len(*b) > maxReprLen {
+		return false
+	}
 	switch v := v.(type) {
 	case nil:
-		return "None", true
+		*b = append(*b, "None"...)
 	case bool:
 		if v {
-			return "True", true
+			*b = append(*b, "True"...)
+		} else {
+			*b = append(*b, "False"...)
 		}
-		return "False", true
 	case string:
-		return pyStrRepr(v), true
+		*b = append(*b, pyStrRepr(v)...)
 	case *Exc:
-		return v.Repr(), true
+		*b = append(*b, v.Repr()...)
 	case *ExcClass:
-		return v.classRepr(), true
+		*b = append(*b, v.classRepr()...)
 	case *instance:
-		if v.kind == instClass {
-			return v.def.Name + "()", true
+		if v.kind == instClass && v.def.withRepr {
+			*b = append(*b, v.def.Name+"()"...)
+			return true
 		}
-		return "<" + v.def.Name + " object>", false
+		*b = append(*b, "<"+v.typeName()+" object>"...)
+		return false
 	case []Value:
-		parts := make([]string, len(v))
 		ok := true
+		*b = append(*b, '[')
 		for i, x := range v {
-			var o bool
-			parts[i], o = reprOK(x)
-			ok = ok && o
+			if i > 0 {
+				*b = append(*b, ", "...)
+			}
+			ok = appendRepr(b, x) && ok
+			if len(*b) > maxReprLen {
+				return false
+			}
 		}
-		return "[" + strings.Join(parts, ", ") + "]", ok
+		*b = append(*b, ']')
+		return ok
 	case *task:
-		return "<Task " + v.name + ">", false
+		*b = append(*b, "<Task "+v.name+">"...)
+		return false
 	case tracebackValue:
-		return "<traceback object>", false
+		*b = append(*b, "<traceback object>"...)
+		return false
+	default:
+		*b = append(*b, '?')
+		return false
 	}
-	return "?", false
+	return true
 }
 
 func repr(v Value) string { s, _ := reprOK(v); return s }

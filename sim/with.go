@@ -8,6 +8,7 @@ import (
 // exactly as CPython compiles them.
 func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 	item := items[0]
+	x.curSync = sync
 	inst, fl := x.evalItem(item)
 	if fl.kind == flowExc {
 		return fl
@@ -81,7 +82,8 @@ func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 		}
 		inst, ok := v.(*instance)
 		if !ok {
-			x.e.fail(fmt.Errorf("with item uses %q, which holds %s, not a manager", item.Use, repr(v)))
+			// Not a manager at all: the protocol lookup fails on its type.
+			return nil, x.notAManager(v, item.id)
 		}
 		return inst, normal
 	case item.Timeout != nil:
@@ -101,6 +103,16 @@ func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 	}
 	x.e.fail(fmt.Errorf("internal error: empty with item"))
 	return nil, normal
+}
+
+// notAManager raises the TypeError of "async with v" for a value that is
+// no manager (a task, a string, None...).
+func (x *exec) notAManager(v Value, node int) flow {
+	kind := "asynchronous context manager"
+	if x.curSync {
+		kind = "context manager"
+	}
+	return x.raiseNew(TypeErrorClass, fmt.Sprintf("'%s' object does not support the %s protocol", pyTypeName(v), kind), node)
 }
 
 // construct calls a manager definition: a class instance, or for a

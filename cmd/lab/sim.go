@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -101,6 +100,10 @@ func cmdTrace(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if *asJSON && *onlyStdout {
+		fmt.Fprintln(stderr, "lab trace: choose -json or -stdout, not both")
+		return 2
+	}
 	sc, _, err := loadScenario(fs, *preset)
 	if err != nil {
 		fmt.Fprintf(stderr, "lab trace: %v\n", err)
@@ -115,9 +118,7 @@ func cmdTrace(args []string, stdout, stderr io.Writer) int {
 	case *onlyStdout:
 		fmt.Fprint(stdout, res.Stdout)
 	case *asJSON:
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		if err := res.WriteJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "lab trace: %v\n", err)
 			return 1
 		}
@@ -150,7 +151,8 @@ func cmdPython(args []string, stdout, stderr io.Writer) int {
 // writeTrace prints a readable trace: one event a line, then outcomes.
 func writeTrace(w io.Writer, res *sim.Result) {
 	fmt.Fprintf(w, "%5s %8s  %-6s %-22s %-12s %-18s %s\n", "seq", "time", "line", "event", "task", "manager", "detail")
-	for _, ev := range res.Trace.All() {
+	for i := 0; i < res.Trace.Len(); i++ {
+		ev := res.Trace.At(i)
 		detail := ev.Text
 		if ev.Args != "" {
 			detail = strings.TrimSpace(detail + " (" + ev.Args + ")")
