@@ -42,12 +42,15 @@ func (x *exec) genYield(s *Stmt) flow {
 	x.e.emit(evt{kind: GenYielded, inst: g.inst, val: v, node: int32(s.id)})
 	exc := f.runner.suspend(suspendReq{kind: suspendGenYield, value: v})
 	x.cur = f
+	x.node = s.id
 	if exc != nil {
 		// athrow/aclose: the exception appears at the yield, chained to
 		// what the generator itself is handling (_PyErr_ChainStackItem).
 		chainOwn(f, exc)
+		x.e.emit(evt{kind: GenThrown, inst: g.inst, exc: exc, node: int32(s.id)})
 		return excFlow(exc)
 	}
+	x.e.emit(evt{kind: GenResumed, inst: g.inst, node: int32(s.id)})
 	return normal
 }
 
@@ -96,7 +99,7 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 					g.inst.released = x.e.nextSeq()
 				}
 			}
-			x.e.emit(evt{kind: GenFinished, inst: g.inst, exc: out.exc})
+			x.e.emit(evt{kind: GenFinished, inst: g.inst, exc: out.exc, node: int32(g.gx.node)})
 			x.leaveGen(g, driver, out.exc)
 			return out
 		}

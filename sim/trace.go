@@ -34,6 +34,8 @@ const (
 	AexitReturned
 	AexitRaised
 	GenYielded
+	GenResumed // after its yield, for teardown
+	GenThrown  // the body's exception is thrown in at the yield
 	GenFinished
 	ExcRaised
 	ExcCaught
@@ -71,6 +73,8 @@ var eventKindNames = [...]string{
 	AexitReturned:  "aexit.returned",
 	AexitRaised:    "aexit.raised",
 	GenYielded:     "generator.yielded",
+	GenResumed:     "generator.resumed",
+	GenThrown:      "generator.thrown",
 	GenFinished:    "generator.finished",
 	ExcRaised:      "exception.raised",
 	ExcCaught:      "exception.caught",

@@ -200,7 +200,11 @@ func (x *exec) checkProtocol(inst *instance, sync bool, node int) flow {
 // callEnter awaits __aenter__ (or calls __enter__) and returns its result.
 func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 	x.node = node
-	x.e.emit(evt{kind: AenterStarted, inst: inst, node: int32(node)})
+	var how string
+	if sync {
+		how = "__enter__ (a plain with)"
+	}
+	x.e.emit(evt{kind: AenterStarted, inst: inst, text: how, node: int32(node)})
 	var v Value
 	var fl flow
 	switch inst.kind {
@@ -237,7 +241,11 @@ func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, f
 	if exc != nil {
 		et, ev, tb = exc.Class, exc, tracebackValue{}
 	}
-	x.e.emit(evt{kind: AexitCalled, inst: inst, exc: exc, node: int32(node)})
+	var how string
+	if sync {
+		how = "__exit__ (a plain with)"
+	}
+	x.e.emit(evt{kind: AexitCalled, inst: inst, exc: exc, text: how, node: int32(node)})
 	var v Value
 	var fl flow
 	switch inst.kind {
