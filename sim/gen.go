@@ -145,7 +145,7 @@ func (x *exec) genClose(g *genState, node int) flow {
 
 // acmEnter is _AsyncGeneratorContextManager.__aenter__.
 func (x *exec) acmEnter(inst *instance, node int) (Value, flow) {
-	f := x.newFrame("__aenter__", hookAenter, inst, vars{})
+	f := x.newFrame("__aenter__", hookAenter, inst, nil)
 	x.push(f)
 	if inst.acmEntered {
 		// "del self.args, ..." fails the second time.
@@ -182,7 +182,7 @@ func (x *exec) stopAsyncIteration() *Exc {
 // acmExit is _AsyncGeneratorContextManager.__aexit__ (CPython 3.11.7+).
 func (x *exec) acmExit(inst *instance, exc *Exc, node int) (Value, flow) {
 	g := inst.gen
-	f := x.newFrame("__aexit__", hookAexit, inst, vars{})
+	f := x.newFrame("__aexit__", hookAexit, inst, nil)
 	x.push(f)
 	if exc == nil {
 		out := x.genResume(g, nil)

@@ -87,7 +87,7 @@ func (x *exec) runTask(fn *FuncDef) {
 // newFrame takes a frame from the task's free list. Frames of functions,
 // methods and library code are done when pop returns, so they are reused;
 // generator frames outlive their calls and are allocated apart.
-func (x *exec) newFrame(name string, hook hookKind, inst *instance, v vars) *frame {
+func (x *exec) newFrame(name string, hook hookKind, inst *instance, params []string, args ...Value) *frame {
 	var f *frame
 	if n := len(x.free); n > 0 {
 		f = x.free[n-1]
@@ -96,7 +96,12 @@ func (x *exec) newFrame(name string, hook hookKind, inst *instance, v vars) *fra
 	} else {
 		f = &frame{}
 	}
-	f.name, f.hook, f.inst, f.vars = name, hook, inst, v
+	f.name, f.hook, f.inst = name, hook, inst
+	if len(params) > 0 {
+		// The parameters live in the frame itself: no allocation per call.
+		n := copy(f.vars.inline[:], args)
+		f.vars = vars{names: params[:len(params):len(params)], vals: f.vars.inline[:n:n], inline: f.vars.inline}
+	}
 	return f
 }
 
@@ -239,7 +244,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execCancel(s)
 	case SCall:
 		fn := x.e.funcs[s.Func]
-		f := x.newFrame(fn.Name, hookNone, nil, vars{})
+		f := x.newFrame(fn.Name, hookNone, nil, nil)
 		x.push(f)
 		fl := x.pop(f, x.execBlock(fn.Body))
 		if fl.kind == flowExc {

@@ -64,7 +64,7 @@ func (x *exec) timeoutExit(inst *instance, exc *Exc, node int) (Value, flow) {
 			te := x.e.newExc(TimeoutErrorClass, false, "")
 			te.Cause = exc
 			te.SuppressContext = true
-			f := x.newFrame("__aexit__", hookAexit, inst, vars{})
+			f := x.newFrame("__aexit__", hookAexit, inst, nil)
 			x.push(f)
 			return nil, x.pop(f, x.raise(te, node))
 		}
@@ -150,7 +150,7 @@ func (e *engine) taskGroupOnTaskDone(tg *taskGroupState, t *task) {
 func (x *exec) taskGroupExit(inst *instance, exc *Exc, node int) (Value, flow) {
 	tg := inst.tg
 	e := x.e
-	f := x.newFrame("__aexit__", hookAexit, inst, vars{})
+	f := x.newFrame("__aexit__", hookAexit, inst, nil)
 	x.push(f)
 	tg.exiting = true
 	var propagate *Exc
@@ -266,7 +266,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return fl
 	}
-	f := x.newFrame("enter_async_context", hookNone, nil, vars{})
+	f := x.newFrame("enter_async_context", hookNone, nil, nil)
 	x.push(f)
 	if enter, exit := inst.hasMethods(false); !enter || !exit {
 		missing := "__aenter__"
@@ -311,7 +311,7 @@ func (x *exec) execPushExit(s *Stmt) flow {
 
 // exitStackExit is AsyncExitStack.__aexit__.
 func (x *exec) exitStackExit(inst *instance, exc *Exc, node int) (Value, flow) {
-	f := x.newFrame("__aexit__", hookAexit, inst, vars{})
+	f := x.newFrame("__aexit__", hookAexit, inst, nil)
 	x.push(f)
 	received := exc != nil
 	frameExc := x.topHandled()
@@ -363,7 +363,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 		et, ev, tb = exc.Class, exc, tracebackValue{}
 	}
 	if cb.fn.ExitParams {
-		f := x.newFrame(cb.fn.Name, hookNone, nil, varsOf(exitParams, et, ev, tb))
+		f := x.newFrame(cb.fn.Name, hookNone, nil, exitParams, et, ev, tb)
 		x.push(f)
 		fl := x.pop(f, x.execBlock(cb.fn.Body))
 		if fl.kind == flowExc {
@@ -372,9 +372,9 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 		return fl.val, normal
 	}
 	// push_async_callback: _exit_wrapper awaits the callback, returns None.
-	w := x.newFrame("_exit_wrapper", hookNone, nil, vars{})
+	w := x.newFrame("_exit_wrapper", hookNone, nil, nil)
 	x.push(w)
-	f := x.newFrame(cb.fn.Name, hookNone, nil, vars{})
+	f := x.newFrame(cb.fn.Name, hookNone, nil, nil)
 	x.push(f)
 	fl := x.pop(f, x.execBlock(cb.fn.Body))
 	if fl.kind == flowExc {

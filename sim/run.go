@@ -19,20 +19,49 @@ func Run(sc *Scenario) (*Result, error) { return RunWithLimits(sc, DefaultLimits
 
 // RunWithLimits is Run with explicit limits; a zero field takes its value
 // from DefaultLimits.
-func RunWithLimits(sc *Scenario, lim Limits) (res *Result, err error) {
-	lim = lim.withDefaults()
+func RunWithLimits(sc *Scenario, lim Limits) (*Result, error) {
+	p, err := Compile(sc)
+	if err != nil {
+		return nil, err
+	}
+	return p.RunWithLimits(lim)
+}
+
+// Program is a validated scenario, ready to run any number of times. It
+// refers to the scenario: do not change the scenario while the program or
+// a result of it is in use.
+type Program struct {
+	sc    *Scenario
+	funcs map[string]*FuncDef
+	mgrs  map[string]*ManagerDef
+}
+
+// Compile validates a scenario (like Validate) and indexes it for running.
+// Compiling once and running often is what a screen replaying a scenario,
+// or a benchmark, does; it is to Run what compile() is to exec() in Python.
+func Compile(sc *Scenario) (*Program, error) {
 	if err := Validate(sc); err != nil {
 		return nil, err
 	}
-	e := &engine{sc: sc, limits: lim, res: &Result{}, funcs: map[string]*FuncDef{}, mgrs: map[string]*ManagerDef{}}
-	e.tab.texts, e.tab.vals = []string{""}, []Value{nil}
-	e.loop.run = e.runHandle
+	p := &Program{sc: sc, funcs: make(map[string]*FuncDef, len(sc.Functions)), mgrs: make(map[string]*ManagerDef, len(sc.Managers))}
 	for _, f := range sc.Functions {
-		e.funcs[f.Name] = f
+		p.funcs[f.Name] = f
 	}
 	for _, m := range sc.Managers {
-		e.mgrs[m.Name] = m
+		p.mgrs[m.Name] = m
 	}
+	return p, nil
+}
+
+// Run runs the program with the default limits.
+func (p *Program) Run() (*Result, error) { return p.RunWithLimits(DefaultLimits) }
+
+// RunWithLimits runs the program as asyncio.run(main()) would; see Run.
+func (p *Program) RunWithLimits(lim Limits) (res *Result, err error) {
+	lim = lim.withDefaults()
+	e := &engine{sc: p.sc, limits: lim, res: &Result{}, funcs: p.funcs, mgrs: p.mgrs}
+	e.tab.texts, e.tab.vals = []string{""}, []Value{nil}
+	e.loop.run = e.runHandle
 	defer func() {
 		for _, t := range e.tasks {
 			if t.co != nil && !t.co.done {

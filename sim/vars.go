@@ -4,8 +4,9 @@ package sim
 // slices searched in order beat a map, which would cost an allocation per
 // call of every __aenter__ and __aexit__.
 type vars struct {
-	names []string
-	vals  []Value
+	names  []string
+	vals   []Value
+	inline [4]Value // backing store for a frame's parameters
 }
 
 // Parameter name lists, shared by every frame that has them: names is
@@ -15,10 +16,6 @@ var (
 	exitParams = []string{"exc_type", "exc", "tb"}
 	aexitParam = []string{"self", "exc_type", "exc", "tb"}
 )
-
-func varsOf(names []string, vals ...Value) vars {
-	return vars{names: names[:len(names):len(names)], vals: vals}
-}
 
 func (v *vars) get(name string) (Value, bool) {
 	for i, n := range v.names {

@@ -209,7 +209,7 @@ func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 	var fl flow
 	switch inst.kind {
 	case instClass:
-		f := x.newFrame("__aenter__", hookAenter, inst, varsOf(selfParams, inst))
+		f := x.newFrame("__aenter__", hookAenter, inst, selfParams, inst)
 		x.push(f)
 		fl = x.pop(f, x.execBlock(inst.def.Aenter))
 		v = fl.val
@@ -250,7 +250,7 @@ func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, f
 	var fl flow
 	switch inst.kind {
 	case instClass:
-		f := x.newFrame("__aexit__", hookAexit, inst, varsOf(aexitParam, inst, et, ev, tb))
+		f := x.newFrame("__aexit__", hookAexit, inst, aexitParam, inst, et, ev, tb)
 		x.push(f)
 		fl = x.pop(f, x.execBlock(inst.def.Aexit))
 		v = fl.val
