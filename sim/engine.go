@@ -90,7 +90,7 @@ func (e *engine) runHandle(h *handle) {
 // scheduleDone puts one done callback of f on the ready queue.
 func (e *engine) scheduleDone(f *future, cb doneCallback) {
 	if cb.waiter != nil {
-		e.loop.callSoonOp(&handle{op: opWakeup, task: cb.waiter, fut: f})
+		e.loop.callSoonOp(cb.waiter.handle(opWakeup, f))
 		return
 	}
 	fn := cb.fn
@@ -177,6 +177,19 @@ type task struct {
 	numCancels int
 	started    bool
 	internal   bool // asyncio.run's own shutdown tasks: not reported
+	// own is the handle for the task's next step or wakeup: a task has at
+	// most one of them scheduled at a time, so one is reused.
+	own handle
+}
+
+// handle returns a ready-queue handle running op for t.
+func (t *task) handle(op handleOp, fut *future) *handle {
+	h := &t.own
+	if h.queued {
+		h = &handle{} // never expected; stay correct if it happens
+	}
+	*h = handle{op: op, task: t, fut: fut}
+	return h
 }
 
 // engine holds one run.
@@ -308,7 +321,7 @@ func (e *engine) createTask(fn *FuncDef, internal bool) *task {
 	if !internal {
 		e.emit(evt{kind: TaskCreated, task: t, node: int32(fn.id)})
 	}
-	e.loop.callSoonOp(&handle{op: opStep, task: t})
+	e.loop.callSoonOp(t.handle(opStep, nil))
 	return t
 }
 
@@ -374,7 +387,7 @@ func (e *engine) step(t *task, exc *Exc) {
 			}
 		}
 	case suspendBare:
-		e.loop.callSoonOp(&handle{op: opStep, task: t})
+		e.loop.callSoonOp(t.handle(opStep, nil))
 	default:
 		e.fail(fmt.Errorf("internal error: task %s yielded a generator value", t.name))
 	}

@@ -22,6 +22,7 @@ type handle struct {
 	fn        func()
 	op        handleOp
 	cancelled bool
+	queued    bool // in the ready queue
 	timer     bool
 	scheduled bool
 	task      *task
@@ -67,6 +68,7 @@ func (l *loop) callSoon(fn func()) *handle {
 }
 
 func (l *loop) callSoonOp(h *handle) *handle {
+	h.queued = true
 	l.ready = append(l.ready, h)
 	return h
 }
@@ -89,6 +91,7 @@ func (l *loop) readyLen() int { return len(l.ready) - l.readyHead }
 
 func (l *loop) popReady() *handle {
 	h := l.ready[l.readyHead]
+	h.queued = false
 	l.ready[l.readyHead] = nil
 	l.readyHead++
 	if l.readyHead == len(l.ready) {
@@ -147,6 +150,7 @@ func (l *loop) runOnce() bool {
 		}
 		h := heapPop(&l.sched)
 		h.scheduled = false
+		h.queued = true
 		l.ready = append(l.ready, h)
 	}
 
