@@ -5,12 +5,12 @@ GO      ?= go
 N       ?= 500
 FUZZTIME ?= 20s
 
-.PHONY: test check unit fuzz conformance bench bench-sim deps-python run help
+.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps-python run help
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
 	@echo "make conformance  N random scenarios run by the engine and by CPython (N=$(N))"
-	@echo "make bench        simulator benchmarks, with CPython timings for comparison"
+	@echo "make bench        simulator benchmarks (with CPython timings) and quiz reading speed"
 	@echo "make run          list the simulator's presets and trace one"
 
 test: deps-python check unit fuzz
@@ -24,11 +24,16 @@ unit:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecodeAndRun -fuzztime $(FUZZTIME) ./sim
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./quiz
+	$(GO) test -run '^$$' -fuzz FuzzDecodeAttempt -fuzztime 10s ./quiz
 
 conformance: deps-python
 	$(GO) test -count=1 -run TestRandomConformance -v ./sim/simrand -args -scenarios=$(N) | grep -E '^(conformance|---|ok|FAIL)|disagree'
 
-bench: bench-sim
+bench: bench-sim bench-quiz
+
+bench-quiz:
+	$(GO) test -run '^$$' -bench . -benchmem ./quiz | grep -E '^(Benchmark|ok)'
 
 bench-sim: deps-python
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5x -v ./sim | grep -E '^(Benchmark|ok|goos|cpu)'

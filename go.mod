@@ -4,6 +4,7 @@ go 1.25
 
 require (
 	github.com/stretchr/testify v1.11.1
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/text v0.31.0
 )
 

@@ -1,5 +1,5 @@
-// Package assets holds the data the app embeds: scenario presets (and,
-// later, question banks and fonts). It has no code beyond the embedding.
+// Package assets holds the data the app embeds: scenario presets and the
+// question banks (and, later, fonts). It has no code beyond the embedding.
 package assets
 
 import "embed"
@@ -8,3 +8,9 @@ import "embed"
 //
 //go:embed presets/*.json
 var Presets embed.FS
+
+// Banks holds the built-in question banks in quizdown, one per language:
+// quiz/en.md and quiz/pt.md, with the same questions in the same order.
+//
+//go:embed quiz/*.md
+var Banks embed.FS

@@ -1,10 +1,11 @@
 // Command lab is Async With Lab's command-line tool. It needs no display
 // and no cgo: it lists the simulator's presets, prints a scenario's trace
-// or its Python program.
+// or its Python program, and checks quiz files.
 //
 //	lab presets
 //	lab trace [-json] [-stdout] (FILE | -preset NAME)
 //	lab python (FILE | -preset NAME)
+//	lab quiz check [-json] FILE...
 package main
 
 import (
@@ -21,6 +22,7 @@ const usage = `usage:
   lab presets                                      list the simulator's presets
   lab trace [-json] [-stdout] (FILE | -preset NAME) run a scenario, print its trace
   lab python (FILE | -preset NAME)                 print a scenario as a Python program
+  lab quiz check [-json] FILE...                   check quizdown files: questions, types, keys, or errors
 `
 
 // run is the whole command; it returns the exit code.
@@ -36,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdTrace(args[1:], stdout, stderr)
 	case "python":
 		return cmdPython(args[1:], stdout, stderr)
+	case "quiz":
+		return cmdQuiz(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

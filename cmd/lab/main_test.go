@@ -118,3 +118,45 @@ func TestOtherMistakes(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "limit")
 }
+
+func TestQuizCheck(t *testing.T) {
+	good := writeFile(t, "good.md", "# Pick\n\n- [x] a\n- [ ] b\n- [x] c\n\n## One\n\n1. [ ] a\n2. [x] b\n\n## Order\n\n1. x\n2. y\n")
+	code, out, errOut := runLab("quiz", "check", good)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "good.md: 3 questions")
+	assert.Regexp(t, `1\. line 1 +multiple +3 options, correct: 1,3`, out)
+	assert.Regexp(t, `2\. line 7 +single +2 options, correct: 2 `, out)
+	assert.Regexp(t, `3\. line 12 +sequence +2 options, correct: 1,2`, out)
+
+	bad := writeFile(t, "bad.md", "# A\n\n1. [x] a\n2. [x] b\n\n# B\n")
+	code, _, errOut = runLab("quiz", "check", good, bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `bad.md:3: single-choice question "A" has 2 correct answers`)
+	assert.Contains(t, errOut, `bad.md:6: question "B" has no answers`)
+
+	code, out, _ = runLab("quiz", "check", "-json", good, bad)
+	assert.Equal(t, 1, code)
+	var reports []struct {
+		File      string `json:"file"`
+		Questions []struct {
+			Type    string `json:"type"`
+			Correct []int  `json:"correct"`
+		} `json:"questions"`
+		Errors []struct {
+			Line int `json:"line"`
+		} `json:"errors"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &reports))
+	require.Len(t, reports, 2)
+	assert.Equal(t, []int{1, 3}, reports[0].Questions[0].Correct)
+	assert.Equal(t, 3, reports[1].Errors[0].Line)
+
+	code, _, _ = runLab("quiz")
+	assert.Equal(t, 2, code)
+}
+
+func TestQuizCheckReadsDocument002AsPublished(t *testing.T) {
+	code, out, errOut := runLab("quiz", "check", "../../../shared/seeds/002_800c21156c46ab96.txt")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "10 questions")
+}

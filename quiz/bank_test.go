@@ -1,0 +1,90 @@
+package quiz_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/assets"
+	"asyncwithlab/quiz"
+)
+
+func loadBank(t testing.TB, lang string) *quiz.Quiz {
+	t.Helper()
+	data, err := assets.Banks.ReadFile("quiz/" + lang + ".md")
+	require.NoError(t, err)
+	q, err := quiz.Parse(lang+".md", data)
+	require.NoError(t, err)
+	return q
+}
+
+func TestBanksLoadAndMatch(t *testing.T) {
+	en, pt := loadBank(t, "en"), loadBank(t, "pt")
+	assert.Equal(t, "en", en.Options.Locale)
+	assert.Equal(t, "pt", pt.Options.Locale)
+	require.GreaterOrEqual(t, len(en.Questions), 35)
+	require.Len(t, pt.Questions, len(en.Questions), "both banks hold the same questions")
+	types := map[quiz.Type]int{}
+	for i, q := range en.Questions {
+		p := pt.Questions[i]
+		where := fmt.Sprintf("question %d (en line %d, pt line %d)", i+1, q.Line, p.Line)
+		types[q.Type]++
+		assert.Equal(t, q.Type, p.Type, where)
+		assert.Equal(t, len(q.Answers), len(p.Answers), where)
+		assert.Equal(t, q.Keys(), p.Keys(), where)
+		assert.NotEmpty(t, q.Explanation, "%s has an explanation in English", where)
+		assert.NotEmpty(t, p.Explanation, "%s has an explanation in Portuguese", where)
+		assert.Equal(t, len(codeBlocks(q)), len(codeBlocks(p)), "%s: same code listings", where)
+	}
+	for _, ty := range []quiz.Type{quiz.Multiple, quiz.Single, quiz.Sequence} {
+		assert.Positive(t, types[ty], "the bank uses %s questions", ty)
+	}
+}
+
+func codeBlocks(q *quiz.Question) []string {
+	var out []string
+	for _, b := range q.Body {
+		if b.Kind == quiz.CodeBlock {
+			out = append(out, b.Lang)
+		}
+	}
+	return out
+}
+
+func BenchmarkParseBuiltInBank(b *testing.B) {
+	data, err := assets.Banks.ReadFile("quiz/en.md")
+	require.NoError(b, err)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := quiz.Parse("en.md", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParse1000Questions(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; i < 1000; i++ {
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&sb, "# Question %d with `code` and *emphasis*\n\n```python\nasync with A() as a:\n    print(a)\n```\n\n- [x] right\n- [ ] wrong\n- [x] also right\n    > a comment\n\n> **Explanation:** because.\n\n", i)
+		case 1:
+			fmt.Fprintf(&sb, "## Question %d\n\n1. [ ] a\n2. [x] b\n3. [ ] c\n\n> a hint\n\n", i)
+		default:
+			fmt.Fprintf(&sb, "### Question %d\n\n1. first\n2. second\n3. third\n4. fourth\n\n", i)
+		}
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		q, err := quiz.Parse("gen.md", data)
+		if err != nil || len(q.Questions) != 1000 {
+			b.Fatal(err)
+		}
+	}
+}

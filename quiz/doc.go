@@ -1,0 +1,43 @@
+// Package quiz reads quizzes written in quizdown, the Markdown quiz format
+// of quizdown-js (and of Hugo's {{< quizdown >}} shortcode), and runs them:
+// deterministic shuffling from a seed, scoring, feedback modes, and a
+// compact saved form of an attempt. It is pure Go and never imports ebiten.
+//
+// # Format
+//
+//	---
+//	shuffleAnswers: false     # options block (optional); snake_case works too
+//	passingGrade: 60
+//	---
+//
+//	# Any heading starts a question
+//
+//	Paragraphs and code blocks after the heading are the question's body.
+//
+//	- [x] an unordered task list is multiple choice
+//	- [ ] any number of answers may be right
+//	    > a blockquote under an answer is a comment shown when it is picked
+//
+//	> a blockquote at question level is a hint, shown on request
+//
+//	> **Explanation:** a blockquote that starts with "Explanation:" (or the
+//	> Portuguese "Explicação:") is shown after answering.
+//
+//	## An ordered task list is single choice
+//
+//	1. [ ] exactly one answer
+//	2. [x] is marked
+//
+//	## An ordered list without checkboxes is a sequence
+//
+//	1. written in the right order
+//	2. shown scrambled
+//
+// The "Explanation:" blockquote is this package's extension of quizdown
+// (course document 002 writes one under every question); every other
+// question-level blockquote is a hint, as in quizdown-js. Inline Markdown
+// (code spans, emphasis, links) is kept as styled runs.
+//
+// Parse reports every problem of a file at once, each with its line, and
+// enforces MaxFileBytes, MaxQuestions and MaxAnswers.
+package quiz

@@ -1,0 +1,68 @@
+package quiz_test
+
+import (
+	"errors"
+	"testing"
+
+	"asyncwithlab/quiz"
+)
+
+// FuzzParse: no input may panic; a failure is a ParseError whose lines lie
+// within the file; a success has questions that are all well formed. The
+// seed corpus is in testdata/fuzz/FuzzParse.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(sample))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q, err := quiz.Parse("f.md", data)
+		if err != nil {
+			var pe *quiz.ParseError
+			if !errors.As(err, &pe) || len(pe.Errors) == 0 {
+				t.Fatalf("not a ParseError: %v", err)
+			}
+			lines := 1
+			for _, c := range data {
+				if c == '\n' {
+					lines++
+				}
+			}
+			for _, le := range pe.Errors {
+				if le.Line < 0 || le.Line > lines {
+					t.Fatalf("error at line %d of a %d-line file: %s", le.Line, lines, le.Msg)
+				}
+			}
+			return
+		}
+		for _, qq := range q.Questions {
+			if len(qq.Answers) < 2 || len(qq.Answers) > quiz.MaxAnswers || len(qq.Keys()) == 0 {
+				t.Fatalf("accepted a malformed question at line %d", qq.Line)
+			}
+			if qq.Type == quiz.Single && len(qq.Keys()) != 1 {
+				t.Fatalf("single choice with %d keys", len(qq.Keys()))
+			}
+		}
+		a := quiz.NewAttempt(q, 1, quiz.Interactive)
+		if _, err := quiz.DecodeAttempt(q, a.Encode()); err != nil {
+			t.Fatalf("a fresh attempt does not decode: %v", err)
+		}
+	})
+}
+
+// FuzzDecodeAttempt: saved progress, however damaged, never panics.
+func FuzzDecodeAttempt(f *testing.F) {
+	q, err := quiz.Parse("s.md", []byte(sample))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(quiz.NewAttempt(q, 5, quiz.Immediate).Encode())
+	f.Add("q1.r.1z.abc.1-0!._.2-12")
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := quiz.DecodeAttempt(q, s)
+		if err != nil {
+			return
+		}
+		if a.Encode() == "" {
+			t.Fatal("empty encoding")
+		}
+		_ = a.Score()
+	})
+}

@@ -1,0 +1,134 @@
+package quiz
+
+// Quiz is a parsed quizdown file: its options and its questions.
+type Quiz struct {
+	Name      string // the file name, used in messages
+	Options   Options
+	Questions []*Question
+}
+
+// Options are the settings of quizdown's options block.
+type Options struct {
+	ShuffleAnswers   bool
+	ShuffleQuestions bool
+	NQuestions       int // 0: all
+	PassingGrade     int // percent; 0: none
+	Locale           string
+	EnableRetry      bool
+	PrimaryColor     string
+	SecondaryColor   string
+	TextColor        string
+	StartOnLoad      bool
+	CustomPassMsg    string
+	CustomFailMsg    string
+}
+
+// DefaultOptions are quizdown-js's defaults.
+var DefaultOptions = Options{ShuffleAnswers: true, EnableRetry: true, StartOnLoad: true,
+	PrimaryColor: "steelblue", SecondaryColor: "#f2f2f2", TextColor: "black"}
+
+// Type is a question's kind.
+type Type int
+
+const (
+	// Multiple choice: an unordered task list; any number of keys, at least one.
+	Multiple Type = iota
+	// Single choice: an ordered task list with exactly one key.
+	Single
+	// Sequence: an ordered list without checkboxes, written in the right order.
+	Sequence
+)
+
+func (t Type) String() string {
+	switch t {
+	case Single:
+		return "single"
+	case Sequence:
+		return "sequence"
+	}
+	return "multiple"
+}
+
+// Question is one question.
+type Question struct {
+	Line        int   // line of its heading in the file
+	Title       []Run // the heading's text
+	Body        []Block
+	Type        Type
+	Answers     []*Answer
+	Hint        []Block // shown on request, before answering
+	Explanation []Block // shown after answering (the "Explanation:" extension)
+}
+
+// Keys are the indices of the correct answers (for a sequence: all, in order).
+func (q *Question) Keys() []int {
+	var keys []int
+	for i, a := range q.Answers {
+		if a.Correct || q.Type == Sequence {
+			keys = append(keys, i)
+		}
+	}
+	return keys
+}
+
+// Answer is one option of a question (or one item of a sequence).
+type Answer struct {
+	Line    int
+	Text    []Run
+	Correct bool
+	Comment []Block // shown when this answer was picked
+}
+
+// Style is how a run of text is set.
+type Style int
+
+const (
+	// Plain text.
+	Plain Style = iota
+	// Code is a code span, shown in monospace.
+	Code
+	// Emph is *emphasis*.
+	Emph
+	// Strong is **strong emphasis**.
+	Strong
+	// EmphStrong is both.
+	EmphStrong
+)
+
+// Run is a piece of inline text in one style.
+type Run struct {
+	Text  string
+	Style Style
+	Link  string `json:",omitempty"` // the target, when the run is a link
+}
+
+// BlockKind says what a block is.
+type BlockKind int
+
+const (
+	// Paragraph is text made of runs.
+	Paragraph BlockKind = iota
+	// CodeBlock is a listing.
+	CodeBlock
+)
+
+// Block is a paragraph or a code listing.
+type Block struct {
+	Kind BlockKind
+	Runs []Run  // Paragraph
+	Code string // CodeBlock: the text, ending without a newline
+	Lang string // CodeBlock: the info string's language, e.g. "python"
+}
+
+// PlainText joins runs into text without styles.
+func PlainText(runs []Run) string {
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, r := range runs {
+		b = append(b, r.Text...)
+	}
+	return string(b)
+}
