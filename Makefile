@@ -5,7 +5,7 @@ GO      ?= go
 N       ?= 500
 FUZZTIME ?= 20s
 
-.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps-python run help
+.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps deps-python run help
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
@@ -13,14 +13,15 @@ help:
 	@echo "make bench        simulator benchmarks (with CPython timings) and quiz reading speed"
 	@echo "make run          list the simulator's presets and trace one"
 
-test: deps-python check unit fuzz
+test: deps deps-python check unit fuzz
 
 check:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 
+# Importing Ebitengine opens a display on Linux, so the tests run under Xvfb.
 unit:
-	$(GO) test -count=1 ./...
+	xvfb-run -a $(GO) test -count=1 ./...
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecodeAndRun -fuzztime $(FUZZTIME) ./sim
@@ -37,6 +38,14 @@ bench-quiz:
 
 bench-sim: deps-python
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5x -v ./sim | grep -E '^(Benchmark|ok|goos|cpu)'
+
+# The desktop build needs cgo and the X11/GL headers; its tests need Xvfb.
+# Installed from Debian when missing.
+DEBS = libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth
+deps:
+	@if pkg-config --exists gl x11 xcursor xi xinerama xrandr xxf86vm alsa 2>/dev/null && command -v xvfb-run >/dev/null; then :; \
+	else echo "installing the X11/GL headers and Xvfb from Debian"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); fi
 
 # The conformance tests run CPython 3.11 or newer. Debian's python3 is
 # installed when the machine has none that is recent enough.

@@ -1,0 +1,445 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"asyncwithlab/assets"
+	"asyncwithlab/quiz"
+)
+
+// Config is what main passes to the game.
+type Config struct {
+	QuizFile string // desktop: a quizdown file instead of the built-in bank
+	Lang     string // "en" or "pt"; empty: the platform's language
+	// Screenshot, when set, writes the first frame to this PNG file and
+	// quits: the desktop smoke test runs the program under Xvfb with it.
+	Screenshot string
+	// Open starts on a screen other than Home: "quiz" or "about".
+	Open string
+	// Seed fixes the quiz's shuffling (0: from the clock); tests use it.
+	Seed uint64
+}
+
+// scene is one screen (as in Ebitengine's examples/blocks).
+type scene interface {
+	// build lays out the scene's page for its current state.
+	build(g *Game, p *page)
+	// key handles the scene's own keys; it reports whether anything changed.
+	key(g *Game) bool
+	// back is Esc.
+	back(g *Game)
+}
+
+// Game is the ebiten.Game: a scene manager with generic input (focus,
+// scrolling, clicks, taps, drags) and redraws only when something changed.
+type Game struct {
+	plat   Platform
+	th     *theme
+	lang   Lang
+	scene  scene
+	page   *page
+	dirty  bool
+	w, h   float64 // screen size in device pixels
+	scale  float64
+	drawn  bool
+	notice string
+
+	custom     *quiz.Quiz // from ?quiz= or -quiz
+	customErr  error
+	customName string
+	loading    chan loaded
+	banks      map[Lang]*quiz.Quiz
+
+	press *pressState
+	// consumed: a scene handled this frame's keys; the generic handling skips them.
+	consumed bool
+
+	seed     uint64
+	shot     string // write the first frame here, then quit
+	shotErr  error
+	shotDone bool
+}
+
+// consumeKeys tells the generic key handling to ignore this frame's keys.
+func (g *Game) consumeKeys() { g.consumed = true }
+
+type loaded struct {
+	q   *quiz.Quiz
+	err error
+}
+
+// pressState follows a mouse button or a touch from press to release.
+type pressState struct {
+	touch      ebiten.TouchID
+	isTouch    bool
+	x0, y0     float64
+	x, y       float64
+	scroll0    float64
+	item       *item
+	dragging   bool // reordering a sequence item
+	scrolling  bool // dragging the page
+	dragOffset float64
+}
+
+const settingsKey = "asyncwithlab.lang"
+
+// NewGame builds the game and starts at Home.
+func NewGame(cfg Config) (*Game, error) {
+	th, err := newTheme()
+	if err != nil {
+		return nil, err
+	}
+	g := &Game{plat: NewPlatform(), th: th, scale: 1, dirty: true, banks: map[Lang]*quiz.Quiz{}, shot: cfg.Screenshot}
+	g.lang = g.chooseLang(cfg.Lang)
+	source := cfg.QuizFile
+	if source == "" {
+		source = g.plat.Param("quiz")
+	}
+	if source != "" {
+		g.customName = source
+		g.loading = make(chan loaded, 1)
+		go func() {
+			data, err := g.plat.Fetch(source)
+			if err != nil {
+				g.loading <- loaded{err: err}
+				return
+			}
+			q, err := quiz.Parse(source, data)
+			g.loading <- loaded{q: q, err: err}
+		}()
+	}
+	g.scene = &homeScene{}
+	g.seed = cfg.Seed
+	switch cfg.Open {
+	case "quiz":
+		g.startQuiz()
+	case "about":
+		g.scene = &aboutScene{}
+	case "", "home":
+	default:
+		return nil, fmt.Errorf("unknown screen %q: expected home, quiz or about", cfg.Open)
+	}
+	return g, nil
+}
+
+func (g *Game) chooseLang(flagLang string) Lang {
+	for _, l := range []string{flagLang, g.plat.Param("lang"), g.plat.Load(settingsKey), g.plat.Language()} {
+		if l != "" {
+			return langFrom(l)
+		}
+	}
+	return English
+}
+
+// setLang switches the language and remembers it.
+func (g *Game) setLang(l Lang) {
+	g.lang = l
+	if err := g.plat.Save(settingsKey, string(l)); err != nil {
+		g.notice = fmt.Sprintf(l.T("saveFailed"), err)
+	}
+	g.dirty = true
+}
+
+// bank returns the built-in question bank in the current language.
+func (g *Game) bank() (*quiz.Quiz, error) {
+	if q := g.banks[g.lang]; q != nil {
+		return q, nil
+	}
+	name := "quiz/" + string(g.lang) + ".md"
+	data, err := assets.Banks.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	q, err := quiz.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	g.banks[g.lang] = q
+	return q, nil
+}
+
+// activeQuiz is the quiz to take: the loaded file, else the bank.
+func (g *Game) activeQuiz() (*quiz.Quiz, error) {
+	if g.customName != "" {
+		return g.custom, g.customErr
+	}
+	return g.bank()
+}
+
+// goTo switches scenes.
+func (g *Game) goTo(s scene) {
+	g.scene = s
+	if g.page != nil {
+		g.page.scroll = 0
+		g.page.focusID = ""
+	}
+	g.dirty = true
+}
+
+// Update handles input; the page is rebuilt and redrawn only on change.
+func (g *Game) Update() error {
+	if g.shotDone {
+		if g.shotErr != nil {
+			return g.shotErr
+		}
+		return ebiten.Termination
+	}
+	if g.loading != nil {
+		select {
+		case l := <-g.loading:
+			g.custom, g.customErr, g.loading = l.q, l.err, nil
+			g.dirty = true
+		default:
+		}
+	}
+	if g.page == nil {
+		return nil
+	}
+	g.consumed = false
+	if g.scene.key(g) {
+		g.dirty = true
+	}
+	if !g.consumed {
+		g.keys()
+	}
+	g.pointer()
+	return nil
+}
+
+func (g *Game) keys() {
+	p := g.page
+	shift := ebiten.IsKeyPressed(ebiten.KeyShift)
+	switch {
+	case inpututil.IsKeyJustPressed(ebiten.KeyTab):
+		if shift {
+			p.moveFocus(-1)
+		} else {
+			p.moveFocus(1)
+		}
+		g.revealFocus()
+	case !shift && repeat(ebiten.KeyArrowDown):
+		p.moveFocus(1)
+		g.revealFocus()
+	case !shift && repeat(ebiten.KeyArrowUp):
+		p.moveFocus(-1)
+		g.revealFocus()
+	case inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter) || inpututil.IsKeyJustPressed(ebiten.KeySpace):
+		if it := p.focused(); it != nil {
+			it.action()
+			g.dirty = true
+		}
+	case inpututil.IsKeyJustPressed(ebiten.KeyEscape) || inpututil.IsKeyJustPressed(ebiten.KeyBackspace):
+		g.scene.back(g)
+		g.dirty = true
+	case repeat(ebiten.KeyPageDown):
+		g.scrollBy(g.h * 0.8)
+	case repeat(ebiten.KeyPageUp):
+		g.scrollBy(-g.h * 0.8)
+	case inpututil.IsKeyJustPressed(ebiten.KeyHome):
+		g.scrollBy(-p.height)
+	case inpututil.IsKeyJustPressed(ebiten.KeyEnd):
+		g.scrollBy(p.height)
+	}
+}
+
+func repeat(k ebiten.Key) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d == 1 || (d > 30 && d%4 == 0)
+}
+
+func (g *Game) revealFocus() {
+	if it := g.page.focused(); it != nil {
+		g.page.reveal(it, g.h)
+	}
+	g.dirty = true
+}
+
+func (g *Game) scrollBy(dy float64) {
+	before := g.page.scroll
+	g.page.scroll += dy
+	g.page.clampScroll(g.h)
+	if g.page.scroll != before {
+		g.dirty = true
+	}
+}
+
+// pointer handles the mouse and touches: click or tap activates, dragging
+// a sequence item reorders it, dragging elsewhere scrolls, the wheel scrolls.
+func (g *Game) pointer() {
+	if _, wy := ebiten.Wheel(); wy != 0 {
+		g.scrollBy(-wy * g.th.px(48))
+	}
+	if g.press == nil {
+		if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
+			x, y := ebiten.CursorPosition()
+			g.startPress(float64(x), float64(y), 0, false)
+		} else if ids := inpututil.AppendJustPressedTouchIDs(nil); len(ids) > 0 {
+			x, y := ebiten.TouchPosition(ids[0])
+			g.startPress(float64(x), float64(y), ids[0], true)
+		}
+		return
+	}
+	ps := g.press
+	var released bool
+	if ps.isTouch {
+		released = inpututil.IsTouchJustReleased(ps.touch)
+		if !released {
+			x, y := ebiten.TouchPosition(ps.touch)
+			ps.x, ps.y = float64(x), float64(y)
+		}
+	} else {
+		released = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
+		x, y := ebiten.CursorPosition()
+		ps.x, ps.y = float64(x), float64(y)
+	}
+	moved := math.Hypot(ps.x-ps.x0, ps.y-ps.y0) > g.th.px(8)
+	if moved && !ps.dragging && !ps.scrolling {
+		if ps.item != nil && ps.item.drag {
+			ps.dragging = true
+		} else {
+			ps.scrolling = true
+		}
+	}
+	switch {
+	case ps.dragging:
+		ps.dragOffset = ps.y - ps.y0
+		g.dirty = true
+	case ps.scrolling:
+		g.page.scroll = ps.scroll0 - (ps.y - ps.y0)
+		g.page.clampScroll(g.h)
+		g.dirty = true
+	}
+	if !released {
+		return
+	}
+	g.press = nil
+	switch {
+	case ps.dragging:
+		if r, ok := g.scene.(reorderer); ok {
+			r.reorder(g, ps.item.id, g.dropIndex(ps.item, ps.dragOffset))
+		}
+		g.dirty = true
+	case !ps.scrolling && ps.item != nil:
+		if hit := g.page.hit(ps.x, ps.y); hit == ps.item {
+			g.page.focusID = hit.id
+			hit.action()
+			g.dirty = true
+		}
+	}
+}
+
+func (g *Game) startPress(x, y float64, id ebiten.TouchID, touch bool) {
+	g.press = &pressState{touch: id, isTouch: touch, x0: x, y0: y, x: x, y: y, scroll0: g.page.scroll, item: g.page.hit(x, y)}
+}
+
+// reorderer is a scene whose items can be dragged into a new order.
+type reorderer interface {
+	reorder(g *Game, id string, to int)
+}
+
+// dropIndex is the position among the draggable items where it lands.
+func (g *Game) dropIndex(it *item, dy float64) int {
+	center := it.y + it.h/2 + dy
+	idx := 0
+	for _, o := range g.page.items {
+		if !o.drag || o == it {
+			continue
+		}
+		if o.y+o.h/2 < center {
+			idx++
+		}
+	}
+	return idx
+}
+
+// Draw rebuilds the page and repaints only when something changed: when
+// nothing moves, nothing is drawn (the screen is not cleared between frames).
+func (g *Game) Draw(screen *ebiten.Image) {
+	if !g.dirty && g.page != nil {
+		return
+	}
+	g.dirty = false
+	var scroll float64
+	var focus string
+	if g.page != nil {
+		scroll, focus = g.page.scroll, g.page.focusID
+	}
+	p := newPage(g.th, g.w)
+	g.scene.build(g, p)
+	p.scroll, p.focusID = scroll, focus
+	p.clampScroll(g.h)
+	g.page = p
+	dragID, dragDY := "", 0.0
+	if g.press != nil && g.press.dragging {
+		dragID, dragDY = g.press.item.id, g.press.dragOffset
+	}
+	p.draw(screen, dragID, dragDY)
+	g.plat.Mirror(joinText(p.text))
+	if !g.drawn {
+		g.drawn = true
+		g.plat.FirstFrame()
+	}
+	if g.shot != "" && !g.shotDone {
+		g.shotErr = writePNG(screen, g.shot)
+		g.shotDone = true
+	}
+}
+
+// writePNG saves what the screen shows.
+func writePNG(screen *ebiten.Image, path string) error {
+	b := screen.Bounds()
+	img := image.NewRGBA(b)
+	screen.ReadPixels(img.Pix)
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// LayoutF makes the screen as many device pixels as the window has, so
+// text is crisp on HiDPI screens.
+func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	if s <= 0 {
+		s = 1
+	}
+	w, h := math.Ceil(outsideWidth*s), math.Ceil(outsideHeight*s)
+	if w != g.w || h != g.h || s != g.scale {
+		g.w, g.h, g.scale = w, h, s
+		g.th.scale = s
+		g.th.faces = map[faceKey]*textFace{}
+		g.dirty = true
+	}
+	return w, h
+}
+
+// Layout is required by ebiten.Game; LayoutF is used instead.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	w, h := g.LayoutF(float64(outsideWidth), float64(outsideHeight))
+	return int(w), int(h)
+}
+
+func joinText(parts []string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	for _, p := range parts {
+		b = append(b, p...)
+		b = append(b, '\n')
+	}
+	return string(b)
+}

@@ -1,0 +1,387 @@
+package ui
+
+import (
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"asyncwithlab/quiz"
+)
+
+// itemKind says how an item of a page is drawn.
+type itemKind int
+
+const (
+	itemText     itemKind = iota
+	itemPanel             // text on a coloured panel (hint, feedback)
+	itemCode              // a dark code listing
+	itemButton            // a button
+	itemOption            // an answer option
+	itemProgress          // a progress bar
+)
+
+// optionMark is what an option shows beside its text.
+type optionMark int
+
+const (
+	markCheckbox optionMark = iota
+	markRadio
+	markOrder // a sequence item: its position and a drag handle
+)
+
+// item is one laid-out element of a page, in page coordinates (device px).
+type item struct {
+	kind     itemKind
+	x, y     float64
+	w, h     float64
+	lines    []line
+	pad      float64
+	bg       color.Color
+	border   color.Color
+	action   func() // clickable when set; focusable too
+	id       string // stable identity, for focus and drag
+	mark     optionMark
+	label    string // an option's key ("1", "2"...)
+	selected bool
+	state    int // 0 plain, 1 right, 2 wrong
+	frac     float64
+	drag     bool // a sequence item that can be dragged
+}
+
+// page is what a scene shows: items from top to bottom, scrolled.
+type page struct {
+	t       *theme
+	width   float64 // screen width, device px
+	x0, w   float64 // content column
+	y       float64 // next free y while building
+	items   []*item
+	height  float64
+	scroll  float64
+	focusID string
+	text    []string // plain text of the page, for the screen-reader mirror
+}
+
+func newPage(t *theme, screenW float64) *page {
+	p := &page{t: t, width: screenW}
+	margin := t.px(16)
+	p.w = min(screenW-2*margin, t.px(760))
+	p.x0 = (screenW - p.w) / 2
+	p.y = t.px(16)
+	return p
+}
+
+func (p *page) gap(v float64) { p.y += p.t.px(v) }
+
+func (p *page) add(it *item) *item {
+	it.x, it.y = p.x0, p.y
+	if it.w == 0 {
+		it.w = p.w
+	}
+	p.items = append(p.items, it)
+	p.y += it.h + p.t.px(8)
+	p.height = p.y + p.t.px(24)
+	return it
+}
+
+// textItem adds wrapped runs.
+func (p *page) textItem(runs []quiz.Run, size float64, col color.Color, bold bool) *item {
+	lines := p.t.wrapRuns(runs, p.w, size, col, bold)
+	p.text = append(p.text, quiz.PlainText(runs))
+	return p.add(&item{kind: itemText, lines: lines, h: linesHeight(lines)})
+}
+
+func (p *page) plain(s string, size float64, col color.Color, bold bool) *item {
+	return p.textItem([]quiz.Run{{Text: s}}, size, col, bold)
+}
+
+// panel adds blocks (paragraphs and code) on a coloured panel.
+func (p *page) panel(title string, blocks []quiz.Block, bg, border color.Color) *item {
+	pad := p.t.px(12)
+	var lines []line
+	if title != "" {
+		lines = append(lines, p.t.wrapRuns([]quiz.Run{{Text: title, Style: quiz.Strong}}, p.w-2*pad, 16, colText, true)...)
+		p.text = append(p.text, title)
+	}
+	for _, b := range blocks {
+		if b.Kind == quiz.CodeBlock {
+			lines = append(lines, p.t.codeLines(b.Code, p.w-2*pad, 14, false)...)
+			p.text = append(p.text, b.Code)
+			continue
+		}
+		lines = append(lines, p.t.wrapRuns(b.Runs, p.w-2*pad, 16, colText, false)...)
+		p.text = append(p.text, quiz.PlainText(b.Runs))
+	}
+	return p.add(&item{kind: itemPanel, lines: lines, pad: pad, h: linesHeight(lines) + 2*pad, bg: bg, border: border})
+}
+
+// blocks adds a question's body: paragraphs and code listings.
+func (p *page) blocks(blocks []quiz.Block) {
+	for _, b := range blocks {
+		if b.Kind == quiz.CodeBlock {
+			pad := p.t.px(12)
+			python := b.Lang == "" || b.Lang == "python" || b.Lang == "py" || b.Lang == "python3"
+			lines := p.t.codeLines(b.Code, p.w-2*pad, 14, python)
+			p.text = append(p.text, b.Code)
+			p.add(&item{kind: itemCode, lines: lines, pad: pad, h: linesHeight(lines) + 2*pad, bg: colCodeBg})
+			continue
+		}
+		p.textItem(b.Runs, 17, colText, false)
+	}
+}
+
+func (p *page) button(id, label string, primary bool, action func()) *item {
+	pad := p.t.px(12)
+	lines := p.t.wrapRuns([]quiz.Run{{Text: label}}, p.w-2*pad, 17, colText, true)
+	bg, fg := colPanel, colAccent
+	if primary {
+		bg, fg = colAccent, colAccentText
+	}
+	for i := range lines {
+		for j := range lines[i].frags {
+			lines[i].frags[j].col = fg
+		}
+	}
+	w := min(p.w, max(lines[0].w+2*pad, p.t.px(160)))
+	p.text = append(p.text, "["+label+"]")
+	return p.add(&item{kind: itemButton, id: id, lines: lines, pad: pad, w: w, h: linesHeight(lines) + 2*pad,
+		bg: bg, border: colAccent, action: action})
+}
+
+// option adds an answer option.
+func (p *page) option(id, key string, runs []quiz.Run, mark optionMark, selected bool, state int, action func()) *item {
+	pad := p.t.px(12)
+	indent := p.t.px(64)
+	lines := p.t.wrapRuns(runs, p.w-indent-pad, 17, colText, false)
+	bg := colPanel
+	switch {
+	case state == 1:
+		bg = colRightBg
+	case state == 2:
+		bg = colWrongBg
+	case selected:
+		bg = colSelectedBg
+	}
+	status := ""
+	if selected {
+		status = " (chosen)"
+	}
+	p.text = append(p.text, key+". "+quiz.PlainText(runs)+status)
+	return p.add(&item{kind: itemOption, id: id, lines: lines, pad: pad, h: max(linesHeight(lines)+2*pad, p.t.px(48)),
+		bg: bg, border: colBorder, action: action, mark: mark, label: key, selected: selected, state: state,
+		drag: mark == markOrder})
+}
+
+func (p *page) progress(frac float64, label string) *item {
+	p.text = append(p.text, label)
+	lines := p.t.wrapRuns([]quiz.Run{{Text: label}}, p.w, 14, colMuted, false)
+	return p.add(&item{kind: itemProgress, lines: lines, frac: frac, h: linesHeight(lines) + p.t.px(10)})
+}
+
+func linesHeight(ls []line) float64 {
+	h := 0.0
+	for _, l := range ls {
+		h += l.h
+	}
+	return h
+}
+
+// focusables lists the items that take focus, in order.
+func (p *page) focusables() []*item {
+	var out []*item
+	for _, it := range p.items {
+		if it.action != nil {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func (p *page) focused() *item {
+	for _, it := range p.focusables() {
+		if it.id == p.focusID {
+			return it
+		}
+	}
+	return nil
+}
+
+// moveFocus moves the focus by delta among the focusable items.
+func (p *page) moveFocus(delta int) {
+	fs := p.focusables()
+	if len(fs) == 0 {
+		return
+	}
+	idx := -1
+	for i, it := range fs {
+		if it.id == p.focusID {
+			idx = i
+		}
+	}
+	switch {
+	case idx < 0 && delta > 0:
+		idx = 0
+	case idx < 0:
+		idx = len(fs) - 1
+	default:
+		idx = (idx + delta + len(fs)) % len(fs)
+	}
+	p.focusID = fs[idx].id
+}
+
+// hit returns the clickable item at a screen position.
+func (p *page) hit(x, y float64) *item {
+	y += p.scroll
+	for _, it := range p.items {
+		if it.action != nil && x >= it.x && x < it.x+it.w && y >= it.y && y < it.y+it.h {
+			return it
+		}
+	}
+	return nil
+}
+
+// clampScroll keeps the scroll within the content.
+func (p *page) clampScroll(screenH float64) {
+	maxScroll := max(0, p.height-screenH)
+	p.scroll = min(max(p.scroll, 0), maxScroll)
+}
+
+// reveal scrolls so that an item is visible.
+func (p *page) reveal(it *item, screenH float64) {
+	m := p.t.px(16)
+	if it.y-m < p.scroll {
+		p.scroll = it.y - m
+	}
+	if it.y+it.h+m > p.scroll+screenH {
+		p.scroll = it.y + it.h + m - screenH
+	}
+	p.clampScroll(screenH)
+}
+
+// draw paints the page; dragY is the y offset of a dragged item (id dragID).
+func (p *page) draw(dst *ebiten.Image, dragID string, dragDY float64) {
+	dst.Fill(colBackground)
+	for _, it := range p.items {
+		dy := -p.scroll
+		if it.id != "" && it.id == dragID {
+			dy += dragDY
+		}
+		p.drawItem(dst, it, dy, it.id != "" && it.id == p.focusID)
+	}
+}
+
+func (p *page) drawItem(dst *ebiten.Image, it *item, dy float64, focused bool) {
+	t := p.t
+	x, y := float32(it.x), float32(it.y+dy)
+	w, h := float32(it.w), float32(it.h)
+	r := float32(t.px(6))
+	switch it.kind {
+	case itemPanel, itemCode, itemButton, itemOption:
+		roundRect(dst, x, y, w, h, r, it.bg)
+		if it.border != nil {
+			strokeRoundRect(dst, x, y, w, h, r, float32(t.px(1)), it.border)
+		}
+	case itemProgress:
+		bh := float32(t.px(8))
+		roundRect(dst, x, y+h-bh, w, bh, bh/2, colBorder)
+		if it.frac > 0 {
+			roundRect(dst, x, y+h-bh, w*float32(min(it.frac, 1)), bh, bh/2, colAccent)
+		}
+	}
+	if focused {
+		strokeRoundRect(dst, x-float32(t.px(3)), y-float32(t.px(3)), w+float32(t.px(6)), h+float32(t.px(6)), r+float32(t.px(2)), float32(t.px(3)), colFocus)
+	}
+	tx, ty := it.x+it.pad, it.y+dy+it.pad
+	if it.kind == itemOption {
+		p.drawMark(dst, it, dy)
+		tx = it.x + t.px(64)
+	}
+	drawLines(dst, it.lines, tx, ty)
+}
+
+func (p *page) drawMark(dst *ebiten.Image, it *item, dy float64) {
+	t := p.t
+	cx, cy := float32(it.x+t.px(22)), float32(it.y+dy+min(it.h/2, t.px(24)))
+	key := t.face(fontBold, 15)
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(float64(cx)-t.px(14), float64(cy)-t.px(9))
+	op.ColorScale.ScaleWithColor(colMuted)
+	text.Draw(dst, it.label, key, op)
+	bx := cx + float32(t.px(18))
+	s := float32(t.px(16))
+	markCol := colAccent
+	switch it.state {
+	case 1:
+		markCol = colRight
+	case 2:
+		markCol = colWrong
+	}
+	switch it.mark {
+	case markCheckbox:
+		strokeRoundRect(dst, bx-s/2, cy-s/2, s, s, float32(t.px(3)), float32(t.px(2)), markCol)
+		if it.selected {
+			roundRect(dst, bx-s/2+float32(t.px(4)), cy-s/2+float32(t.px(4)), s-float32(t.px(8)), s-float32(t.px(8)), float32(t.px(1)), markCol)
+		}
+	case markRadio:
+		vector.StrokeCircle(dst, bx, cy, s/2, float32(t.px(2)), markCol, true)
+		if it.selected {
+			vector.FillCircle(dst, bx, cy, s/2-float32(t.px(4)), markCol, true)
+		}
+	case markOrder:
+		// A grip: three short bars, the sign that the item can be dragged.
+		for i := -1; i <= 1; i++ {
+			vector.FillRect(dst, bx-s/2, cy+float32(i)*float32(t.px(5))-float32(t.px(1)), s, float32(t.px(2)), colMuted, false)
+		}
+	}
+}
+
+// drawLines draws laid-out lines with their top-left corner at x, y.
+func drawLines(dst *ebiten.Image, lines []line, x, y float64) {
+	for _, l := range lines {
+		for _, f := range l.frags {
+			m := f.face.Metrics()
+			baseline := y + (l.h-(m.HAscent+m.HDescent))/2
+			if f.codeBg {
+				adv := text.Advance(f.s, f.face)
+				pad := f.face.Size * 0.15
+				roundRect(dst, float32(x+f.x-pad), float32(baseline-pad/2), float32(adv+2*pad), float32(m.HAscent+m.HDescent+pad), float32(pad), colCodeSpanBg)
+			}
+			op := &text.DrawOptions{}
+			op.GeoM.Translate(x+f.x, baseline)
+			op.ColorScale.ScaleWithColor(f.col)
+			text.Draw(dst, f.s, f.face, op)
+		}
+		y += l.h
+	}
+}
+
+func roundRect(dst *ebiten.Image, x, y, w, h, r float32, c color.Color) {
+	var path vector.Path
+	addRoundRect(&path, x, y, w, h, r)
+	op := &vector.DrawPathOptions{AntiAlias: true}
+	op.ColorScale.ScaleWithColor(c)
+	vector.FillPath(dst, &path, &vector.FillOptions{}, op)
+}
+
+func strokeRoundRect(dst *ebiten.Image, x, y, w, h, r, width float32, c color.Color) {
+	var path vector.Path
+	addRoundRect(&path, x, y, w, h, r)
+	op := &vector.DrawPathOptions{AntiAlias: true}
+	op.ColorScale.ScaleWithColor(c)
+	vector.StrokePath(dst, &path, &vector.StrokeOptions{Width: width}, op)
+}
+
+func addRoundRect(p *vector.Path, x, y, w, h, r float32) {
+	r = min(r, w/2, h/2)
+	p.MoveTo(x+r, y)
+	p.LineTo(x+w-r, y)
+	p.ArcTo(x+w, y, x+w, y+r, r)
+	p.LineTo(x+w, y+h-r)
+	p.ArcTo(x+w, y+h, x+w-r, y+h, r)
+	p.LineTo(x+r, y+h)
+	p.ArcTo(x, y+h, x, y+h-r, r)
+	p.LineTo(x, y+r)
+	p.ArcTo(x, y, x+r, y, r)
+	p.Close()
+}

@@ -1,0 +1,19 @@
+package ui
+
+// Platform is what differs between the browser and the desktop.
+type Platform interface {
+	// Load returns a saved value, or "" when there is none.
+	Load(key string) string
+	// Save stores a value; errors are reported, never fatal.
+	Save(key, value string) error
+	// Language is the user's preferred language code ("en", "pt-BR"...).
+	Language() string
+	// Param returns a query parameter of the page (browser) or "" (desktop).
+	Param(name string) string
+	// Fetch reads a file: same-origin URL in the browser, a path on desktop.
+	Fetch(path string) ([]byte, error)
+	// Mirror writes the screen's text for screen readers (browser only).
+	Mirror(text string)
+	// FirstFrame is called once the first frame has been drawn.
+	FirstFrame()
+}

@@ -1,0 +1,106 @@
+//go:build js
+
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"syscall/js"
+)
+
+// browser keeps settings and progress in localStorage and reads the page.
+type browser struct{ aria js.Value }
+
+// NewPlatform returns the browser platform.
+func NewPlatform() Platform { return &browser{} }
+
+func storage() (js.Value, bool) {
+	s := js.Global().Get("localStorage")
+	return s, s.Truthy()
+}
+
+func (b *browser) Load(key string) (out string) {
+	defer func() { _ = recover() }() // localStorage can throw (private mode)
+	s, ok := storage()
+	if !ok {
+		return ""
+	}
+	v := s.Call("getItem", key)
+	if v.IsNull() || v.IsUndefined() {
+		return ""
+	}
+	return v.String()
+}
+
+func (b *browser) Save(key, value string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("localStorage refused the data: %v", r)
+		}
+	}()
+	s, ok := storage()
+	if !ok {
+		return errors.New("localStorage is not available")
+	}
+	s.Call("setItem", key, value)
+	return nil
+}
+
+func (b *browser) Language() string {
+	nav := js.Global().Get("navigator")
+	if l := nav.Get("language"); l.Truthy() {
+		return l.String()
+	}
+	return "en"
+}
+
+func (b *browser) Param(name string) string {
+	u, err := url.Parse(js.Global().Get("location").Get("href").String())
+	if err != nil {
+		return ""
+	}
+	return u.Query().Get(name)
+}
+
+// Fetch reads a file of the page's own origin; other origins are refused.
+func (b *browser) Fetch(path string) ([]byte, error) {
+	base, err := url.Parse(js.Global().Get("location").Get("href").String())
+	if err != nil {
+		return nil, err
+	}
+	ref, err := url.Parse(path)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a valid address", path)
+	}
+	u := base.ResolveReference(ref)
+	if u.Scheme != base.Scheme || u.Host != base.Host {
+		return nil, fmt.Errorf("%q is on another site; quizzes load from this site only", path)
+	}
+	resp, err := http.Get(u.String())
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", path, resp.Status)
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, 2<<20))
+}
+
+func (b *browser) Mirror(text string) {
+	if !b.aria.Truthy() {
+		b.aria = js.Global().Get("document").Call("getElementById", "lab-aria")
+	}
+	if b.aria.Truthy() {
+		b.aria.Set("textContent", text)
+	}
+}
+
+func (b *browser) FirstFrame() {
+	w := js.Global()
+	w.Set("labFirstFrame", w.Get("performance").Call("now"))
+	w.Call("dispatchEvent", w.Get("Event").New("lab-ready"))
+}

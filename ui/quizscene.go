@@ -1,0 +1,284 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"asyncwithlab/quiz"
+)
+
+// progressKey is where an attempt of quiz q is saved.
+func progressKey(g *Game, q *quiz.Quiz) string { return "asyncwithlab.progress." + q.Name }
+
+// startQuiz opens the quiz: the saved attempt if there is one that reads
+// back, else a new one. Saved data that cannot be read is set aside under
+// a backup key, with a notice, and never lost.
+func (g *Game) startQuiz() {
+	if g.loading != nil {
+		g.goTo(&messageScene{title: g.lang.T("loading")})
+		return
+	}
+	q, err := g.activeQuiz()
+	if err != nil {
+		g.goTo(&messageScene{title: g.lang.T("quizErrors"), err: err})
+		return
+	}
+	key := progressKey(g, q)
+	var a *quiz.Attempt
+	if saved := g.plat.Load(key); saved != "" {
+		a, err = quiz.DecodeAttempt(q, saved)
+		if err != nil {
+			backup := key + ".unreadable." + strconv.FormatInt(time.Now().Unix(), 10)
+			_ = g.plat.Save(backup, saved)
+			_ = g.plat.Save(key, "")
+			g.notice = g.lang.T("corrupt")
+			a = nil
+		}
+	}
+	if a == nil {
+		seed := g.seed
+		if s, err := strconv.ParseUint(g.plat.Param("seed"), 10, 64); err == nil {
+			seed = s
+		}
+		if seed == 0 {
+			seed = uint64(time.Now().UnixNano())
+		}
+		mode := quiz.Immediate
+		switch g.plat.Param("mode") {
+		case "deferred":
+			mode = quiz.Deferred
+		case "interactive":
+			mode = quiz.Interactive
+		}
+		a = quiz.NewAttempt(q, seed, mode)
+	}
+	s := &quizScene{v: newQuizView(a), store: key}
+	if a.Finished() {
+		g.goTo(&resultsScene{a: a, store: key})
+		return
+	}
+	g.goTo(s)
+}
+
+// quizScene shows one question at a time.
+type quizScene struct {
+	v     *quizView
+	store string // storage key of the attempt
+	msg   string
+}
+
+func (s *quizScene) save(g *Game) {
+	if err := g.plat.Save(s.store, s.v.a.Encode()); err != nil {
+		s.msg = fmt.Sprintf(g.lang.T("saveFailed"), err)
+	}
+}
+
+func (s *quizScene) build(g *Game, p *page) {
+	l, v := g.lang, s.v
+	q := v.question()
+	p.button("home", "← "+l.T("home"), false, func() { g.goTo(&homeScene{}) })
+	done := 0
+	for _, r := range v.a.Responses {
+		if r.Done {
+			done++
+		}
+	}
+	p.progress(float64(done)/float64(len(v.a.Order)), fmt.Sprintf(l.T("questionOf"), v.idx+1, len(v.a.Order)))
+	if g.notice != "" {
+		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: g.notice}}}}, colHintBg, colBorder)
+	}
+	p.textItem(q.Title, 22, colText, true)
+	p.blocks(q.Body)
+	instr := map[quiz.Type]string{quiz.Single: "pickOne", quiz.Multiple: "pickMany", quiz.Sequence: "putInOrder"}[q.Type]
+	p.plain(l.T(instr), 14, colMuted, false)
+
+	reveal := v.feedback != nil && v.feedback.Reveal
+	for pos, ans := range v.shown() {
+		a := q.Answers[ans]
+		state := 0
+		mark := markCheckbox
+		switch q.Type {
+		case quiz.Single:
+			mark = markRadio
+		case quiz.Sequence:
+			mark = markOrder
+		}
+		if reveal {
+			switch {
+			case q.Type == quiz.Sequence && pos == ans, q.Type != quiz.Sequence && a.Correct:
+				state = 1
+			case q.Type == quiz.Sequence, v.picked(ans):
+				state = 2
+			}
+		}
+		pos := pos
+		action := func() { v.toggle(pos) }
+		if q.Type == quiz.Sequence {
+			action = func() {} // focus it; Shift+↑/↓ or a drag moves it
+		}
+		p.option("opt"+strconv.Itoa(pos), strconv.Itoa(pos+1), a.Text, mark, q.Type != quiz.Sequence && v.picked(ans), state, action)
+	}
+
+	if len(q.Hint) > 0 {
+		if v.showHint {
+			p.panel(l.T("hintTitle"), q.Hint, colHintBg, colBorder)
+		} else if !v.closed() {
+			p.button("hint", l.T("hint"), false, func() { v.showHint = true })
+		}
+	}
+	if v.feedback != nil {
+		s.feedbackPanel(g, p, q)
+	}
+	if s.msg != "" {
+		p.plain(s.msg, 14, colWrong, false)
+	}
+	switch {
+	case !v.closed():
+		p.button("check", l.T("check"), true, func() { s.check(g) })
+	case v.idx+1 < len(v.a.Order):
+		p.button("next", l.T("next"), true, func() { s.next(g) })
+	default:
+		p.button("finish", l.T("finish"), true, func() { s.next(g) })
+	}
+	p.plain(l.T("keysHelp"), 13, colMuted, false)
+}
+
+func (s *quizScene) feedbackPanel(g *Game, p *page, q *quiz.Question) {
+	l, v := g.lang, s.v
+	fb := v.feedback
+	var title string
+	var blocks []quiz.Block
+	bg := colWrongBg
+	switch {
+	case fb.Correct:
+		title, bg = l.T("correct"), colRightBg
+	case !fb.Final:
+		title = fmt.Sprintf(l.T("tryAgain"), v.triesLeft())
+	case fb.Reveal:
+		title = l.T("wrong") + " " + l.T("answerShown")
+	default:
+		return // deferred: nothing is said until the review
+	}
+	if fb.Reveal || !fb.Final {
+		for _, ans := range v.picks {
+			if c := q.Answers[ans].Comment; len(c) > 0 {
+				blocks = append(blocks, quiz.Block{Runs: append([]quiz.Run{{Text: l.T("comment"), Style: quiz.Strong}}, c[0].Runs...)})
+				blocks = append(blocks, c[1:]...)
+			}
+		}
+	}
+	if fb.Reveal && len(q.Explanation) > 0 {
+		blocks = append(blocks, quiz.Block{Runs: []quiz.Run{{Text: l.T("explanation"), Style: quiz.Strong}}})
+		blocks = append(blocks, q.Explanation...)
+	}
+	p.panel(title, blocks, bg, colBorder)
+}
+
+func (s *quizScene) check(g *Game) {
+	if _, err := s.v.check(); err != nil {
+		return
+	}
+	s.save(g)
+	g.page.focusID = ""
+}
+
+func (s *quizScene) next(g *Game) {
+	g.notice = ""
+	if !s.v.next() {
+		g.goTo(&resultsScene{a: s.v.a, store: s.store})
+		return
+	}
+	g.page.scroll, g.page.focusID = 0, ""
+}
+
+// key handles digits (choose), H (hint), Shift+↑/↓ (move a sequence item)
+// and Enter when no button has the focus (check, or go on).
+func (s *quizScene) key(g *Game) bool {
+	v := s.v
+	for i, k := range []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5, ebiten.Key6, ebiten.Key7, ebiten.Key8, ebiten.Key9} {
+		if inpututil.IsKeyJustPressed(k) || inpututil.IsKeyJustPressed(ebiten.KeyNumpad1+ebiten.Key(i)) {
+			if i < len(v.shown()) {
+				v.toggle(i)
+				g.page.focusID = "opt" + strconv.Itoa(i)
+				return true
+			}
+		}
+	}
+	if inpututil.IsKeyJustPressed(ebiten.KeyH) && len(v.question().Hint) > 0 {
+		v.showHint = true
+		return true
+	}
+	if ebiten.IsKeyPressed(ebiten.KeyShift) && v.question().Type == quiz.Sequence {
+		delta := 0
+		switch {
+		case inpututil.IsKeyJustPressed(ebiten.KeyArrowUp):
+			delta = -1
+		case inpututil.IsKeyJustPressed(ebiten.KeyArrowDown):
+			delta = 1
+		}
+		if delta != 0 {
+			if pos, ok := optionPos(g.page.focusID); ok {
+				g.page.focusID = "opt" + strconv.Itoa(v.move(pos, delta))
+			}
+			return true
+		}
+	}
+	if inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter) {
+		if f := g.page.focused(); f == nil || f.kind == itemOption {
+			g.consumeKeys()
+			if v.closed() {
+				s.next(g)
+			} else {
+				s.check(g)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func optionPos(id string) (int, bool) {
+	if len(id) < 4 || id[:3] != "opt" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(id[3:])
+	return n, err == nil
+}
+
+// reorder is a drag of a sequence item to a new place.
+func (s *quizScene) reorder(g *Game, id string, to int) {
+	if from, ok := optionPos(id); ok {
+		s.v.reorder(from, to)
+		g.page.focusID = "opt" + strconv.Itoa(min(max(to, 0), len(s.v.order)-1))
+	}
+}
+
+func (s *quizScene) back(g *Game) { g.goTo(&homeScene{}) }
+
+// messageScene shows a title and, for a malformed quiz, its errors.
+type messageScene struct {
+	title string
+	err   error
+}
+
+func (s *messageScene) build(g *Game, p *page) {
+	p.button("home", "← "+g.lang.T("home"), false, func() { g.goTo(&homeScene{}) })
+	if g.loading == nil && s.err == nil && s.title == g.lang.T("loading") {
+		g.startQuiz()
+		return
+	}
+	p.plain(s.title, 24, colText, true)
+	if s.err != nil {
+		var blocks []quiz.Block
+		blocks = append(blocks, quiz.Block{Kind: quiz.CodeBlock, Code: s.err.Error()})
+		p.panel("", blocks, colWrongBg, colWrong)
+	}
+}
+
+func (s *messageScene) key(g *Game) bool { return g.loading == nil && s.err == nil }
+
+func (s *messageScene) back(g *Game) { g.goTo(&homeScene{}) }

@@ -1,0 +1,321 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"asyncwithlab/quiz"
+)
+
+// frag is a piece of text placed on a line.
+type frag struct {
+	x      float64
+	s      string
+	face   *text.GoTextFace
+	col    color.Color
+	codeBg bool // a code span: drawn on a light panel
+}
+
+// line is one laid-out line of text.
+type line struct {
+	frags []frag
+	w, h  float64
+}
+
+// emojiNames replaces the emoji the course documents use, which the Go
+// fonts do not have, by short words: never an empty box on screen.
+var emojiNames = map[rune]string{
+	'🔗': "[link]", '💬': "[chat]", '✅': "[ok]", '❌': "[x]", '⚠': "[!]", '🚀': "", '🐍': "[py]",
+	'✨': "", '🛠': "", '📘': "", '📗': "", '🔄': "", '🤔': "", '🎉': "",
+}
+
+// displayable returns s with every character the Go fonts cannot draw
+// replaced: known emoji by a word, other pictographs by a bullet.
+func displayable(s string) string {
+	ok := true
+	for _, r := range s {
+		if r >= 0x2190 && !fontHas(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == 0xFE0F || r == 0x200D:
+		case r >= 0x2190 && !fontHas(r):
+			if name, known := emojiNames[r]; known {
+				b.WriteString(name)
+			} else {
+				b.WriteRune('•')
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fontHas says whether the Go fonts cover a rune above U+2190 (they cover
+// WGL4: arrows, box drawing, a few shapes — no emoji).
+func fontHas(r rune) bool {
+	switch {
+	case r >= 0x2190 && r <= 0x21FF, r >= 0x2500 && r <= 0x25FF, r == 0x2022, r == 0x2026, r == 0x2013, r == 0x2014:
+		return true
+	}
+	return r < 0x2190
+}
+
+// wrapRuns lays out styled runs in lines no wider than width (device px).
+func (t *theme) wrapRuns(runs []quiz.Run, width, size float64, base color.Color, bold bool) []line {
+	regular := fontRegular
+	if bold {
+		regular = fontBold
+	}
+	type word struct {
+		s       string
+		face    *text.GoTextFace
+		col     color.Color
+		code    bool
+		space   bool // a space before it
+		newline bool
+	}
+	var words []word
+	pending := false // whitespace seen since the last word
+	for _, r := range runs {
+		face, col, code := t.face(regular, size), color.Color(base), false
+		switch r.Style {
+		case quiz.Code:
+			face, code = t.face(fontMono, size*0.92), true
+		case quiz.Strong, quiz.EmphStrong:
+			face = t.face(fontBold, size)
+		}
+		if r.Link != "" {
+			col = colAccent
+		}
+		for i, part := range strings.Split(displayable(r.Text), "\n") {
+			if i > 0 {
+				words = append(words, word{newline: true})
+				pending = false
+			}
+			for k := 0; k < len(part); {
+				for k < len(part) && (part[k] == ' ' || part[k] == '\t') {
+					k++
+					pending = true
+				}
+				start := k
+				for k < len(part) && part[k] != ' ' && part[k] != '\t' {
+					k++
+				}
+				if k > start {
+					words = append(words, word{s: part[start:k], face: face, col: col, code: code, space: pending})
+					pending = false
+				}
+			}
+		}
+	}
+	var lines []line
+	cur := line{}
+	lineH := t.px(size) * 1.45
+	flush := func() {
+		cur.h = lineH
+		lines = append(lines, cur)
+		cur = line{}
+	}
+	x := 0.0
+	for _, w := range words {
+		if w.newline {
+			flush()
+			x = 0
+			continue
+		}
+		sp := 0.0
+		if w.space && x > 0 {
+			sp = text.Advance(" ", w.face)
+		}
+		adv := text.Advance(w.s, w.face)
+		if x > 0 && x+sp+adv > width {
+			flush()
+			x, sp = 0, 0
+		}
+		// A word longer than the line is cut by characters.
+		for x == 0 && adv > width && utf8.RuneCountInString(w.s) > 1 {
+			cut := fitPrefix(w.s, w.face, width)
+			cur.frags = append(cur.frags, frag{x: 0, s: cut, face: w.face, col: w.col, codeBg: w.code})
+			cur.w = text.Advance(cut, w.face)
+			flush()
+			w.s = w.s[len(cut):]
+			adv = text.Advance(w.s, w.face)
+		}
+		cur.frags = append(cur.frags, frag{x: x + sp, s: w.s, face: w.face, col: w.col, codeBg: w.code})
+		x += sp + adv
+		cur.w = x
+	}
+	if len(cur.frags) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// fitPrefix is the longest prefix of s (at least one rune) that fits.
+func fitPrefix(s string, face *text.GoTextFace, width float64) string {
+	end := 0
+	for i, r := range s {
+		next := i + utf8.RuneLen(r)
+		if end > 0 && text.Advance(s[:next], face) > width {
+			break
+		}
+		end = next
+	}
+	return s[:end]
+}
+
+var pyKeywords = map[string]bool{}
+
+func init() {
+	for _, k := range strings.Fields(`False None True and as assert async await break class continue def del elif
+		else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield`) {
+		pyKeywords[k] = true
+	}
+}
+
+// codeLines lays out a code listing in monospace with Python syntax
+// colours; lines longer than width wrap by characters.
+func (t *theme) codeLines(code string, width, size float64, python bool) []line {
+	face := t.face(fontMono, size)
+	lineH := t.px(size) * 1.4
+	var out []line
+	for _, src := range strings.Split(displayable(strings.ReplaceAll(code, "\t", "    ")), "\n") {
+		toks := []codeTok{{s: src, col: colCode}}
+		if python {
+			toks = highlightPython(src)
+		}
+		cur := line{h: lineH}
+		x := 0.0
+		for _, tk := range toks {
+			s := tk.s
+			for s != "" {
+				adv := text.Advance(s, face)
+				if x+adv <= width {
+					cur.frags = append(cur.frags, frag{x: x, s: s, face: face, col: tk.col})
+					x += adv
+					break
+				}
+				part := fitPrefix(s, face, width-x)
+				if x > 0 && text.Advance(part, face) > width-x {
+					part = ""
+				}
+				if part != "" {
+					cur.frags = append(cur.frags, frag{x: x, s: part, face: face, col: tk.col})
+				}
+				cur.w = width
+				out = append(out, cur)
+				cur = line{h: lineH}
+				x = 0
+				s = s[len(part):]
+			}
+		}
+		cur.w = x
+		out = append(out, cur)
+	}
+	return out
+}
+
+type codeTok struct {
+	s   string
+	col color.Color
+}
+
+// highlightPython splits one line into coloured tokens: keywords, strings,
+// comments, numbers, decorators and names after def/class.
+func highlightPython(src string) []codeTok {
+	var out []codeTok
+	add := func(s string, c color.Color) {
+		if s != "" {
+			out = append(out, codeTok{s, c})
+		}
+	}
+	prevKeyword := ""
+	i := 0
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == '#':
+			add(src[i:], colCodeComment)
+			return out
+		case c == '"' || c == '\'':
+			j := i + 1
+			for j < len(src) && src[j] != c {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(src))
+			// an f/r/b prefix was already emitted as a name; colour it too
+			add(src[i:j], colCodeString)
+			i = j
+			continue
+		case c == '@':
+			j := i + 1
+			for j < len(src) && (isIdentByte(src[j]) || src[j] == '.') {
+				j++
+			}
+			add(src[i:j], colCodeName)
+			i = j
+			continue
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.' || src[j] == '_') {
+				j++
+			}
+			add(src[i:j], colCodeNumber)
+			i = j
+			continue
+		case isIdentByte(c) || c >= 0x80:
+			j := i
+			for j < len(src) && (isIdentByte(src[j]) || src[j] >= 0x80) {
+				j++
+			}
+			word := src[i:j]
+			col := color.Color(colCode)
+			switch {
+			case pyKeywords[word]:
+				col = colCodeKeyword
+			case prevKeyword == "def" || prevKeyword == "class":
+				col = colCodeName
+			case j < len(src) && (src[j] == '"' || src[j] == '\'') && len(word) <= 2 && strings.ContainsAny(strings.ToLower(word), "frb"):
+				col = colCodeString
+			}
+			if pyKeywords[word] {
+				prevKeyword = word
+			} else {
+				prevKeyword = ""
+			}
+			add(word, col)
+			i = j
+			continue
+		}
+		j := i + 1
+		for j < len(src) && !isIdentByte(src[j]) && src[j] != '#' && src[j] != '"' && src[j] != '\'' && src[j] != '@' && !(src[j] >= '0' && src[j] <= '9') && src[j] < 0x80 {
+			j++
+		}
+		if !unicode.IsSpace(rune(c)) && c != ' ' {
+			prevKeyword = ""
+		}
+		add(src[i:j], colCode)
+		i = j
+	}
+	return out
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
