@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -142,20 +143,29 @@ func (a *Attempt) Answer(i int, chosen []int) (Feedback, error) {
 		return Feedback{}, err
 	}
 	r := &a.Responses[i]
-	if r.Done {
+	if r.Done && a.Mode != Deferred {
 		return Feedback{}, ErrClosed
 	}
 	r.Chosen = slices.Clone(chosen)
-	r.Tries++
 	r.Correct = isCorrect(q, chosen)
 	switch a.Mode {
 	case Interactive:
-		r.Done = r.Correct || r.Tries >= len(q.Answers)
+		r.Tries++
+		r.Done = r.Correct || r.Tries >= maxTries(q)
+	case Deferred:
+		// The answer may change until the review: it is one try, unjudged.
+		r.Tries, r.Done = 1, true
+		return Feedback{Final: true}, nil
 	default:
+		r.Tries++
 		r.Done = true
 	}
-	return Feedback{Correct: r.Correct, Final: r.Done, Reveal: r.Done && a.Mode != Deferred}, nil
+	return Feedback{Correct: r.Correct, Final: r.Done, Reveal: r.Done}, nil
 }
+
+// maxTries is how many checks Interactive mode allows a question: as many
+// as it has answers.
+func maxTries(q *Question) int { return len(q.Answers) }
 
 func validChoice(q *Question, chosen []int) error {
 	seen := make([]bool, len(q.Answers))
@@ -189,14 +199,19 @@ func isCorrect(q *Question, chosen []int) bool {
 	return slices.Equal(got, q.Keys())
 }
 
-// Points is the score of the i-th question, from 0 to 1.
+// Points is the score of the i-th question, from 0 to 1; an open question
+// scores nothing yet.
 func (a *Attempt) Points(i int) float64 {
 	r := a.Responses[i]
-	if r.Tries == 0 {
+	if !r.Done {
 		return 0
 	}
 	q := a.Question(i)
-	if a.PartialCredit && q.Type == Multiple && !r.Correct {
+	pts := 0.0
+	switch {
+	case r.Correct:
+		pts = 1
+	case a.PartialCredit && q.Type == Multiple:
 		right, wrong := 0, 0
 		for _, c := range r.Chosen {
 			if q.Answers[c].Correct {
@@ -205,15 +220,12 @@ func (a *Attempt) Points(i int) float64 {
 				wrong++
 			}
 		}
-		return max(0, float64(right-wrong)/float64(len(q.Keys())))
-	}
-	if !r.Correct {
-		return 0
+		pts = max(0, float64(right-wrong)/float64(len(q.Keys())))
 	}
 	if a.Mode == Interactive {
-		return max(0, 1-a.Penalty*float64(r.Tries-1))
+		pts -= a.Penalty * float64(r.Tries-1)
 	}
-	return 1
+	return max(0, pts)
 }
 
 // Score sums an attempt.
@@ -238,7 +250,8 @@ func (a *Attempt) Score() Score {
 	if s.Max > 0 {
 		s.Percent = 100 * s.Points / float64(s.Max)
 	}
-	s.Passed = a.Quiz.Options.PassingGrade > 0 && s.Percent >= float64(a.Quiz.Options.PassingGrade)
+	// A small tolerance: 2/3 + 1/3 is not quite 1 in floating point.
+	s.Passed = a.Quiz.Options.PassingGrade > 0 && s.Percent+1e-9 >= float64(a.Quiz.Options.PassingGrade)
 	return s
 }
 
@@ -256,21 +269,35 @@ func (a *Attempt) Finished() bool {
 // against a different quiz.
 func Fingerprint(q *Quiz) string {
 	h := fnv.New32a()
+	o := q.Options
+	fmt.Fprintf(h, "%v|%v|%d|", o.ShuffleAnswers, o.ShuffleQuestions, o.NQuestions)
 	for _, qq := range q.Questions {
 		h.Write([]byte(PlainText(qq.Title)))
-		fmt.Fprintf(h, "|%d|%d|%v", qq.Type, len(qq.Answers), qq.Keys())
+		fmt.Fprintf(h, "|%d|%v", qq.Type, qq.Keys())
+		for _, ans := range qq.Answers {
+			h.Write([]byte("|" + PlainText(ans.Text)))
+		}
 	}
 	return strconv.FormatUint(uint64(h.Sum32()), 36)
 }
 
-// Encode writes the attempt compactly, e.g. "q1.i.1kz2.a3f.0-b1.2-ca._":
-// format, mode, seed, quiz fingerprint, then one response a question
-// (tries, "-" and the chosen answers as base-36 digits; "_" unanswered;
-// a trailing "!" closes a question).
+// Encode writes the attempt compactly, e.g. "q1.r50p.1kz2.a3f.1-1!.2-30!._":
+// format; mode (i, d or r) with the interactive penalty in percent and "p"
+// for partial credit; seed; quiz fingerprint; then one response a question
+// (tries, "-" and the chosen answers as base-36 digits; "_" unanswered; a
+// trailing "!" closes a question).
 func (a *Attempt) Encode() string {
 	var b strings.Builder
 	b.WriteString("q1.")
-	b.WriteString(modeCodes[a.Mode])
+	if a.Mode >= 0 && int(a.Mode) < len(modeCodes) {
+		b.WriteString(modeCodes[a.Mode])
+	} else {
+		b.WriteString(modeCodes[Immediate])
+	}
+	b.WriteString(strconv.Itoa(int(math.Round(a.Penalty * 100))))
+	if a.PartialCredit {
+		b.WriteByte('p')
+	}
 	b.WriteByte('.')
 	b.WriteString(strconv.FormatUint(a.Seed, 36))
 	b.WriteByte('.')
@@ -303,9 +330,19 @@ func DecodeAttempt(q *Quiz, s string) (*Attempt, error) {
 	if len(parts) < 4 || parts[0] != "q1" {
 		return nil, errors.New(`saved attempt: expected "q1.<mode>.<seed>.<quiz>..."`)
 	}
-	mode := slices.Index(modeCodes, parts[1])
+	settings := parts[1]
+	partial := strings.HasSuffix(settings, "p")
+	settings = strings.TrimSuffix(settings, "p")
+	if settings == "" {
+		return nil, errors.New("saved attempt: the mode is missing")
+	}
+	mode := slices.Index(modeCodes, settings[:1])
 	if mode < 0 {
-		return nil, fmt.Errorf("saved attempt: unknown mode %q (expected i, d or r)", parts[1])
+		return nil, fmt.Errorf("saved attempt: unknown mode %q (expected i, d or r)", settings[:1])
+	}
+	penalty, err := strconv.Atoi(settings[1:])
+	if err != nil || penalty < 0 || penalty > 100 {
+		return nil, fmt.Errorf("saved attempt: the penalty %q is not a percentage", settings[1:])
 	}
 	seed, err := strconv.ParseUint(parts[2], 36, 64)
 	if err != nil {
@@ -315,6 +352,7 @@ func DecodeAttempt(q *Quiz, s string) (*Attempt, error) {
 		return nil, errors.New("saved attempt: it belongs to a different version of this quiz")
 	}
 	a := NewAttempt(q, seed, Mode(mode))
+	a.Penalty, a.PartialCredit = float64(penalty)/100, partial
 	resp := parts[4:]
 	if len(resp) != len(a.Order) {
 		return nil, fmt.Errorf("saved attempt: %d responses for %d questions", len(resp), len(a.Order))
@@ -344,6 +382,17 @@ func DecodeAttempt(q *Quiz, s string) (*Attempt, error) {
 			return nil, fmt.Errorf("saved attempt: response %d: %v", i+1, err)
 		}
 		r.Correct = isCorrect(a.Question(i), r.Chosen)
+		// Only states Answer can reach are accepted.
+		limit := 1
+		if a.Mode == Interactive {
+			limit = maxTries(a.Question(i))
+		}
+		switch {
+		case r.Tries > limit:
+			return nil, fmt.Errorf("saved attempt: response %d: %d tries; this mode allows %d", i+1, r.Tries, limit)
+		case a.Mode != Interactive && !r.Done, r.Correct && !r.Done, a.Mode == Interactive && !r.Done && r.Tries >= limit:
+			return nil, fmt.Errorf("saved attempt: response %d is inconsistent (tries %d, closed %v)", i+1, r.Tries, r.Done)
+		}
 	}
 	return a, nil
 }

@@ -139,7 +139,7 @@ func TestAttemptRoundTrip(t *testing.T) {
 	}
 	require.NoError(t, err)
 	enc := a.Encode()
-	assert.True(t, strings.HasPrefix(enc, "q1.r."))
+	assert.True(t, strings.HasPrefix(enc, "q1.r50."))
 	back, err := quiz.DecodeAttempt(q, enc)
 	require.NoError(t, err)
 	assert.Equal(t, a.Order, back.Order)
@@ -153,10 +153,11 @@ func TestDecodeAttemptRejectsDamage(t *testing.T) {
 	good := quiz.NewAttempt(q, 5, quiz.Immediate).Encode()
 	other := parse(t, "# X\n\n- [x] a\n- [ ] b\n")
 	tests := map[string]string{
-		"":                                     "expected",
-		"q2.i.5.abc":                           "expected",
-		strings.Replace(good, ".i.", ".z.", 1): "unknown mode",
-		"q1.i.!!." + quiz.Fingerprint(q) + "._._._":        "seed",
+		"":           "expected",
+		"q2.i.5.abc": "expected",
+		strings.Replace(good, ".i50.", ".z50.", 1):         "unknown mode",
+		strings.Replace(good, ".i50.", ".i500.", 1):        "not a percentage",
+		"q1.i50.!!." + quiz.Fingerprint(q) + "._._._":      "seed",
 		quiz.NewAttempt(other, 5, quiz.Immediate).Encode(): "different version",
 		good + "._":                            "responses for",
 		strings.TrimSuffix(good, "_") + "1-%%": "not an answer",
@@ -167,4 +168,69 @@ func TestDecodeAttemptRejectsDamage(t *testing.T) {
 		require.Error(t, err, in)
 		assert.Contains(t, err.Error(), want, in)
 	}
+}
+
+func TestSettingsSurviveSaving(t *testing.T) {
+	q := parse(t, sample)
+	a := quiz.NewAttempt(q, 11, quiz.Deferred)
+	a.PartialCredit, a.Penalty = true, 0.25
+	m := indexOf(a, "M")
+	_, err := a.Answer(m, []int{0, 1, 2})
+	require.NoError(t, err)
+	assert.InDelta(t, 0.5, a.Points(m), 1e-9)
+	back, err := quiz.DecodeAttempt(q, a.Encode())
+	require.NoError(t, err)
+	assert.True(t, back.PartialCredit)
+	assert.InDelta(t, 0.25, back.Penalty, 1e-9)
+	assert.InDelta(t, 0.5, back.Points(m), 1e-9, "a teacher grading the saved string gets the student's score")
+}
+
+func TestDeferredAnswersCanChangeUntilTheReview(t *testing.T) {
+	q := parse(t, sample)
+	a := quiz.NewAttempt(q, 2, quiz.Deferred)
+	s := indexOf(a, "S")
+	fb, err := a.Answer(s, []int{0})
+	require.NoError(t, err)
+	assert.False(t, fb.Correct || fb.Reveal, "deferred mode judges nothing before the review")
+	_, err = a.Answer(s, []int{1})
+	require.NoError(t, err)
+	assert.Equal(t, 1, a.Responses[s].Tries)
+	assert.Equal(t, 1.0, a.Points(s))
+}
+
+func TestInteractivePenaltyAppliesToPartialCredit(t *testing.T) {
+	q := parse(t, sample)
+	a := quiz.NewAttempt(q, 2, quiz.Interactive)
+	a.PartialCredit = true
+	m := indexOf(a, "M")
+	_, err := a.Answer(m, []int{0})
+	require.NoError(t, err)
+	assert.Zero(t, a.Points(m), "an open question scores nothing yet")
+	for i := 0; i < 3; i++ {
+		_, _ = a.Answer(m, []int{0})
+	}
+	assert.True(t, a.Responses[m].Done)
+	assert.Zero(t, a.Points(m), "half right after four tries costs the penalty too")
+}
+
+func TestDecodeRefusesImpossibleStates(t *testing.T) {
+	q := parse(t, sample)
+	fp := quiz.Fingerprint(q)
+	a := quiz.NewAttempt(q, 1, quiz.Immediate)
+	s := indexOf(a, "S")
+	resp := []string{"_", "_", "_"}
+	resp[s] = "5-0"
+	_, err := quiz.DecodeAttempt(q, "q1.i50.1."+fp+"."+strings.Join(resp, "."))
+	assert.ErrorContains(t, err, "5 tries; this mode allows 1")
+	resp[s] = "1-1"
+	_, err = quiz.DecodeAttempt(q, "q1.i50.1."+fp+"."+strings.Join(resp, "."))
+	assert.ErrorContains(t, err, "inconsistent")
+}
+
+func TestFingerprintSeesOptionsAndAnswers(t *testing.T) {
+	a := parse(t, "# Q\n\n- [x] a\n- [ ] b\n")
+	b := parse(t, "# Q\n\n- [x] a\n- [ ] c\n")
+	c := parse(t, "---\nshuffleQuestions: true\n---\n# Q\n\n- [x] a\n- [ ] b\n")
+	assert.NotEqual(t, quiz.Fingerprint(a), quiz.Fingerprint(b))
+	assert.NotEqual(t, quiz.Fingerprint(a), quiz.Fingerprint(c))
 }

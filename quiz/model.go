@@ -75,6 +75,7 @@ func (q *Question) Keys() []int {
 type Answer struct {
 	Line    int
 	Text    []Run
+	More    []Block // further paragraphs or code of the answer, if any
 	Correct bool
 	Comment []Block // shown when this answer was picked
 }

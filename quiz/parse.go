@@ -3,6 +3,7 @@ package quiz
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"sort"
 	"strings"
@@ -13,13 +14,20 @@ import (
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
-// Limits on what Parse accepts.
+// Limits on what Parse accepts. Markdown parsing is slow on some inputs
+// (thousands of unclosed * or [ in a paragraph), so besides the size the
+// number of such markers, the length of a line and the depth of nested
+// quotes are bounded far above what a quiz needs.
 const (
-	MaxFileBytes = 1 << 20
-	MaxQuestions = 2000
-	MaxAnswers   = 20
+	MaxFileBytes  = 1 << 20
+	MaxQuestions  = 2000
+	MaxAnswers    = 20
+	MaxMarkers    = 30000 // * _ [ ] ` < > characters
+	MaxLineLength = 4000
+	MaxQuoteDepth = 8
 )
 
 // LineError is one problem at a line of the file.
@@ -63,7 +71,11 @@ func Parse(name string, data []byte) (*Quiz, error) {
 	case !utf8.Valid(data):
 		p.errorf(firstInvalidLine(data), "the file is not valid UTF-8 text")
 	default:
-		p.parse(data)
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		if p.withinLimits(data) {
+			p.parse(data)
+		}
 	}
 	if len(p.errs) > 0 {
 		sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
@@ -79,14 +91,53 @@ type parser struct {
 	src     []byte
 	lineAt  []int // byte offset where each line of src starts
 	lineOff int   // lines of the file before src
-	// lastLine is the line of the last block seen with a position.
-	lastLine int
+	// lastEnd is the byte offset after the last block seen with a position.
+	lastEnd int
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
-	if len(p.errs) < 200 {
+	switch {
+	case len(p.errs) < maxErrors:
 		p.errs = append(p.errs, LineError{line, fmt.Sprintf(format, args...)})
+	case len(p.errs) == maxErrors:
+		p.errs = append(p.errs, LineError{0, fmt.Sprintf("more than %d problems; fix these first", maxErrors)})
 	}
+}
+
+const maxErrors = 200
+
+// withinLimits checks what keeps the Markdown parser fast.
+func (p *parser) withinLimits(data []byte) bool {
+	markers := 0
+	for i, ln := range bytes.Split(data, []byte("\n")) {
+		if len(ln) > MaxLineLength {
+			p.errorf(i+1, "the line is %d characters long; the limit is %d", len(ln), MaxLineLength)
+			return false
+		}
+		depth := 0
+		for _, c := range ln {
+			if c == '>' {
+				depth++
+			} else if c != ' ' {
+				break
+			}
+		}
+		if depth > MaxQuoteDepth {
+			p.errorf(i+1, "quotes are nested %d deep; the limit is %d", depth, MaxQuoteDepth)
+			return false
+		}
+		for _, c := range ln {
+			switch c {
+			case '*', '_', '[', ']', '`', '<', '>':
+				markers++
+			}
+		}
+	}
+	if markers > MaxMarkers {
+		p.errorf(0, "the file has %d Markdown markers (* _ [ ] ` < >); the limit is %d", markers, MaxMarkers)
+		return false
+	}
+	return true
 }
 
 func firstInvalidLine(data []byte) int {
@@ -107,32 +158,89 @@ func firstInvalidLine(data []byte) int {
 var (
 	shortcodeOpen  = regexp.MustCompile(`\{\{<\s*quizdown\s*>\}\}`)
 	shortcodeClose = regexp.MustCompile(`\{\{<\s*/quizdown\s*>\}\}`)
-	divOpen        = regexp.MustCompile(`<div\s+class\s*=\s*["']quizdown["']\s*>`)
+	divOpen        = regexp.MustCompile(`<div\b[^>]*\bclass\s*=\s*["'][^"']*\bquizdown\b[^"']*["'][^>]*>`)
 	divClose       = regexp.MustCompile(`</div\s*>`)
 )
 
-// embedded finds quizdown inside a page; it returns the quizdown text and
-// the number of lines before it.
-func embedded(data []byte) ([]byte, int, bool) {
+// part is quizdown found in a file, with the number of lines before it.
+type part struct {
+	src   []byte
+	lines int
+}
+
+// embedded finds every quizdown block of a page (Hugo shortcodes, or
+// <div class="quizdown"> elements); a file with none is quizdown itself.
+func embedded(data []byte) []part {
+	var parts []part
 	for _, pair := range [][2]*regexp.Regexp{{shortcodeOpen, shortcodeClose}, {divOpen, divClose}} {
-		open := pair[0].FindIndex(data)
-		if open == nil {
+		rest, off := data, 0
+		for {
+			open := pair[0].FindIndex(rest)
+			if open == nil {
+				break
+			}
+			body := rest[open[1]:]
+			end := len(body)
+			if c := pair[1].FindIndex(body); c != nil {
+				end = c[0]
+			}
+			src := body[:end]
+			if pair[0] == divOpen {
+				// As quizdown-js: HTML escapes decoded, common indent removed.
+				src = dedent([]byte(html.UnescapeString(string(src))))
+			}
+			parts = append(parts, part{src: src, lines: bytes.Count(data[:off+open[1]], []byte("\n"))})
+			off += open[1] + end
+			rest = data[off:]
+		}
+		if len(parts) > 0 {
+			return parts
+		}
+	}
+	return []part{{src: data}}
+}
+
+// dedent removes the indentation all non-blank lines share.
+func dedent(src []byte) []byte {
+	lines := bytes.Split(src, []byte("\n"))
+	common := -1
+	for _, l := range lines {
+		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		rest := data[open[1]:]
-		end := len(rest)
-		if c := pair[1].FindIndex(rest); c != nil {
-			end = c[0]
+		n := len(l) - len(bytes.TrimLeft(l, " \t"))
+		if common < 0 || n < common {
+			common = n
 		}
-		return rest[:end], bytes.Count(data[:open[1]], []byte("\n")), true
 	}
-	return data, 0, false
+	if common <= 0 {
+		return src
+	}
+	for i, l := range lines {
+		if len(l) >= common {
+			lines[i] = l[common:]
+		} else {
+			lines[i] = bytes.TrimLeft(l, " \t")
+		}
+	}
+	return bytes.Join(lines, []byte("\n"))
 }
 
 func (p *parser) parse(data []byte) {
-	src, off, _ := embedded(data)
-	p.lineOff = off
-	src = p.options(src)
+	for i, pt := range embedded(data) {
+		p.lineOff = pt.lines
+		src := pt.src
+		if i == 0 {
+			src = p.options(src)
+		}
+		p.parsePart(src)
+	}
+	if len(p.quiz.Questions) == 0 && len(p.errs) == 0 {
+		p.errorf(0, "no questions: expected quizdown, where each question starts with a heading (# Question) followed by a task list (- [x] right / - [ ] wrong) or an ordered list")
+	}
+}
+
+func (p *parser) parsePart(src []byte) {
 	p.src = src
 	p.lineAt = []int{0}
 	for i, c := range src {
@@ -140,12 +248,9 @@ func (p *parser) parse(data []byte) {
 			p.lineAt = append(p.lineAt, i+1)
 		}
 	}
-	p.lastLine = p.lineOff
+	p.lastEnd = 0
 	doc := md.Parser().Parse(text.NewReader(src))
 	p.questions(doc)
-	if len(p.quiz.Questions) == 0 && len(p.errs) == 0 {
-		p.errorf(0, "no questions: expected quizdown, where each question starts with a heading (# Question) followed by a task list (- [x] right / - [ ] wrong) or an ordered list")
-	}
 }
 
 // line is the file line of a byte offset in src.
@@ -165,6 +270,30 @@ func (p *parser) nodeLine(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+var emptyHeading = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]*$`)
+
+// emptyHeadingLine finds the line of a heading with no text: the first
+// such line after the last block with a known position.
+func (p *parser) emptyHeadingLine() int {
+	if m := emptyHeading.FindIndex(p.src[p.lastEnd:]); m != nil {
+		p.lastEnd += m[1]
+		return p.line(p.lastEnd - 1)
+	}
+	return p.line(p.lastEnd)
+}
+
+// nodeEnd is the byte offset where a block's last line ends.
+func (p *parser) nodeEnd(n ast.Node) int {
+	end := 0
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			end = max(end, c.Lines().At(c.Lines().Len()-1).Stop)
+		}
+		return ast.WalkContinue, nil
+	})
+	return end
 }
 
 func shorten(s string) string {
@@ -202,14 +331,14 @@ func (p *parser) questions(doc ast.Node) {
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		line := p.nodeLine(n)
-		if line > 0 {
-			p.lastLine = line
+		if end := p.nodeEnd(n); end > p.lastEnd {
+			p.lastEnd = end
 		}
 		if h, ok := n.(*ast.Heading); ok {
 			flush()
 			hl := p.nodeLine(h)
 			if hl == 0 {
-				hl = p.lastLine + 1 // an empty heading ("#") keeps no position
+				hl = p.emptyHeadingLine() // "#" alone keeps no position
 			}
 			cur = &building{q: &Question{Line: hl, Title: p.runs(h)}}
 			if len(strings.TrimSpace(PlainText(cur.q.Title))) == 0 {
@@ -218,12 +347,7 @@ func (p *parser) questions(doc ast.Node) {
 			continue
 		}
 		if cur == nil {
-			switch n.(type) {
-			case *ast.HTMLBlock, *ast.ThematicBreak:
-			default:
-				p.errorf(line, "text before the first question: expected a heading (# Question) to start each question")
-			}
-			continue
+			continue // quizdown-js ignores what comes before the first question
 		}
 		q := cur.q
 		switch n := n.(type) {
@@ -242,10 +366,7 @@ func (p *parser) questions(doc ast.Node) {
 				q.Hint = append(q.Hint, blocks...)
 			}
 		case *ast.Paragraph, *ast.FencedCodeBlock, *ast.CodeBlock:
-			if cur.list {
-				p.errorf(line, "text after the answers of question %q: put the question's text before its list, a hint or explanation in a blockquote (> ...)", shorten(PlainText(q.Title)))
-				continue
-			}
+			// After the answers too: quizdown-js adds it to the question.
 			q.Body = append(q.Body, p.block(n))
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 		default:
@@ -326,13 +447,16 @@ func (p *parser) answers(q *Question, list *ast.List, line int) {
 			if c == first {
 				continue
 			}
-			if bq, ok := c.(*ast.Blockquote); ok {
-				a.Comment = append(a.Comment, p.blocks(bq)...)
-			} else {
-				p.errorf(p.nodeLine(c), "an answer holds only one line of text, optionally followed by a comment in a blockquote (> ...)")
+			switch c := c.(type) {
+			case *ast.Blockquote:
+				a.Comment = append(a.Comment, p.blocks(c)...)
+			case *ast.Paragraph, *ast.TextBlock, *ast.FencedCodeBlock, *ast.CodeBlock:
+				a.More = append(a.More, p.block(c))
+			default:
+				a.More = append(a.More, Block{Kind: Paragraph, Runs: []Run{{Text: p.rawText(c)}}})
 			}
 		}
-		if strings.TrimSpace(PlainText(a.Text)) == "" {
+		if strings.TrimSpace(PlainText(a.Text)) == "" && len(a.More) == 0 {
 			p.errorf(a.Line, "an answer of question %q is empty", shorten(PlainText(q.Title)))
 		}
 		q.Answers = append(q.Answers, a)
@@ -448,7 +572,11 @@ func (p *parser) runs(n ast.Node) []Run {
 			switch c := c.(type) {
 			case *extast.TaskCheckBox:
 			case *ast.Text:
-				add(string(c.Segment.Value(p.src)), style, link)
+				v := c.Segment.Value(p.src)
+				if !c.IsRaw() {
+					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+				}
+				add(string(v), style, link)
 				if c.SoftLineBreak() {
 					add(" ", style, link)
 				}

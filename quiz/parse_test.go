@@ -66,11 +66,13 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"unclosed options", "---\nshuffleAnswers: true\n# Q\n", []string{"quiz.md:1: the options block opened here is never closed"}},
 		{"unknown option", "---\nshuffle: true\n---\n# Q\n\n- [x] a\n- [ ] b\n", []string{`quiz.md:2: unknown option "shuffle"`}},
 		{"option of the wrong type", "---\nnQuestions: many\n---\n# Q\n\n- [x] a\n- [ ] b\n", []string{"quiz.md:2: option nQuestions: expected a whole number"}},
-		{"not quizdown", "Hello, this is a letter.\n\nRegards.\n", []string{"text before the first question"}},
+		{"not quizdown", "Hello, this is a letter.\n\nRegards.\n", []string{"no questions"}},
 		{"empty", "", []string{"no questions"}},
 		{"binary", "\xff\xfe\x00", []string{"quiz.md:1: the file is not valid UTF-8"}},
 		{"two lists", "# Q\n\n- [x] a\n- [ ] b\n\n1. [x] c\n2. [ ] d\n", []string{`quiz.md:6: question "Q" has a second list`}},
-		{"text after answers", "# Q\n\n- [x] a\n- [ ] b\n\nMore text.\n", []string{"quiz.md:6: text after the answers"}},
+		{"long line", "# Q\n\n- [x] " + strings.Repeat("a", 5000) + "\n- [ ] b\n", []string{"quiz.md:3: the line is 5006 characters long"}},
+		{"pathological emphasis", "# Q\n\n" + strings.Repeat(strings.Repeat("*a ", 1000)+"\n", 40), []string{"Markdown markers"}},
+		{"deep quotes", "# Q\n\n" + strings.Repeat(">", 20) + " x\n", []string{"quiz.md:3: quotes are nested 20 deep"}},
 		{"too many answers", "# Q\n\n" + strings.Repeat("- [x] a\n", 21), []string{"has 21 answers; the limit is 20"}},
 	}
 	for _, tc := range tests {
@@ -203,4 +205,36 @@ func TestOptionsBlock(t *testing.T) {
 		assert.Contains(t, err.Error(), "quiz.md:2: ", line)
 		assert.Contains(t, err.Error(), want, line)
 	}
+}
+
+func TestQuizdownJSLeniency(t *testing.T) {
+	q := parse(t, "\ufeffIntro text is ignored.\r\n\r\n# Use \\_\\_aenter\\_\\_ &amp; friends\r\n\r\n- [x] a\r\n\r\n  more of a\r\n- [ ] b\r\n\r\nText after the list.\r\n\r\n```python\r\nx = 1\r\n```\r\n")
+	require.Len(t, q.Questions, 1)
+	qq := q.Questions[0]
+	assert.Equal(t, 3, qq.Line)
+	assert.Equal(t, "Use __aenter__ & friends", quiz.PlainText(qq.Title))
+	assert.Equal(t, "more of a", quiz.PlainText(qq.Answers[0].More[0].Runs))
+	require.Len(t, qq.Body, 2, "text after the list joins the question, as in quizdown-js")
+	assert.Equal(t, "x = 1", qq.Body[1].Code)
+}
+
+func TestEmptyHeadingLine(t *testing.T) {
+	_, err := quiz.Parse("q.md", []byte("#\n\n- [x] a\n- [ ] b\n\n# \n\n- [x] c\n- [ ] d\n"))
+	var pe *quiz.ParseError
+	require.True(t, errors.As(err, &pe))
+	require.Len(t, pe.Errors, 2)
+	assert.Equal(t, 1, pe.Errors[0].Line)
+	assert.Equal(t, 6, pe.Errors[1].Line)
+}
+
+func TestSeveralEmbeddedQuizzes(t *testing.T) {
+	page := "<p>x</p>\n<div id=\"q1\" class=\"box quizdown\">\n    # A &lt;1&gt;\n\n    - [x] a\n    - [ ] b\n</div>\n<div class=\"quizdown\">\n# B\n\n1. [x] c\n2. [x] d\n</div>\n"
+	_, err := quiz.Parse("page.html", []byte(page))
+	require.Error(t, err, "the second quiz of the page is checked too")
+	assert.Contains(t, err.Error(), "page.html:11: single-choice question \"B\" has 2 correct answers")
+	q, err := quiz.Parse("page.html", []byte(strings.Replace(page, "2. [x] d", "2. [ ] d", 1)))
+	require.NoError(t, err)
+	require.Len(t, q.Questions, 2)
+	assert.Equal(t, "A <1>", quiz.PlainText(q.Questions[0].Title))
+	assert.Equal(t, 3, q.Questions[0].Line)
 }

@@ -59,6 +59,8 @@ func scalar(s string) (string, scalarKind, string) {
 	switch {
 	case s == "":
 		return "", plainScalar, "expected a value after the colon"
+	case s[0] == '#':
+		return "", plainScalar, `expected a value (in YAML a # starts a comment: quote a colour, "#ff0000")`
 	case s[0] == '"':
 		end := strings.LastIndexByte(s, '"')
 		if end == 0 {

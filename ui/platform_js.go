@@ -5,8 +5,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"net/url"
 	"syscall/js"
 )
@@ -65,7 +63,8 @@ func (b *browser) Param(name string) string {
 	return u.Query().Get(name)
 }
 
-// Fetch reads a file of the page's own origin; other origins are refused.
+// Fetch reads a file of the page's own origin with the browser's fetch
+// (net/http would add megabytes to the .wasm); other origins are refused.
 func (b *browser) Fetch(path string) ([]byte, error) {
 	base, err := url.Parse(js.Global().Get("location").Get("href").String())
 	if err != nil {
@@ -79,15 +78,42 @@ func (b *browser) Fetch(path string) ([]byte, error) {
 	if u.Scheme != base.Scheme || u.Host != base.Host {
 		return nil, fmt.Errorf("%q is on another site; quizzes load from this site only", path)
 	}
-	resp, err := http.Get(u.String())
-	if err != nil {
-		return nil, err
+	type result struct {
+		data []byte
+		err  error
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: %s", path, resp.Status)
-	}
-	return io.ReadAll(io.LimitReader(resp.Body, 2<<20))
+	done := make(chan result, 1)
+	var onResp, onBody, onErr js.Func
+	onErr = js.FuncOf(func(this js.Value, args []js.Value) any {
+		done <- result{err: fmt.Errorf("%s: %s", path, args[0].Call("toString").String())}
+		return nil
+	})
+	onBody = js.FuncOf(func(this js.Value, args []js.Value) any {
+		arr := js.Global().Get("Uint8Array").New(args[0])
+		if n := arr.Get("length").Int(); n > 2<<20 {
+			done <- result{err: fmt.Errorf("%s: larger than 2 MiB", path)}
+			return nil
+		}
+		data := make([]byte, arr.Get("length").Int())
+		js.CopyBytesToGo(data, arr)
+		done <- result{data: data}
+		return nil
+	})
+	onResp = js.FuncOf(func(this js.Value, args []js.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			done <- result{err: fmt.Errorf("%s: HTTP %d %s", path, resp.Get("status").Int(), resp.Get("statusText").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBody, onErr)
+		return nil
+	})
+	defer onResp.Release()
+	defer onBody.Release()
+	defer onErr.Release()
+	js.Global().Call("fetch", u.String()).Call("then", onResp, onErr)
+	r := <-done
+	return r.data, r.err
 }
 
 func (b *browser) Mirror(text string) {

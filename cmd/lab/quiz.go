@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 
 	"asyncwithlab/quiz"
@@ -92,7 +93,13 @@ func checkQuizFile(name string) quizSummary {
 	rep := quizSummary{File: name}
 	data, err := readLimited(name, quiz.MaxFileBytes)
 	if err != nil {
-		rep.Errors = []quizLineError{{Message: err.Error()}}
+		// The report names the file already.
+		var pe *fs.PathError
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		rep.Errors = []quizLineError{{Message: strings.TrimPrefix(msg, name+": ")}}
 		return rep
 	}
 	q, err := quiz.Parse(name, data)
