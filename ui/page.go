@@ -150,10 +150,23 @@ func (p *page) button(id, label string, primary bool, action func()) *item {
 }
 
 // option adds an answer option.
-func (p *page) option(id, key string, runs []quiz.Run, mark optionMark, selected bool, state int, action func()) *item {
+func (p *page) option(id, key string, runs []quiz.Run, more []quiz.Block, mark optionMark, selected bool, state int, action func()) *item {
 	pad := p.t.px(12)
 	indent := p.t.px(64)
 	lines := p.t.wrapRuns(runs, p.w-indent-pad, 17, colText, false)
+	for _, b := range more {
+		if b.Kind == quiz.CodeBlock {
+			code := p.t.codeLines(b.Code, p.w-indent-pad, 14, false)
+			for i := range code {
+				for j := range code[i].frags {
+					code[i].frags[j].col = colText
+				}
+			}
+			lines = append(lines, code...)
+			continue
+		}
+		lines = append(lines, p.t.wrapRuns(b.Runs, p.w-indent-pad, 17, colText, false)...)
+	}
 	bg := colPanel
 	switch {
 	case state == 1:

@@ -120,7 +120,7 @@ func (s *quizScene) build(g *Game, p *page) {
 		if q.Type == quiz.Sequence {
 			action = func() {} // focus it; Shift+↑/↓ or a drag moves it
 		}
-		p.option("opt"+strconv.Itoa(pos), strconv.Itoa(pos+1), a.Text, mark, q.Type != quiz.Sequence && v.picked(ans), state, action)
+		p.option("opt"+strconv.Itoa(pos), strconv.Itoa(pos+1), a.Text, a.More, mark, q.Type != quiz.Sequence && v.picked(ans), state, action)
 	}
 
 	if len(q.Hint) > 0 {

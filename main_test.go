@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestDesktopSmoke builds the desktop program, starts it on the quiz
+// screen (make test runs the tests under Xvfb), and checks the screenshot
+// it writes of its first frame: a real window that draws text.
+func TestDesktopSmoke(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no DISPLAY: run the tests under xvfb-run (make test does)")
+		}
+		t.Skip("no DISPLAY; run under xvfb-run")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "lab")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, string(out))
+
+	for _, screen := range []string{"home", "quiz", "about"} {
+		t.Run(screen, func(t *testing.T) {
+			shot := filepath.Join(dir, screen+".png")
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, "-screenshot", shot, "-open", screen, "-seed", "3", "-lang", "en")
+			cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir)
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, string(out))
+			f, err := os.Open(shot)
+			require.NoError(t, err)
+			defer f.Close()
+			img, err := png.Decode(f)
+			require.NoError(t, err)
+			assert.GreaterOrEqual(t, img.Bounds().Dx(), 640)
+			dark, colours := countPixels(img)
+			t.Logf("%s: %d dark samples, %d colours", screen, dark, colours)
+			assert.Greater(t, dark, 100, "text is drawn (dark pixels on the light page)")
+			assert.Greater(t, colours, 8, "the screen is not blank")
+			if out := os.Getenv("SCREENSHOT_DIR"); out != "" {
+				data, _ := os.ReadFile(shot)
+				_ = os.WriteFile(filepath.Join(out, "desktop-"+screen+".png"), data, 0o644)
+			}
+		})
+	}
+}
+
+func countPixels(img image.Image) (dark, colours int) {
+	seen := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if r+g+bl < 3*0x4000 {
+				dark++
+			}
+			seen[(r>>12)<<8|(g>>12)<<4|bl>>12] = true
+		}
+	}
+	return dark, len(seen)
+}
