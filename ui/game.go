@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"math"
 	"os"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
@@ -381,7 +382,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		dragID, dragDY = g.press.item.id, g.press.dragOffset
 	}
 	p.draw(screen, dragID, dragDY)
-	g.plat.Mirror(joinText(p.text))
+	g.plat.Mirror(joinText(p.text), g.clickables())
 	if !g.drawn {
 		g.drawn = true
 		g.plat.FirstFrame()
@@ -442,4 +443,23 @@ func joinText(parts []string) string {
 		b = append(b, '\n')
 	}
 	return string(b)
+}
+
+// clickables lists what can be clicked where, in CSS pixels (visible part).
+func (g *Game) clickables() []Clickable {
+	var out []Clickable
+	s := g.scale
+	for _, it := range g.page.items {
+		if it.action == nil {
+			continue
+		}
+		var text string
+		for _, l := range it.lines {
+			for _, f := range l.frags {
+				text += f.s + " "
+			}
+		}
+		out = append(out, Clickable{ID: it.id, Text: strings.TrimSpace(text), X: it.x / s, Y: (it.y - g.page.scroll) / s, W: it.w / s, H: it.h / s})
+	}
+	return out
 }

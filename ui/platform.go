@@ -1,5 +1,15 @@
 package ui
 
+// Clickable is an item of the screen that takes a click, in CSS pixels.
+type Clickable struct {
+	ID   string  `json:"id"`
+	Text string  `json:"text"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	W    float64 `json:"w"`
+	H    float64 `json:"h"`
+}
+
 // Platform is what differs between the browser and the desktop.
 type Platform interface {
 	// Load returns a saved value, or "" when there is none.
@@ -12,8 +22,10 @@ type Platform interface {
 	Param(name string) string
 	// Fetch reads a file: same-origin URL in the browser, a path on desktop.
 	Fetch(path string) ([]byte, error)
-	// Mirror writes the screen's text for screen readers (browser only).
-	Mirror(text string)
+	// Mirror writes the screen's text for screen readers (browser only),
+	// and the clickable items with their place on screen in CSS pixels
+	// (window.labItems, for automation and the end-to-end tests).
+	Mirror(text string, items []Clickable)
 	// FirstFrame is called once the first frame has been drawn.
 	FirstFrame()
 }

@@ -56,6 +56,6 @@ func (d *desktop) Param(string) string { return "" }
 
 func (d *desktop) Fetch(path string) ([]byte, error) { return os.ReadFile(path) }
 
-func (d *desktop) Mirror(string) {}
+func (d *desktop) Mirror(string, []Clickable) {}
 
 func (d *desktop) FirstFrame() {}

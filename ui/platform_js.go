@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -116,12 +117,15 @@ func (b *browser) Fetch(path string) ([]byte, error) {
 	return r.data, r.err
 }
 
-func (b *browser) Mirror(text string) {
+func (b *browser) Mirror(text string, items []Clickable) {
 	if !b.aria.Truthy() {
 		b.aria = js.Global().Get("document").Call("getElementById", "lab-aria")
 	}
-	if b.aria.Truthy() {
+	if b.aria.Truthy() && b.aria.Get("textContent").String() != text {
 		b.aria.Set("textContent", text)
+	}
+	if data, err := json.Marshal(items); err == nil {
+		js.Global().Set("labItems", string(data))
 	}
 }
 
