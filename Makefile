@@ -12,6 +12,12 @@ help:
 	@echo "make conformance  N random scenarios run by the engine and by CPython (N=$(N))"
 	@echo "make bench        simulator benchmarks (with CPython timings) and quiz reading speed"
 	@echo "make run          list the simulator's presets and trace one"
+	@echo "make serve        build the browser version into dist/ and serve it on http://localhost:8080"
+	@echo "make dist         build dist/: index.html, wasm_exec.js, app.wasm (+ .gz, .br) for any static host"
+	@echo "make wasm         only compile the app to dist/app.wasm"
+	@echo "make wasm-exec    copy wasm_exec.js from the installed Go ($$($(GO) env GOVERSION))"
+	@echo "make web-check    fail when wasm_exec.js differs from the installed Go's"
+	@echo "make web-smoke    dist, then open it in headless Chromium until the first frame (needs node, chromium)"
 
 test: deps deps-python check unit fuzz
 
@@ -57,3 +63,33 @@ deps-python:
 run:
 	$(GO) run ./cmd/lab presets
 	$(GO) run ./cmd/lab trace -preset doc003-class
+
+# The browser version: the app compiled to WebAssembly, index.html and Go's
+# wasm_exec.js, with gzip and brotli copies of the .wasm (cmd/dist), served
+# by cmd/serve. wasm_exec.js must be the one of the Go that compiles the
+# .wasm; web-check (and a test in ./web) say when it is not.
+WASM_EXEC_GO = $$($(GO) env GOROOT)/lib/wasm/wasm_exec.js
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o dist/app.wasm .
+
+dist: web-check wasm
+	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist
+
+serve: dist
+	$(GO) run ./cmd/serve -dir dist
+
+wasm-exec:
+	cp "$(WASM_EXEC_GO)" wasm_exec.js
+	@echo "wasm_exec.js now is $(WASM_EXEC_GO)"
+
+web-check:
+	@cmp -s "$(WASM_EXEC_GO)" wasm_exec.js || { \
+		echo "wasm_exec.js differs from $(WASM_EXEC_GO) ($$($(GO) env GOVERSION));"; \
+		echo "the page would run app.wasm with another Go's loader. Run: make wasm-exec"; exit 1; }
+
+# Not part of `make test`: it needs node and chromium. The picture lands in
+# bin/smoke.png; QUERY='?lang=pt' opens the page with a query.
+web-smoke: dist
+	$(GO) build -o bin/serve ./cmd/serve
+	node web/smoke.mjs -serve bin/serve -dir dist -out bin/smoke.png -query '$(QUERY)'
