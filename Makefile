@@ -5,13 +5,16 @@ GO      ?= go
 N       ?= 500
 FUZZTIME ?= 20s
 
-.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps deps-python run help
+.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps deps-python run demo help
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
 	@echo "make conformance  N random scenarios run by the engine and by CPython (N=$(N))"
 	@echo "make bench        simulator benchmarks (with CPython timings) and quiz reading speed"
-	@echo "make run          list the simulator's presets and trace one"
+	@echo "make serve        build the browser version and serve it on http://localhost:8080"
+	@echo "make run          the desktop program"
+	@echo "make dist         dist/ ready for any static host (.wasm with .gz and .br copies)"
+	@echo "make demo         the command-line tool: presets and a trace"
 	@echo "make serve        build the browser version into dist/ and serve it on http://localhost:8080"
 	@echo "make dist         build dist/: index.html, wasm_exec.js, app.wasm (+ .gz, .br) for any static host"
 	@echo "make wasm         only compile the app to dist/app.wasm"
@@ -60,7 +63,12 @@ deps-python:
 	else echo "installing python3 (3.11+) from Debian"; \
 		apt-get update && apt-get install -y python3; fi
 
-run:
+# The desktop program (cgo, X11/GL headers: see deps).
+run: deps
+	$(GO) run .
+
+# The command-line tool on a document example.
+demo:
 	$(GO) run ./cmd/lab presets
 	$(GO) run ./cmd/lab trace -preset doc003-class
 
