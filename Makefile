@@ -5,7 +5,7 @@ GO      ?= go
 N       ?= 500
 FUZZTIME ?= 20s
 
-.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps deps-python run demo help
+.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps deps-web deps-python run demo help bench-web
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
@@ -42,6 +42,11 @@ conformance: deps-python
 
 bench: bench-sim bench-quiz
 
+# The browser build against a minimal Ebitengine program: .wasm sizes, time
+# to the first frame in headless Chromium, idle CPU on the quiz screen.
+bench-web: deps-web
+	$(GO) run ./web/benchweb
+
 bench-quiz:
 	$(GO) test -run '^$$' -bench . -benchmem ./quiz | grep -E '^(Benchmark|ok)'
 
@@ -51,6 +56,10 @@ bench-sim: deps-python
 # The desktop build needs cgo and the X11/GL headers; its tests need Xvfb.
 # Installed from Debian when missing.
 DEBS = libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth
+deps-web:
+	@command -v chromium >/dev/null || { echo "installing Chromium from Debian"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
 deps:
 	@if pkg-config --exists gl x11 xcursor xi xinerama xrandr xxf86vm alsa 2>/dev/null && command -v xvfb-run >/dev/null; then :; \
 	else echo "installing the X11/GL headers and Xvfb from Debian"; \
