@@ -22,7 +22,7 @@ help:
 	@echo "make web-check    fail when wasm_exec.js differs from the installed Go's"
 	@echo "make web-smoke    dist, then open it in headless Chromium until the first frame (needs node, chromium)"
 
-test: deps deps-python check unit fuzz
+test: deps deps-web deps-python check unit fuzz
 
 check:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }

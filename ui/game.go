@@ -142,6 +142,7 @@ func (g *Game) chooseLang(flagLang string) Lang {
 // setLang switches the language and remembers it.
 func (g *Game) setLang(l Lang) {
 	g.lang = l
+	g.plat.SetParam("lang", string(l))
 	if err := g.plat.Save(settingsKey, string(l)); err != nil {
 		g.notice = fmt.Sprintf(l.T("saveFailed"), err)
 	}

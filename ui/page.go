@@ -106,7 +106,14 @@ func (p *page) panel(title string, blocks []quiz.Block, bg, border color.Color) 
 	}
 	for _, b := range blocks {
 		if b.Kind == quiz.CodeBlock {
-			lines = append(lines, p.t.codeLines(b.Code, p.w-2*pad, 14, false)...)
+			// On a light panel code is set in the text colour.
+			code := p.t.codeLines(b.Code, p.w-2*pad, 14, false)
+			for i := range code {
+				for j := range code[i].frags {
+					code[i].frags[j].col = colText
+				}
+			}
+			lines = append(lines, code...)
 			p.text = append(p.text, b.Code)
 			continue
 		}

@@ -20,6 +20,9 @@ type Platform interface {
 	Language() string
 	// Param returns a query parameter of the page (browser) or "" (desktop).
 	Param(name string) string
+	// SetParam changes a query parameter of the page's address without
+	// reloading (browser), so that a reload keeps a choice the address holds.
+	SetParam(name, value string)
 	// Fetch reads a file: same-origin URL in the browser, a path on desktop.
 	Fetch(path string) ([]byte, error)
 	// Mirror writes the screen's text for screen readers (browser only),

@@ -54,6 +54,8 @@ func (d *desktop) Language() string {
 
 func (d *desktop) Param(string) string { return "" }
 
+func (d *desktop) SetParam(string, string) {}
+
 func (d *desktop) Fetch(path string) ([]byte, error) { return os.ReadFile(path) }
 
 func (d *desktop) Mirror(string, []Clickable) {}

@@ -56,6 +56,18 @@ func (b *browser) Language() string {
 	return "en"
 }
 
+func (b *browser) SetParam(name, value string) {
+	loc := js.Global().Get("location").Get("href").String()
+	u, err := url.Parse(loc)
+	if err != nil || u.Query().Get(name) == "" {
+		return // only an address that says it needs to change
+	}
+	q := u.Query()
+	q.Set(name, value)
+	u.RawQuery = q.Encode()
+	js.Global().Get("history").Call("replaceState", nil, "", u.String())
+}
+
 func (b *browser) Param(name string) string {
 	u, err := url.Parse(js.Global().Get("location").Get("href").String())
 	if err != nil {

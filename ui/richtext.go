@@ -130,7 +130,15 @@ func (t *theme) wrapRuns(runs []quiz.Run, width, size float64, base color.Color,
 		cur = line{}
 	}
 	x := 0.0
-	for _, w := range words {
+	// glued[i] is the width of the words that follow word i with no space
+	// between (a code span and its comma): they move to a new line with it.
+	glued := make([]float64, len(words))
+	for i := len(words) - 2; i >= 0; i-- {
+		if n := words[i+1]; !n.newline && !n.space {
+			glued[i] = text.Advance(n.s, n.face) + glued[i+1]
+		}
+	}
+	for i, w := range words {
 		if w.newline {
 			flush()
 			x = 0
@@ -141,7 +149,8 @@ func (t *theme) wrapRuns(runs []quiz.Run, width, size float64, base color.Color,
 			sp = text.Advance(" ", w.face)
 		}
 		adv := text.Advance(w.s, w.face)
-		if x > 0 && x+sp+adv > width {
+		continuing := !w.space && x > 0 // glued to the word before it
+		if x > 0 && !continuing && x+sp+adv+glued[i] > width {
 			flush()
 			x, sp = 0, 0
 		}
