@@ -21,7 +21,7 @@
 //
 // The browser draws with SwiftShader (software WebGL), where one redraw
 // of the app costs a few hundred milliseconds, so the whole run takes
-// about two and a half minutes. TestQuizByKeyboard takes all 45 questions;
-// TestQuizByMouse takes the last 15 after restoring the others from saved
-// progress, or all 45 with E2E_FULL=1.
+// about three and a half minutes. TestQuizByKeyboard and TestQuizByMouse
+// each take all 45 questions (E2E_QUICK=1 makes the mouse take only the
+// last 15, after restoring the others from saved progress).
 package e2e
