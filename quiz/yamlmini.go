@@ -61,28 +61,22 @@ func scalar(s string) (string, scalarKind, string) {
 		return "", plainScalar, "expected a value after the colon"
 	case s[0] == '#':
 		return "", plainScalar, `expected a value (in YAML a # starts a comment: quote a colour, "#ff0000")`
-	case s[0] == '"':
-		end := strings.LastIndexByte(s, '"')
+	case s[0] == '"' || s[0] == '\'':
+		end := strings.LastIndexByte(s, s[0])
 		if end == 0 {
 			return "", 0, "the quoted value is not closed"
 		}
 		if tail := strings.TrimSpace(s[end+1:]); tail != "" && !strings.HasPrefix(tail, "#") {
 			return "", 0, fmt.Sprintf("unexpected %q after the quoted value", tail)
+		}
+		if s[0] == '\'' {
+			return strings.ReplaceAll(s[1:end], "''", "'"), quotedScalar, ""
 		}
 		v, err := strconv.Unquote(s[:end+1])
 		if err != nil {
 			return "", 0, "the quoted value has a bad escape"
 		}
 		return v, quotedScalar, ""
-	case s[0] == '\'':
-		end := strings.LastIndexByte(s, '\'')
-		if end == 0 {
-			return "", 0, "the quoted value is not closed"
-		}
-		if tail := strings.TrimSpace(s[end+1:]); tail != "" && !strings.HasPrefix(tail, "#") {
-			return "", 0, fmt.Sprintf("unexpected %q after the quoted value", tail)
-		}
-		return strings.ReplaceAll(s[1:end], "''", "'"), quotedScalar, ""
 	case s[0] == '[' || s[0] == '{' || s[0] == '-' && (len(s) == 1 || s[1] == ' ') || s[0] == '|' || s[0] == '>' || s[0] == '&' || s[0] == '*':
 		return "", 0, "expected a single value (lists, maps and block text are not options)"
 	}

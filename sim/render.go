@@ -373,15 +373,20 @@ func withItemSource(it *WithItem) string {
 }
 
 func returnsSelf(stmts []*Stmt) bool {
+	return anyStmt(stmts, func(s *Stmt) bool {
+		return (s.Kind == SReturn || s.Kind == SYield) && s.Value.Kind == EVar && s.Value.Var == "self"
+	})
+}
+
+// anyStmt reports whether f holds for a statement of stmts or of the
+// blocks nested in them.
+func anyStmt(stmts []*Stmt, f func(*Stmt) bool) bool {
 	for _, s := range stmts {
-		if (s.Kind == SReturn || s.Kind == SYield) && s.Value.Kind == EVar && s.Value.Var == "self" {
-			return true
-		}
-		if returnsSelf(s.Body) || returnsSelf(s.Finally) || returnsSelf(s.Else) {
+		if f(s) || anyStmt(s.Body, f) || anyStmt(s.Finally, f) || anyStmt(s.Else, f) {
 			return true
 		}
 		for _, h := range s.Handlers {
-			if returnsSelf(h.Body) {
+			if anyStmt(h.Body, f) {
 				return true
 			}
 		}
@@ -416,18 +421,7 @@ func markRepr(sc *Scenario) usage {
 }
 
 func printsSelf(stmts []*Stmt) bool {
-	for _, s := range stmts {
-		if s.Kind == SPrint && (strings.Contains(s.Text, "{self}") || strings.Contains(s.Text, "{self!r}")) {
-			return true
-		}
-		if printsSelf(s.Body) || printsSelf(s.Finally) || printsSelf(s.Else) {
-			return true
-		}
-		for _, h := range s.Handlers {
-			if printsSelf(h.Body) {
-				return true
-			}
-		}
-	}
-	return false
+	return anyStmt(stmts, func(s *Stmt) bool {
+		return s.Kind == SPrint && (strings.Contains(s.Text, "{self}") || strings.Contains(s.Text, "{self!r}"))
+	})
 }
