@@ -91,6 +91,9 @@ func (e *engine) runHandle(h *handle) {
 func (e *engine) scheduleDone(f *future, cb doneCallback) {
 	if cb.waiter != nil {
 		e.loop.callSoonOp(cb.waiter.handle(opWakeup, f))
+		if !cb.waiter.internal {
+			e.emit(evt{kind: TaskReady, task: cb.waiter})
+		}
 		return
 	}
 	fn := cb.fn
@@ -110,6 +113,7 @@ type suspendReq struct {
 	kind  suspendKind
 	fut   *future
 	value Value
+	wake  float64 // asyncio.sleep: when its timer fires (shown in the trace)
 }
 
 // coro is a suspended Python coroutine or async generator, run as a Go
@@ -374,7 +378,7 @@ func (e *engine) step(t *task, exc *Exc) {
 		return
 	}
 	if !t.internal {
-		e.emit(evt{kind: TaskSuspended, task: t, text: suspendText(req), node: int32(t.x.node)})
+		e.emitSuspended(t, req)
 		t.x.emitHookEvent(false)
 	}
 	switch req.kind {
@@ -388,6 +392,9 @@ func (e *engine) step(t *task, exc *Exc) {
 		}
 	case suspendBare:
 		e.loop.callSoonOp(t.handle(opStep, nil))
+		if !t.internal {
+			e.emit(evt{kind: TaskReady, task: t})
+		}
 	default:
 		e.fail(fmt.Errorf("internal error: task %s yielded a generator value", t.name))
 	}
@@ -400,11 +407,23 @@ func resumeText(exc *Exc) string {
 	return ""
 }
 
-func suspendText(req suspendReq) string {
-	if req.kind == suspendBare {
-		return "yields to the loop once (sleep(0))"
+// emitSuspended records why a task gave control back: a sleep's wake-up
+// time, the task it awaits, or a bare yield; the screen shows the loop's
+// sleeping and waiting tasks from it.
+func (e *engine) emitSuspended(t *task, req suspendReq) {
+	text := ""
+	switch {
+	case req.kind == suspendBare:
+		text = "yields to the loop once (sleep(0))"
+	case req.fut != nil && req.fut.gather != nil:
+		text = "waits for gather"
 	}
-	return ""
+	e.emit(evt{kind: TaskSuspended, task: t, text: text, node: int32(t.x.node)})
+	r := e.lastRec()
+	r.wake = req.wake
+	if req.fut != nil && req.fut.task != nil && !req.fut.task.internal {
+		r.outFrom = int32(req.fut.task.num)
+	}
 }
 
 // wakeup is Task.__wakeup (task_wakeup in C).

@@ -3,6 +3,7 @@ package sim_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -130,5 +131,64 @@ func TestRenderGolden(t *testing.T) {
 		want, err := os.ReadFile(path)
 		require.NoError(t, err, "missing golden file: run go test ./sim -run TestRenderGolden -update")
 		assert.Equal(t, string(want), got, path)
+	}
+}
+
+// TestLoopQueueEvents checks what the screen's event loop panel is drawn
+// from: why each task suspended (with a sleep's wake-up time) and when it
+// joined the ready queue again.
+func TestLoopQueueEvents(t *testing.T) {
+	tests := []struct {
+		preset string
+		want   []string // "kind task text wake" of task.suspended and task.ready, in order
+	}{
+		{"gather-interleave", []string{
+			"task.suspended main waits for gather 0",
+			"task.suspended print_job sleeps until 1 1",
+			"task.suspended scan_job sleeps until 0.5 0.5",
+			"task.ready scan_job  0",
+			"task.suspended scan_job sleeps until 2.5 2.5",
+			"task.ready print_job  0",
+			"task.suspended print_job sleeps until 2 2",
+			"task.ready print_job  0",
+			"task.suspended print_job sleeps until 3 3",
+			"task.ready scan_job  0",
+			"task.suspended scan_job sleeps until 2.75 2.75",
+			"task.ready scan_job  0",
+			"task.ready print_job  0",
+			"task.ready main  0",
+		}},
+		{"sleep-zero", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.preset, func(t *testing.T) {
+			res, err := sim.Run(preset(t, tc.preset))
+			require.NoError(t, err)
+			var got []string
+			readyAfterYield := 0
+			all := res.Trace.All()
+			for i, ev := range all {
+				if ev.Kind != sim.TaskSuspended && ev.Kind != sim.TaskReady {
+					continue
+				}
+				got = append(got, strings.Join([]string{ev.Kind.String(), ev.Task, ev.Text, strconv.FormatFloat(ev.Wake, 'g', -1, 64)}, " "))
+				if ev.Kind == sim.TaskSuspended && strings.HasPrefix(ev.Text, "yields") {
+					require.Less(t, i+2, len(all))
+					// aenter.suspended may sit between them when a hook yields.
+					for _, next := range all[i+1 : i+3] {
+						if next.Kind == sim.TaskReady && next.Task == ev.Task {
+							readyAfterYield++
+							break
+						}
+					}
+				}
+			}
+			if tc.want != nil {
+				assert.Equal(t, tc.want, got)
+				return
+			}
+			// sleep(0): the task is back on the ready queue at once.
+			assert.Positive(t, readyAfterYield)
+		})
 	}
 }

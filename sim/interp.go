@@ -357,7 +357,7 @@ func (x *exec) sleep(d float64, node int) flow {
 	fut := &st.fut
 	st.h.op, st.h.fut = opSleepDone, fut
 	h := x.e.loop.callAtOp(x.e.loop.now+d, &st.h)
-	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut})
+	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut, wake: x.e.loop.now + d})
 	x.e.loop.cancelHandle(h)
 	if exc != nil {
 		return excFlow(exc)

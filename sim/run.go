@@ -162,6 +162,11 @@ func (e *engine) newRec() *rec {
 	return &e.recs[len(e.recs)-1][i]
 }
 
+// lastRec is the record emit made last, for fields only some kinds have.
+func (e *engine) lastRec() *rec {
+	return &e.recs[len(e.recs)-1][(e.nrecs-1)%recChunk]
+}
+
 // emit records an event at the current virtual time, in the current task
 // unless ev names one.
 func (e *engine) emit(ev evt) {

@@ -46,6 +46,10 @@ const (
 	Blocked // time.sleep stalled the whole loop
 	TimeoutFired
 	Note // an explanation worth showing (e.g. unspecified order)
+	// TaskReady: the task's next step joined the ready queue (its timer
+	// fired, what it awaited completed, or it yielded with sleep(0)).
+	// Creating a task queues its first step too, shown as task.created.
+	TaskReady
 )
 
 var eventKindNames = [...]string{
@@ -85,6 +89,7 @@ var eventKindNames = [...]string{
 	Blocked:        "loop.blocked",
 	TimeoutFired:   "timeout.expired",
 	Note:           "note",
+	TaskReady:      "task.ready",
 }
 
 // String is the event's name.
@@ -126,6 +131,9 @@ type Event struct {
 	Exc *ExcInfo `json:"exc,omitempty"`
 	// Args is what __aexit__ received, as Python would print it.
 	Args string `json:"args,omitempty"`
+	// Wake is when a task that suspended on asyncio.sleep wakes up
+	// (task.suspended only; 0 when it waits for something else).
+	Wake float64 `json:"wake,omitempty"`
 }
 
 // ExcInfo is an exception as data: type, message and chain.

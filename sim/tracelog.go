@@ -31,9 +31,11 @@ type rec struct {
 	inst    int32 // instance seq + 1
 	exc     int32 // exception id
 	node    int32
-	outFrom int32 // print events: their line is Stdout[outFrom:outTo]
+	outFrom int32 // print events: their line is Stdout[outFrom:outTo]; task.suspended: the awaited task's number
 	outTo   int32
-	kind    EventKind
+	// wake is when a task suspended on asyncio.sleep wakes (task.suspended).
+	wake float64
+	kind EventKind
 }
 
 // recTables hold what records point at.
@@ -96,6 +98,14 @@ func (t *Trace) At(i int) Event {
 		ev.Args = "None, None, None"
 		if exc != nil {
 			ev.Args = exc.Class.QualName() + ", " + exc.Repr() + ", <traceback>"
+		}
+	case TaskSuspended:
+		ev.Wake = r.wake
+		switch {
+		case r.wake > 0:
+			ev.Text = "sleeps until " + pyFloat(r.wake)
+		case r.outFrom > 0:
+			ev.Text = "waits for " + t.tasks[r.outFrom-1]
 		}
 	case ExcReplaced:
 		if old, ok := val.(*Exc); ok && exc != nil {
