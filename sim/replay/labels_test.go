@@ -1,0 +1,44 @@
+package replay
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"asyncwithlab/sim"
+)
+
+func TestLaneStatus(t *testing.T) {
+	tests := []struct {
+		lane   Lane
+		en, pt string
+	}{
+		{Lane{State: TaskSleeping, Wake: 1.5}, "sleeping until 1.5 s", "dormindo até 1,5 s"},
+		{Lane{State: TaskWaiting, Waits: "worker#2"}, "waiting for worker#2", "esperando worker#2"},
+		{Lane{State: TaskWaiting}, "waiting", "esperando"},
+		{Lane{State: TaskNotStarted}, "not started", "não iniciada"},
+		{Lane{State: TaskDone, Outcome: "'ok'"}, "returned 'ok'", "retornou 'ok'"},
+		{Lane{State: TaskFailed, Exc: &sim.ExcInfo{Type: "ValueError"}}, "failed: ValueError", "falhou: ValueError"},
+		{Lane{State: TaskCancelled}, "cancelled", "cancelada"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.en, tt.lane.Status("en"))
+		assert.Equal(t, tt.pt, tt.lane.Status("pt"))
+	}
+}
+
+func TestEveryStateHasALabel(t *testing.T) {
+	for s := TaskNotStarted; s <= TaskCancelled; s++ {
+		l := Lane{State: s}
+		assert.NotEqual(t, l.Status("en"), l.Status("pt"), s.String())
+	}
+	for p := PhaseCreated; p <= PhaseFailed; p++ {
+		assert.NotEmpty(t, p.Label("en"))
+		assert.NotEqual(t, p.Label("en"), p.Label("pt"), p.String())
+	}
+	assert.Empty(t, ResNone.Label("en"))
+	for r := ResClosed; r <= ResLeaked; r++ {
+		assert.NotEmpty(t, r.Label("en"))
+		assert.NotEqual(t, r.Label("en"), r.Label("pt"), r.String())
+	}
+}
