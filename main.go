@@ -16,11 +16,13 @@ func main() {
 	quizFile := flag.String("quiz", "", "a quizdown file to take instead of the built-in bank (desktop)")
 	lang := flag.String("lang", "", "language: en or pt (default: the system's)")
 	shot := flag.String("screenshot", "", "write the first frame to this PNG file and quit")
-	open := flag.String("open", "", "start on this screen: home, quiz or about")
+	open := flag.String("open", "", "start on this screen: home, quiz, sim or about")
+	scenario := flag.String("scenario", "", "a scenario file (JSON) to open in the simulator; Save writes back to it")
+	link := flag.String("link", "", "a share link of the simulator (copied from the web version) to open")
 	seed := flag.Uint64("seed", 0, "fix the quiz's shuffling (0: from the clock)")
 	flag.Parse()
 
-	game, err := ui.NewGame(ui.Config{QuizFile: *quizFile, Lang: *lang, Screenshot: *shot, Open: *open, Seed: *seed})
+	game, err := ui.NewGame(ui.Config{QuizFile: *quizFile, Lang: *lang, Screenshot: *shot, Open: *open, Seed: *seed, Scenario: *scenario, Link: *link})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func TestBoot(t *testing.T) {
 		assert.Contains(t, home, want)
 	}
 	ids := itemIDs(b.items())
-	assert.Equal(t, []string{"quiz", "about", "lang"}, ids)
+	assert.Equal(t, []string{"quiz", "sim", "about", "lang"}, ids)
 	b.frames(30)
 	b.screenshot("home")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())

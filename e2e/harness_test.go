@@ -195,8 +195,17 @@ func (b *browserApp) reload() time.Duration {
 
 func (b *browserApp) waitFirstFrame() time.Duration {
 	b.t.Helper()
-	ms, err := chromedp.Run(b.ctx, chromedp.Poll[float64](`window.labFirstFrame`,
-		chromedp.WithPollingTimeout(firstFrameTimeout), chromedp.WithPollingInterval(100*time.Millisecond)))
+	var ms float64
+	var err error
+	for range 3 {
+		ms, err = chromedp.Run(b.ctx, chromedp.Poll[float64](`window.labFirstFrame`,
+			chromedp.WithPollingTimeout(firstFrameTimeout), chromedp.WithPollingInterval(100*time.Millisecond)))
+		// A poll that starts while the new document replaces the old one
+		// loses its execution context; it is asked again in the new one.
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+	}
 	if err != nil {
 		failed, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.getElementById('lab-error-text').textContent`))
 		b.t.Fatalf("no first frame within %s: %v\nloading screen says: %q\nconsole:\n%s", firstFrameTimeout, err, failed, b.consoleText())

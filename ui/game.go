@@ -13,6 +13,7 @@ import (
 
 	"asyncwithlab/assets"
 	"asyncwithlab/quiz"
+	"asyncwithlab/sim"
 )
 
 // Config is what main passes to the game.
@@ -26,6 +27,13 @@ type Config struct {
 	Open string
 	// Seed fixes the quiz's shuffling (0: from the clock); tests use it.
 	Seed uint64
+	// Scenario is a scenario file to open in the simulator (desktop); the
+	// simulator's Save writes back to it.
+	Scenario string
+	// Link is a share link (the whole address, or the part after '#') to
+	// open in the simulator: the desktop program opens links copied from
+	// the web version.
+	Link string
 }
 
 // scene is one screen (as in Ebitengine's examples/blocks).
@@ -36,6 +44,19 @@ type scene interface {
 	key(g *Game) bool
 	// back is Esc.
 	back(g *Game)
+}
+
+// painter is a scene that draws more than its page's items (the
+// simulator's code, lanes and loop); paint runs before the items.
+type painter interface {
+	paint(g *Game, dst *ebiten.Image)
+}
+
+// animator is a scene that moves by itself: tick runs every update and
+// reports whether the screen must be redrawn. When nothing moves it
+// returns false, so a paused animation costs no drawing.
+type animator interface {
+	tick(g *Game) bool
 }
 
 // Game is the ebiten.Game: a scene manager with generic input (focus,
@@ -57,6 +78,10 @@ type Game struct {
 	customName string
 	loading    chan loaded
 	banks      map[Lang]*quiz.Quiz
+
+	presetList []sim.Preset // the simulator's examples, read on first use
+	catalog    *sim.Catalog
+	presetErr  error
 
 	press *pressState
 	// consumed: a scene handled this frame's keys; the generic handling skips them.
@@ -86,6 +111,7 @@ type pressState struct {
 	item       *item
 	dragging   bool // reordering a sequence item
 	scrolling  bool // dragging the page
+	scrubbing  bool // moving a slider
 	dragOffset float64
 }
 
@@ -118,14 +144,33 @@ func NewGame(cfg Config) (*Game, error) {
 	}
 	g.scene = &homeScene{}
 	g.seed = cfg.Seed
+	switch {
+	case cfg.Scenario != "":
+		g.openSimFile(cfg.Scenario)
+	case cfg.Link != "":
+		link := cfg.Link
+		if i := strings.IndexByte(link, '#'); i >= 0 {
+			link = link[i+1:]
+		}
+		g.openSimLink(link)
+	case g.plat.Fragment() != "":
+		// A share link opens the simulator where it was shared.
+		g.openSimLink(g.plat.Fragment())
+	}
 	switch cfg.Open {
 	case "quiz":
 		g.startQuiz()
 	case "about":
 		g.scene = &aboutScene{}
+	case "sim":
+		if _, ok := g.scene.(*simScene); !ok {
+			if err := g.openSimPreset(firstPreset); err != nil {
+				return nil, err
+			}
+		}
 	case "", "home":
 	default:
-		return nil, fmt.Errorf("unknown screen %q: expected home, quiz or about", cfg.Open)
+		return nil, fmt.Errorf("unknown screen %q: expected home, quiz, sim or about", cfg.Open)
 	}
 	return g, nil
 }
@@ -205,6 +250,9 @@ func (g *Game) Update() error {
 		return nil
 	}
 	g.consumed = false
+	if a, ok := g.scene.(animator); ok && a.tick(g) {
+		g.dirty = true
+	}
 	if g.scene.key(g) {
 		g.dirty = true
 	}
@@ -301,6 +349,14 @@ func (g *Game) pointer() {
 		x, y := ebiten.CursorPosition()
 		ps.x, ps.y = float64(x), float64(y)
 	}
+	if ps.scrubbing {
+		ps.item.scrub(ps.x, ps.y)
+		g.dirty = true
+		if released {
+			g.press = nil
+		}
+		return
+	}
 	moved := math.Hypot(ps.x-ps.x0, ps.y-ps.y0) > g.th.px(8)
 	if moved && !ps.dragging && !ps.scrolling {
 		if ps.item != nil && ps.item.drag {
@@ -329,7 +385,9 @@ func (g *Game) pointer() {
 		}
 		g.dirty = true
 	case !ps.scrolling && ps.item != nil:
-		if hit := g.page.hit(ps.x, ps.y); hit == ps.item {
+		// By id: an animated screen rebuilds its items between the press
+		// and the release.
+		if hit := g.page.hit(ps.x, ps.y); hit != nil && hit.id == ps.item.id {
 			g.page.focusID = hit.id
 			hit.action()
 			g.dirty = true
@@ -339,6 +397,12 @@ func (g *Game) pointer() {
 
 func (g *Game) startPress(x, y float64, id ebiten.TouchID, touch bool) {
 	g.press = &pressState{touch: id, isTouch: touch, x0: x, y0: y, x: x, y: y, scroll0: g.page.scroll, item: g.page.hit(x, y)}
+	if it := g.press.item; it != nil && it.scrub != nil {
+		g.press.scrubbing = true
+		g.page.focusID = it.id
+		it.scrub(x, y)
+		g.dirty = true
+	}
 }
 
 // reorderer is a scene whose items can be dragged into a new order.
@@ -382,7 +446,13 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.press != nil && g.press.dragging {
 		dragID, dragDY = g.press.item.id, g.press.dragOffset
 	}
-	p.draw(screen, dragID, dragDY)
+	if pt, ok := g.scene.(painter); ok {
+		screen.Fill(colBackground)
+		pt.paint(g, screen)
+		p.drawItems(screen, dragID, dragDY)
+	} else {
+		p.draw(screen, dragID, dragDY)
+	}
 	g.plat.Mirror(joinText(p.text), g.clickables())
 	if !g.drawn {
 		g.drawn = true

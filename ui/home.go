@@ -2,8 +2,7 @@ package ui
 
 import "asyncwithlab/quiz"
 
-// homeScene offers the quiz, the language switch and About. The simulator
-// joins it when its screen exists.
+// homeScene offers the quiz, the simulator, the language switch and About.
 type homeScene struct{}
 
 func (s *homeScene) build(g *Game, p *page) {
@@ -20,6 +19,11 @@ func (s *homeScene) build(g *Game, p *page) {
 		label = l.T("resume")
 	}
 	p.button("quiz", label, true, func() { g.startQuiz() })
+	p.button("sim", l.T("simulator"), true, func() {
+		if err := g.openSimPreset(firstPreset); err != nil {
+			g.notice = err.Error()
+		}
+	})
 	p.button("about", l.T("about"), false, func() { g.goTo(&aboutScene{}) })
 	p.button("lang", l.T("language"), false, func() {
 		if g.lang == English {

@@ -48,6 +48,9 @@ type item struct {
 	state    int // 0 plain, 1 right, 2 wrong
 	frac     float64
 	drag     bool // a sequence item that can be dragged
+	// scrub, when set, follows a press and its drag across the item with
+	// the pointer's screen position (a slider); action is for keys.
+	scrub func(x, y float64)
 }
 
 // page is what a scene shows: items from top to bottom, scrolled.
@@ -82,6 +85,13 @@ func (p *page) add(it *item) *item {
 	p.items = append(p.items, it)
 	p.y += it.h + p.t.px(8)
 	p.height = p.y + p.t.px(24)
+	return it
+}
+
+// place adds an item where it says (x, y, w, h set), outside the flow:
+// screens with a fixed layout, such as the simulator, place their controls.
+func (p *page) place(it *item) *item {
+	p.items = append(p.items, it)
 	return it
 }
 
@@ -282,6 +292,11 @@ func (p *page) reveal(it *item, screenH float64) {
 // draw paints the page; dragY is the y offset of a dragged item (id dragID).
 func (p *page) draw(dst *ebiten.Image, dragID string, dragDY float64) {
 	dst.Fill(colBackground)
+	p.drawItems(dst, dragID, dragDY)
+}
+
+// drawItems paints the items over what is already there.
+func (p *page) drawItems(dst *ebiten.Image, dragID string, dragDY float64) {
 	for _, it := range p.items {
 		dy := -p.scroll
 		if it.id != "" && it.id == dragID {

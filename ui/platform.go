@@ -31,4 +31,19 @@ type Platform interface {
 	Mirror(text string, items []Clickable)
 	// FirstFrame is called once the first frame has been drawn.
 	FirstFrame()
+	// Fragment is the page address's fragment without '#' (browser), where
+	// share links keep a scenario; "" on desktop.
+	Fragment() string
+	// SetFragment replaces the address's fragment without reloading, so
+	// that the address bar always holds a link to what is shown.
+	SetFragment(f string)
+	// ShareURL is the full address a share link with this fragment opens.
+	ShareURL(fragment string) string
+	// CopyText puts text on the clipboard; an error means it could not
+	// (the screen then shows the text to copy by hand).
+	CopyText(s string) error
+	// SaveFile saves data for the user: a download in the browser, a file
+	// on desktop (name is a path, or a file name placed in the app's
+	// folder). It returns where the data went.
+	SaveFile(name string, data []byte) (string, error)
 }

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,3 +62,34 @@ func (d *desktop) Fetch(path string) ([]byte, error) { return os.ReadFile(path) 
 func (d *desktop) Mirror(string, []Clickable) {}
 
 func (d *desktop) FirstFrame() {}
+
+func (d *desktop) Fragment() string { return "" }
+
+func (d *desktop) SetFragment(string) {}
+
+// ShareURL: the desktop program has no address of its own, so a link is
+// the fragment alone; the web version opens it after its address.
+func (d *desktop) ShareURL(fragment string) string { return "#" + fragment }
+
+// errNoClipboard: Ebitengine has no clipboard, and the clipboard packages
+// need cgo and extra system libraries on Linux.
+var errNoClipboard = errors.New("the desktop program cannot use the clipboard")
+
+func (d *desktop) CopyText(string) error { return errNoClipboard }
+
+// SaveFile writes the file where name says, or in the app's scenarios
+// folder when name is a bare file name.
+func (d *desktop) SaveFile(name string, data []byte) (string, error) {
+	path := name
+	if filepath.Base(name) == name {
+		path = filepath.Join(d.dir, "scenarios", name)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}

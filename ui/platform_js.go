@@ -146,3 +146,87 @@ func (b *browser) FirstFrame() {
 	w.Set("labFirstFrame", w.Get("performance").Call("now"))
 	w.Call("dispatchEvent", w.Get("Event").New("lab-ready"))
 }
+
+func (b *browser) Fragment() string {
+	h := js.Global().Get("location").Get("hash").String()
+	if len(h) > 0 && h[0] == '#' {
+		h = h[1:]
+	}
+	return h
+}
+
+func (b *browser) SetFragment(f string) {
+	if b.Fragment() == f {
+		return
+	}
+	u, err := url.Parse(js.Global().Get("location").Get("href").String())
+	if err != nil {
+		return
+	}
+	u.Fragment, u.RawFragment = "", ""
+	addr := u.String()
+	if f != "" {
+		addr += "#" + f
+	}
+	js.Global().Get("history").Call("replaceState", nil, "", addr)
+}
+
+func (b *browser) ShareURL(fragment string) string {
+	u, err := url.Parse(js.Global().Get("location").Get("href").String())
+	if err != nil {
+		return "#" + fragment
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String() + "#" + fragment
+}
+
+// CopyText writes to the clipboard. navigator.clipboard answers later (a
+// promise); a refusal is kept in window.labCopyError. window.labCopied
+// holds the last text, for the end-to-end tests.
+func (b *browser) CopyText(s string) error {
+	w := js.Global()
+	w.Set("labCopied", s)
+	clip := w.Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		return errors.New("this browser gives no clipboard here (it needs https or localhost)")
+	}
+	var onErr js.Func
+	onErr = js.FuncOf(func(this js.Value, args []js.Value) any {
+		w.Set("labCopyError", args[0].Call("toString"))
+		onErr.Release()
+		return nil
+	})
+	clip.Call("writeText", s).Call("catch", onErr)
+	return nil
+}
+
+// SaveFile offers the data as a download.
+func (b *browser) SaveFile(name string, data []byte) (string, error) {
+	w := js.Global()
+	arr := w.Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": "application/json"})
+	href := w.Get("URL").Call("createObjectURL", blob)
+	a := w.Get("document").Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", filepathBase(name))
+	a.Call("click")
+	// Revoking at once can cancel the download in some browsers.
+	var revoke js.Func
+	revoke = js.FuncOf(func(js.Value, []js.Value) any {
+		w.Get("URL").Call("revokeObjectURL", href)
+		revoke.Release()
+		return nil
+	})
+	w.Call("setTimeout", revoke, 10000)
+	return filepathBase(name), nil
+}
+
+func filepathBase(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' || name[i] == '\\' {
+			return name[i+1:]
+		}
+	}
+	return name
+}

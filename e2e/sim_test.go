@@ -1,0 +1,259 @@
+//go:build !js && !wasip1
+
+package e2e
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/assets"
+	"asyncwithlab/sim"
+	"asyncwithlab/sim/edit"
+	"asyncwithlab/sim/predict"
+	"asyncwithlab/sim/replay"
+)
+
+// wideFast is a desktop-sized page at half a device pixel per CSS pixel:
+// the simulator's wide layout, drawn about twice as fast under SwiftShader.
+var wideFast = viewport{w: 1024, h: 720, scale: 0.5}
+
+var (
+	keyRight = key{key: "ArrowRight", code: "ArrowRight", vk: 39}
+	keyLeft  = key{key: "ArrowLeft", code: "ArrowLeft", vk: 37}
+)
+
+// engineRun runs a preset in this process: what the page shows must be
+// exactly this run's events and captions.
+func engineRun(t *testing.T, name string) (*sim.Scenario, *replay.Replay) {
+	t.Helper()
+	presets, err := sim.LoadPresets(assets.Presets)
+	require.NoError(t, err)
+	p, ok := sim.FindPreset(presets, name)
+	require.True(t, ok, name)
+	res, err := sim.Run(p.Scenario)
+	require.NoError(t, err)
+	return p.Scenario, replay.New(res)
+}
+
+// eventLine is how the screen's text names event i of a run.
+func eventLine(rp *replay.Replay, i int) string {
+	ev := rp.Event(i)
+	return fmt.Sprintf("Event %d of %d: %s task=%s manager=%s", i+1, rp.Len(), ev.Kind, ev.Task, ev.Manager)
+}
+
+var shownEvent = regexp.MustCompile(`Event (\d+) of \d+: `)
+
+// shownIndex is the index of the event the screen shows (-1: none).
+func shownIndex(aria string) int {
+	m := shownEvent.FindStringSubmatch(aria)
+	if m == nil {
+		return -1
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n - 1
+}
+
+// waitEvent waits until the screen shows event i of the run, with the
+// engine's caption for it.
+func waitEvent(b *browserApp, rp *replay.Replay, i int) string {
+	b.t.Helper()
+	return b.waitText(eventLine(rp, i)+"\n", rp.Caption(i, "en"))
+}
+
+// openLink opens the app at a share link's fragment. The page is left
+// first, so that a new fragment loads the app anew.
+func (b *browserApp) openLink(fragment string) {
+	b.t.Helper()
+	b.must(chromedp.Do(b.ctx, chromedp.Navigate("about:blank")), "leaving the page")
+	b.must(chromedp.Do(b.ctx, chromedp.Navigate(serverURL+"/#"+fragment)), "opening #%s", fragment)
+	b.waitFirstFrame()
+}
+
+// TestSimulator opens a document example by link, plays it, steps back
+// and forth, injects an error in an __aenter__ and copies a link that
+// opens the same view. Everything the page says is checked against the
+// engine run here.
+func TestSimulator(t *testing.T) {
+	b := newBrowser(t, wideFast, 5*time.Minute)
+	sc, rp := engineRun(t, "nested-exit-order")
+	stops := rp.Stops()
+	require.Greater(t, len(stops), 8)
+
+	b.step("open the example by link")
+	b.openLink("v1.p.nested-exit-order.0")
+	waitEvent(b, rp, stops[0])
+	b.frames(20)
+	b.screenshot("sim-1-opened")
+
+	b.step("step forward with → and back with the button")
+	for k := 1; k <= 3; k++ {
+		b.press(keyRight)
+		waitEvent(b, rp, stops[k])
+	}
+	b.clickItem("back")
+	waitEvent(b, rp, stops[2])
+	b.clickItem("step")
+	waitEvent(b, rp, stops[3])
+	// Paused, the address is a link to the step shown.
+	assert.Equal(t, "#v1.p.nested-exit-order."+strconv.Itoa(stops[3]), evaluate[string](b, `location.hash`))
+
+	b.step("play, then pause with Space")
+	b.clickItem("play")
+	aria := b.waitAria("playback moving on", func(s string) bool { return shownIndex(s) >= stops[6] })
+	b.screenshot("sim-2-playing")
+	b.press(keySpace)
+	paused := shownIndex(b.aria())
+	assert.GreaterOrEqual(t, paused, shownIndex(aria))
+	b.frames(40)
+	assert.Equal(t, paused, shownIndex(b.aria()), "paused playback stays put")
+	assert.Contains(t, stops, paused, "playback stops only at stops")
+
+	b.step("End and Home")
+	b.press(keyEnd)
+	waitEvent(b, rp, stops[len(stops)-1])
+	b.press(keyHome)
+	waitEvent(b, rp, stops[0])
+
+	b.step("inject a ValueError at the start of B.__aenter__")
+	var point edit.Point
+	for _, p := range edit.Points(sc) {
+		if p.Label("en") == "start of B.__aenter__" {
+			point = p
+		}
+	}
+	require.NotEmpty(t, point.Owner, "the example has no point at the start of B.__aenter__")
+	broken, err := edit.Inject(sc, point, edit.Fault{Kind: edit.FaultRaise, Type: "ValueError"})
+	require.NoError(t, err)
+	res2, err := sim.Run(broken)
+	require.NoError(t, err)
+	rp2 := replay.New(res2)
+	b.clickItem("editor")
+	b.waitText("Where: ")
+	for range len(edit.Points(sc)) {
+		if strings.Contains(b.aria(), "Where: start of B.__aenter__\n") {
+			break
+		}
+		before := b.aria()
+		b.clickItem("inject-where-next")
+		b.waitChange(before)
+	}
+	b.waitText("Where: start of B.__aenter__\n", "What: "+edit.FaultRaise.Label("en")+"\n", "Exception: ValueError\n")
+	b.clickItem("inject-apply")
+	// The animation restarts where the run changed.
+	d := replay.FirstDifference(rp.Result(), res2)
+	require.Positive(t, d)
+	restart := replay.NewCursor(rp2.Stops())
+	restart.SeekEvent(d - 1)
+	waitEvent(b, rp2, restart.Event())
+	b.screenshot("sim-3-injected")
+
+	b.step("step to B.__aenter__ raising: the caption names B, and A.__aexit__ receives it")
+	raised, received := -1, -1
+	for i := 0; i < rp2.Len(); i++ {
+		ev := rp2.Event(i)
+		if ev.Kind == sim.AenterRaised && ev.Manager == "B" && raised < 0 {
+			raised = i
+		}
+		if ev.Kind == sim.AexitCalled && ev.Manager == "A" && raised >= 0 && received < 0 {
+			received = i
+			assert.Contains(t, ev.Args, "ValueError")
+		}
+	}
+	require.Positive(t, raised)
+	require.Positive(t, received)
+	b.press(keyEscape) // close the editor; the keys go to playback
+	for shownIndex(b.aria()) < raised {
+		before := shownIndex(b.aria())
+		b.press(keyRight)
+		b.waitAria("a step", func(s string) bool { return shownIndex(s) > before })
+	}
+	screen := waitEvent(b, rp2, raised)
+	assert.Contains(t, rp2.Caption(raised, "en"), "B.__aenter__")
+	assert.Contains(t, screen, "B.__aenter__")
+	for shownIndex(b.aria()) < received {
+		before := shownIndex(b.aria())
+		b.press(keyRight)
+		b.waitAria("a step", func(s string) bool { return shownIndex(s) > before })
+	}
+	screen = waitEvent(b, rp2, received)
+	assert.Contains(t, screen, "A.__aexit__")
+	b.screenshot("sim-4-aexit-receives")
+
+	b.step("copy the link and open it: the same scenario at the same event")
+	b.clickItem("link")
+	b.waitAria("the link copied", func(string) bool { return evaluate[string](b, `window.labCopied || ""`) != "" })
+	copied := evaluate[string](b, `window.labCopied`)
+	require.True(t, strings.HasPrefix(copied, serverURL+"/#v1.s."), "a link to a changed scenario carries it: %s", copied)
+	b.must(chromedp.Do(b.ctx, chromedp.Navigate("about:blank")), "leaving the page")
+	b.must(chromedp.Do(b.ctx, chromedp.Navigate(copied)), "opening the copied link")
+	b.waitFirstFrame()
+	waitEvent(b, rp2, received)
+	b.screenshot("sim-5-link-reopened")
+	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+}
+
+// TestSimulatorBadLinks: a malformed or unknown link says what is wrong
+// on the home screen, and the app goes on working.
+func TestSimulatorBadLinks(t *testing.T) {
+	b := newBrowser(t, wideFast, 2*time.Minute)
+	tests := []struct{ fragment, want string }{
+		{"v1.s.@@@.0", "This link could not be opened: share link:"},
+		{"v9.p.doc001-basic.0", `version "v9"`},
+		{"v1.p.no-such-example.0", `the example "no-such-example" does not exist`},
+	}
+	for _, tc := range tests {
+		b.step("open %.40s", tc.fragment)
+		b.openLink(tc.fragment)
+		b.waitText(tc.want, "[Take the quiz]", "[Open the simulator]")
+		assert.Equal(t, "", evaluate[string](b, `location.hash`), "the bad link is cleared from the address")
+	}
+	b.screenshot("sim-bad-link")
+	b.clickItem("sim")
+	_, rp := engineRun(t, "doc001-basic")
+	waitEvent(b, rp, rp.Stops()[0])
+	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+}
+
+// TestSimulatorPredict: in predict mode playback stops before the events
+// a challenge is about; the right answer is marked right and the score is
+// saved with the quiz progress.
+func TestSimulatorPredict(t *testing.T) {
+	b := newBrowser(t, wideFast, 3*time.Minute)
+	_, rp := engineRun(t, "aenter-fails")
+	chs := predict.Find(rp.Result(), 1)
+	require.NotEmpty(t, chs)
+	ch := chs[0]
+	b.openLink("v1.p.aenter-fails.0.predict")
+	b.press(keySpace)
+	b.waitText(ch.Prompt("en"))
+	assert.LessOrEqual(t, shownIndex(b.aria()), ch.At-1, "playback waits before the challenge's events")
+	b.screenshot("sim-predict-asked")
+	switch ch.Kind {
+	case predict.Aexit:
+		b.clickItem("option-" + strconv.Itoa(ch.Answer.Option))
+	case predict.Order:
+		for _, id := range ch.Answer.Order {
+			before := b.aria()
+			b.clickItem("item-" + id)
+			b.waitChange(before)
+		}
+	}
+	b.clickItem("check")
+	b.waitText("Correct!")
+	b.screenshot("sim-predict-marked")
+	saved := evaluate[string](b, `localStorage.getItem("asyncwithlab.predict.scores") || ""`)
+	scores, err := predict.DecodeScores(saved)
+	require.NoError(t, err, "saved scores %q", saved)
+	assert.Equal(t, 1, scores.Entries["aenter-fails"].Right)
+	b.clickItem("watch")
+	b.waitAria("playback through the challenge", func(s string) bool { return shownIndex(s) >= ch.At })
+	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+}

@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"asyncwithlab/quiz"
+)
+
+// build lays out the simulator for the screen's size and places its
+// controls; paint draws the rest.
+func (s *simScene) build(g *Game, p *page) {
+	s.unit = g.th.scale
+	// The caption's box is as tall as its text at the width it will have.
+	s.lay = layoutSim(g.w, g.h, s.unit, s.showCode, 0)
+	s.captionLines = g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*s.unit, 15, colText, false)
+	s.lay = layoutSim(g.w, g.h, s.unit, s.showCode, linesHeight(s.captionLines)+40*s.unit)
+	if s.tlFor != s.res {
+		s.tl, s.tlFor = buildTimeline(s.res.Trace), s.res
+	}
+	p.height = g.h // fixed: nothing scrolls
+	s.buildTop(g, p)
+	s.buildControls(g, p)
+	switch s.panel {
+	case panelPresets:
+		s.buildPresets(g, p)
+	case panelEditor:
+		s.buildEditor(g, p)
+	case panelHelp:
+		s.buildHelp(g, p)
+	case panelLink:
+		s.buildLink(g, p)
+	}
+	if s.predict != nil {
+		s.predict.build(g, p, s)
+	}
+	// What a screen reader hears (and the end-to-end tests read): the
+	// event, as the engine names it, and its caption.
+	ev := s.rp.At(s.shown).Event
+	p.text = append(p.text, fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len())+": "+ev.Kind.String()+" task="+ev.Task+" manager="+ev.Manager,
+		s.captionText(g))
+}
+
+// paintPanel draws the side panel's background under its items.
+func (s *simScene) paintPanel(g *Game, dst *ebiten.Image) {
+	t := g.th
+	r := s.lay.side
+	roundRect(dst, float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(t.px(8)), colPanel)
+	strokeRoundRect(dst, float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(t.px(8)), float32(t.px(1.5)), colAccent)
+}
+
+// panelColumn is a little flow layout inside the side panel.
+type panelColumn struct {
+	p    *page
+	s    *simScene
+	x, y float64
+	w    float64
+	maxY float64
+}
+
+func (s *simScene) column(p *page) *panelColumn {
+	r := s.lay.side.inset(12 * s.unit)
+	return &panelColumn{p: p, s: s, x: r.x, y: r.y, w: r.w, maxY: r.y + r.h}
+}
+
+// text adds wrapped text.
+func (c *panelColumn) text(runs []quiz.Run, size float64, col color.Color, bold bool) {
+	lines := c.p.t.wrapRuns(runs, c.w, size, col, bold)
+	h := linesHeight(lines)
+	c.p.place(&item{kind: itemText, x: c.x, y: c.y, w: c.w, h: h, lines: lines})
+	c.p.text = append(c.p.text, quiz.PlainText(runs))
+	c.y += h + c.p.t.px(6)
+}
+
+// closeButton puts a Close button at the panel's top-right corner.
+func (s *simScene) closeButton(g *Game, p *page) {
+	u := s.unit
+	r := s.lay.side
+	label := "× " + g.lang.T("close")
+	w := p.t.textWidth(label, 15) + 20*u
+	p.smallButton("close", label, r.x+r.w-w-10*u, r.y+10*u, 30*u, false, func() { s.panel = panelNone })
+}
+
+// buildHelp lists the keys.
+func (s *simScene) buildHelp(g *Game, p *page) {
+	s.closeButton(g, p)
+	c := s.column(p)
+	c.text([]quiz.Run{{Text: g.lang.T("help")}}, 20, colText, true)
+	for _, k := range strings.Split(g.lang.T("simKeys"), " · ") {
+		c.text([]quiz.Run{{Text: k}}, 15, colText, false)
+	}
+}
+
+// buildLink shows a link to copy by hand (no clipboard here).
+func (s *simScene) buildLink(g *Game, p *page) {
+	s.closeButton(g, p)
+	c := s.column(p)
+	c.text([]quiz.Run{{Text: g.lang.T("copyLink")}}, 20, colText, true)
+	c.text([]quiz.Run{{Text: s.link, Style: quiz.Code}}, 13, colText, false)
+}

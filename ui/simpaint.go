@@ -1,0 +1,570 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"asyncwithlab/quiz"
+	"asyncwithlab/sim/replay"
+)
+
+// Colours of the simulator's resources, tokens and loop.
+var (
+	colResClosed   = color.RGBA{0xe4, 0xe6, 0xea, 0xff}
+	colResOpening  = color.RGBA{0xfd, 0xe7, 0xb0, 0xff}
+	colResOpen     = color.RGBA{0xc9, 0xec, 0xd1, 0xff}
+	colResClosing  = color.RGBA{0xfd, 0xd8, 0xa8, 0xff}
+	colResReleased = color.RGBA{0xf1, 0xf2, 0xf4, 0xff}
+	colResLeaked   = color.RGBA{0xf6, 0xc4, 0xc0, 0xff}
+	colToken       = color.RGBA{0xc6, 0x28, 0x28, 0xff}
+	colSleep       = color.RGBA{0x9e, 0xc3, 0xe6, 0xff}
+	colWait        = color.RGBA{0xcf, 0xd4, 0xda, 0xff}
+	colBlocked     = color.RGBA{0xe5, 0x39, 0x35, 0xff}
+	colLineHi      = color.RGBA{0x44, 0x4b, 0x5a, 0xff}
+	colRunning     = color.RGBA{0x2f, 0x5d, 0x8a, 0xff}
+)
+
+// drawString draws s with its top-left corner at x, y.
+func drawString(dst *ebiten.Image, s string, f *text.GoTextFace, x, y float64, c color.Color) {
+	op := &text.DrawOptions{}
+	op.GeoM.Translate(x, y)
+	op.ColorScale.ScaleWithColor(c)
+	text.Draw(dst, s, f, op)
+}
+
+// fitString shortens s with an ellipsis to fit width.
+func fitString(s string, f *text.GoTextFace, width float64) string {
+	if text.Advance(s, f) <= width {
+		return s
+	}
+	return fitPrefix(s, f, max(width-text.Advance("…", f), 0)) + "…"
+}
+
+// fade scales a colour's alpha (for things appearing or leaving).
+func fade(c color.Color, a float64) color.Color {
+	r, g, b, al := c.RGBA()
+	k := min(max(a, 0), 1)
+	return color.RGBA64{uint16(float64(r) * k), uint16(float64(g) * k), uint16(float64(b) * k), uint16(float64(al) * k)}
+}
+
+// paint draws everything of the simulator that is not a control.
+func (s *simScene) paint(g *Game, dst *ebiten.Image) {
+	t := g.th
+	snap := s.rp.At(s.shown)
+	var prev *replay.Snapshot
+	if s.anim < 1 && s.from != s.shown {
+		prev = s.rp.At(s.from)
+	}
+	// The title, after the top bar's buttons.
+	title := s.title(g)
+	tf := t.face(fontBold, 16)
+	if w := s.lay.top.w - s.titleX - t.px(8); w > t.px(60) {
+		drawString(dst, fitString(title, tf, w), tf, s.titleX, s.lay.top.y+(s.lay.top.h-t.px(20))/2, colText)
+	}
+	if s.lay.code.w > 0 {
+		s.paintCode(g, dst, snap.Line)
+	}
+	s.paintConsole(g, dst, snap.Output)
+	s.paintCaption(g, dst, snap)
+	if s.lay.lanes.w > 0 {
+		s.paintLanes(g, dst, snap, prev)
+	}
+	s.paintLoop(g, dst, snap)
+	s.paintSlider(g, dst)
+	if s.panel != panelNone || (s.predict != nil && s.predict.active != nil) {
+		s.paintPanel(g, dst)
+	}
+}
+
+// title is the scenario's name as the top bar shows it.
+func (s *simScene) title(g *Game) string {
+	if s.name != "" && g.catalog != nil {
+		if e, _, ok := g.catalog.Entry(s.name); ok {
+			return e.Title.In(string(g.lang))
+		}
+	}
+	if s.sc != nil && s.sc.Title != "" {
+		return s.sc.Title
+	}
+	return g.lang.T("custom")
+}
+
+// panelBox draws a titled panel and returns its inside.
+func panelBox(t *theme, dst *ebiten.Image, r rect, title string, bg color.Color) rect {
+	roundRect(dst, float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(t.px(6)), bg)
+	strokeRoundRect(dst, float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(t.px(6)), float32(t.px(1)), colBorder)
+	in := r.inset(t.px(8))
+	if title != "" {
+		f := t.face(fontBold, 12)
+		c := colMuted
+		if bg == colCodeBg {
+			c = colCodeComment
+		}
+		drawString(dst, strings.ToUpper(title), f, in.x, in.y, c)
+		in.y += t.px(18)
+		in.h -= t.px(18)
+	}
+	return in
+}
+
+// paintCode draws the program with the current line highlighted, scrolled
+// so that the line stays in view.
+func (s *simScene) paintCode(g *Game, dst *ebiten.Image, current int) {
+	t := g.th
+	in := panelBox(t, dst, s.lay.code, g.lang.T("code"), colCodeBg)
+	size := s.codeSize(t, in.w)
+	lh := t.px(size) * 1.45
+	visible := max(int(in.h/lh), 1)
+	first := 0
+	if len(s.src) > visible && current > 0 {
+		first = min(max(current-1-visible/2, 0), len(s.src)-visible)
+	}
+	numW := t.px(30)
+	mono := t.face(fontMono, size)
+	for i := first; i < len(s.src) && i < first+visible; i++ {
+		y := in.y + float64(i-first)*lh
+		if i+1 == current {
+			roundRect(dst, float32(in.x-t.px(4)), float32(y), float32(in.w+t.px(8)), float32(lh), float32(t.px(3)), colLineHi)
+			vector.FillRect(dst, float32(in.x-t.px(4)), float32(y), float32(t.px(3)), float32(lh), colFocus, false)
+		}
+		drawString(dst, strconv.Itoa(i+1), mono, in.x, y+t.px(2), colCodeComment)
+		s.codeLine(t, i, size).draw(dst, in.x+numW, y+t.px(2), in.w-numW)
+	}
+}
+
+// codeSize is the font size (CSS px) that fits the program's longest line
+// in width, between 10 and 13.
+func (s *simScene) codeSize(t *theme, width float64) float64 {
+	longest := 0
+	for _, ln := range s.src {
+		longest = max(longest, len([]rune(ln)))
+	}
+	if longest == 0 {
+		return 13
+	}
+	// Go Mono advances 0.6 em per character; the line numbers take 30 px.
+	fit := (width - t.px(30)) / (0.6 * float64(longest+1)) / t.scale
+	return min(max(float64(int(fit*2))/2, 10), 13)
+}
+
+// codeLine returns line i of the program laid out with Python colours
+// (cached per scenario and scale).
+func (s *simScene) codeLine(t *theme, i int, size float64) codeRow {
+	if s.codeCache == nil || s.codeScale != t.scale || s.codeFont != size {
+		s.codeCache, s.codeScale, s.codeFont = make([]codeRow, len(s.src)), t.scale, size
+	}
+	if s.codeCache[i].frags == nil {
+		lines := t.codeLines(s.src[i], 1e9, size, true)
+		if len(lines) > 0 {
+			s.codeCache[i] = codeRow{frags: lines[0].frags}
+		}
+		if s.codeCache[i].frags == nil {
+			s.codeCache[i].frags = []frag{}
+		}
+	}
+	return s.codeCache[i]
+}
+
+// codeRow is one laid-out line of the program.
+type codeRow struct{ frags []frag }
+
+func (c codeRow) draw(dst *ebiten.Image, x, y, width float64) {
+	for _, f := range c.frags {
+		if f.x > width {
+			break
+		}
+		drawString(dst, fitString(f.s, f.face, width-f.x), f.face, x+f.x, y, f.col)
+	}
+}
+
+// paintConsole draws the last lines printed so far.
+func (s *simScene) paintConsole(g *Game, dst *ebiten.Image, printed int) {
+	t := g.th
+	in := panelBox(t, dst, s.lay.console, g.lang.T("console"), colCodeBg)
+	mono := t.face(fontMono, 12)
+	lh := t.px(12) * 1.45
+	visible := max(int(in.h/lh), 1)
+	lines := s.rp.Lines()[:printed]
+	from := max(0, len(lines)-visible)
+	for i, ln := range lines[from:] {
+		c := colCode
+		if from+i == printed-1 && s.rp.At(s.shown).Event.Kind.String() == "print" {
+			c = colCodeString
+		}
+		drawString(dst, fitString(displayable(ln), mono, in.w), mono, in.x, in.y+float64(i)*lh, c)
+	}
+}
+
+// paintCaption draws the current event in plain words.
+func (s *simScene) paintCaption(g *Game, dst *ebiten.Image, snap *replay.Snapshot) {
+	t := g.th
+	bg := color.Color(colHintBg)
+	if snap.Loop.Blocked {
+		bg = colWrongBg
+	}
+	in := panelBox(t, dst, s.lay.caption, "", bg)
+	meta := fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len()) + " · " + fmt.Sprintf(g.lang.T("clock"), fmtTime(snap.Time))
+	if s.message != "" {
+		meta = s.message
+	}
+	drawString(dst, fitString(meta, t.face(fontRegular, 12), in.w), t.face(fontRegular, 12), in.x, in.y, colMuted)
+	lines := s.captionLines
+	maxLines := max(int((in.h-t.px(16))/(t.px(15)*1.3)), 1)
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+	}
+	drawLines(dst, lines, in.x, in.y+t.px(16))
+}
+
+// captionText is the current event in words (or why the run stopped).
+func (s *simScene) captionText(g *Game) string {
+	if s.err != nil && s.shown == s.res.Trace.Len()-1 {
+		return fmt.Sprintf(g.lang.T("runFailed"), s.err)
+	}
+	return s.rp.Caption(s.shown, string(g.lang))
+}
+
+func fmtTime(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// richCaption turns a caption into text runs.
+func richCaption(s string) []quiz.Run { return []quiz.Run{{Text: s}} }
+
+// resColour is the fill of a manager box for its resource's state.
+func resColour(r replay.Resource) color.Color {
+	switch r {
+	case replay.ResOpening:
+		return colResOpening
+	case replay.ResOpen:
+		return colResOpen
+	case replay.ResClosing:
+		return colResClosing
+	case replay.ResReleased:
+		return colResReleased
+	case replay.ResLeaked:
+		return colResLeaked
+	}
+	return colResClosed
+}
+
+// paintLanes draws the time axis and one lane per task: its name and
+// state, its stack of managers (outermost first) and its history.
+func (s *simScene) paintLanes(g *Game, dst *ebiten.Image, snap, prev *replay.Snapshot) {
+	t := g.th
+	l := g.lang
+	area := s.lay.lanes
+	roundRect(dst, float32(area.x), float32(area.y), float32(area.w), float32(area.h), float32(t.px(6)), colPanel)
+	strokeRoundRect(dst, float32(area.x), float32(area.y), float32(area.w), float32(area.h), float32(t.px(6)), float32(t.px(1)), colBorder)
+	in := area.inset(t.px(6))
+	geo := layoutLanes(in, len(snap.Lanes), s.laneFirst, s.unit)
+	end := s.tl.end
+	now := snap.Time
+	if prev != nil {
+		now = prev.Time + (snap.Time-prev.Time)*ease(s.anim)
+	}
+	s.paintAxis(g, dst, geo, end)
+	small := t.face(fontRegular, 11)
+	bold := t.face(fontBold, 13)
+	for r, row := range geo.rows {
+		i := geo.first + r
+		lane := &snap.Lanes[i]
+		if r%2 == 1 {
+			vector.FillRect(dst, float32(row.x), float32(row.y), float32(row.w), float32(row.h), colBackground, false)
+		}
+		running := snap.Loop.Running == lane.Task
+		nameCol := colText
+		if running {
+			vector.FillRect(dst, float32(row.x), float32(row.y), float32(t.px(4)), float32(row.h), colRunning, false)
+			nameCol = colRunning
+		}
+		drawString(dst, fitString(lane.Task, bold, geo.label-t.px(10)), bold, row.x+t.px(8), row.y+t.px(3), nameCol)
+		if row.h >= t.px(34) {
+			drawString(dst, fitString(s.laneState(l, lane), small, geo.label-t.px(10)), small, row.x+t.px(8), row.y+t.px(20), colMuted)
+		}
+		// History along the time axis, up to the playhead.
+		band := timelineBand(row, geo.label, s.unit)
+		vector.FillRect(dst, float32(band.x), float32(band.y+band.h/2), float32(band.w), float32(max(t.px(1), 1)), colBorder, false)
+		for _, sg := range upTo(s.tl.lanes[lane.Task], s.shown, now) {
+			c := colSleep
+			if sg.kind == segWait {
+				c = colWait
+			}
+			x0, x1 := timeX(geo.axis, geo.label, sg.t0, end), timeX(geo.axis, geo.label, sg.t1, end)
+			vector.FillRect(dst, float32(x0), float32(band.y), float32(max(x1-x0, t.px(2))), float32(band.h), c, false)
+		}
+		for _, sg := range upTo(s.tl.blocked, s.shown, now) {
+			x0, x1 := timeX(geo.axis, geo.label, sg.t0, end), timeX(geo.axis, geo.label, sg.t1, end)
+			vector.FillRect(dst, float32(x0), float32(band.y), float32(max(x1-x0, t.px(2))), float32(band.h), colBlocked, false)
+		}
+		s.paintStack(g, dst, row, geo.label, lane, prev)
+	}
+	// The playhead, and the frozen loop over every lane.
+	if len(geo.rows) > 0 {
+		x := timeX(geo.axis, geo.label, now, end)
+		y0 := geo.axis.y + geo.axis.h
+		y1 := geo.rows[len(geo.rows)-1].y + geo.rows[len(geo.rows)-1].h
+		vector.StrokeLine(dst, float32(x), float32(y0), float32(x), float32(y1), float32(t.px(1.5)), colFocus, true)
+		if snap.Loop.Blocked {
+			vector.FillRect(dst, float32(in.x), float32(y0), float32(in.w), float32(y1-y0), color.RGBA{0xe5, 0x39, 0x35, 0x30}, false)
+			f := t.face(fontBold, 15)
+			msg := l.T("blocked")
+			w := text.Advance(msg, f)
+			cx, cy := in.x+(in.w-w)/2, y0+(y1-y0)/2-t.px(12)
+			roundRect(dst, float32(cx-t.px(10)), float32(cy-t.px(6)), float32(w+t.px(20)), float32(t.px(30)), float32(t.px(6)), colBlocked)
+			drawString(dst, msg, f, cx, cy, colAccentText)
+		}
+	}
+	s.paintTokens(g, dst, geo, snap, prev)
+}
+
+// paintAxis draws the virtual-time axis with a few round ticks.
+func (s *simScene) paintAxis(g *Game, dst *ebiten.Image, geo laneGeometry, end float64) {
+	t := g.th
+	f := t.face(fontRegular, 11)
+	drawString(dst, g.lang.T("loopTime"), f, geo.axis.x+t.px(8), geo.axis.y+t.px(2), colMuted)
+	if end <= 0 {
+		return
+	}
+	step := niceStep(end / 6)
+	for v := 0.0; v <= end+1e-9; v += step {
+		x := timeX(geo.axis, geo.label, v, end)
+		vector.FillRect(dst, float32(x), float32(geo.axis.y+geo.axis.h-t.px(4)), float32(max(t.px(1), 1)), float32(t.px(4)), colMuted, false)
+		label := fmtTime(float64(int64(v*1000+0.5))/1000) + " s"
+		drawString(dst, label, f, min(x+t.px(2), geo.axis.x+geo.axis.w-text.Advance(label, f)), geo.axis.y+t.px(2), colMuted)
+	}
+}
+
+// niceStep rounds a tick interval to 1, 2 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	if raw <= 0 {
+		return 1
+	}
+	p := 1.0
+	for p*10 <= raw {
+		p *= 10
+	}
+	for p > raw {
+		p /= 10
+	}
+	for _, m := range []float64{1, 2, 5, 10} {
+		if p*m >= raw {
+			return p * m
+		}
+	}
+	return p * 10
+}
+
+// laneState says in words where a task stands.
+func (s *simScene) laneState(l Lang, lane *replay.Lane) string {
+	switch lane.State {
+	case replay.TaskRunning:
+		return l.T("running")
+	case replay.TaskReady, replay.TaskNotStarted:
+		return l.T("ready")
+	case replay.TaskSleeping:
+		return l.T("sleeping") + " → " + fmtTime(lane.Wake) + " s"
+	case replay.TaskWaiting:
+		if lane.Waits != "" {
+			return l.T("waiting") + ": " + lane.Waits
+		}
+		return l.T("waiting")
+	case replay.TaskDone:
+		return l.T("done") + ": " + lane.Outcome
+	case replay.TaskFailed:
+		if lane.Exc != nil {
+			return l.T("taskFailed") + ": " + lane.Exc.Type
+		}
+	case replay.TaskCancelled:
+		return l.T("cancelled")
+	}
+	return lane.State.String()
+}
+
+// paintStack draws a lane's managers as boxes, outermost first; a box that
+// has just appeared fades in.
+func (s *simScene) paintStack(g *Game, dst *ebiten.Image, row rect, labelW float64, lane *replay.Lane, prev *replay.Snapshot) {
+	t := g.th
+	boxes := stackBoxes(row, labelW, len(lane.Frames), s.unit)
+	var before *replay.Lane
+	if prev != nil {
+		before = prev.Lane(lane.Task)
+	}
+	name := t.face(fontBold, 12)
+	small := t.face(fontRegular, 11)
+	for i, fr := range lane.Frames {
+		b := boxes[i]
+		alpha := 1.0
+		if before != nil && before.Frame(fr.Manager) == nil {
+			alpha = ease(s.anim)
+		}
+		fill := resColour(fr.Resource)
+		border := color.Color(colBorder)
+		if fr.NoAexit || fr.Resource == replay.ResLeaked {
+			border = colWrong
+		}
+		roundRect(dst, float32(b.x), float32(b.y), float32(b.w), float32(b.h), float32(t.px(4)), fade(fill, alpha))
+		strokeRoundRect(dst, float32(b.x), float32(b.y), float32(b.w), float32(b.h), float32(t.px(4)), float32(t.px(1.5)), fade(border, alpha))
+		if b.w < t.px(24) {
+			continue
+		}
+		drawString(dst, fitString(fr.Manager, name, b.w-t.px(8)), name, b.x+t.px(4), b.y+t.px(2), fade(colText, alpha))
+		if b.h >= t.px(30) {
+			drawString(dst, fitString(s.frameNote(g.lang, &fr), small, b.w-t.px(8)), small, b.x+t.px(4), b.y+t.px(17), fade(colMuted, alpha))
+		}
+	}
+}
+
+// frameNote is the second line of a manager box: its phase and resource,
+// or what __aexit__ received or returned.
+func (s *simScene) frameNote(l Lang, fr *replay.Frame) string {
+	switch {
+	case fr.Resource == replay.ResLeaked:
+		return l.T("leaked")
+	case fr.NoAexit:
+		return l.T("noAexit")
+	case fr.Phase == replay.PhaseExited && fr.Raised != nil:
+		return "raised " + fr.Raised.Type
+	case fr.Phase == replay.PhaseExited:
+		return "→ " + fr.Returned
+	case fr.Phase == replay.PhaseExiting && fr.Received != nil:
+		return "got " + fr.Received.Type
+	case fr.Phase == replay.PhaseExiting:
+		return "__aexit__(None…)"
+	case fr.Phase == replay.PhaseEntering:
+		return "__aenter__…"
+	}
+	return l.T("res." + fr.Resource.String())
+}
+
+// paintTokens draws each exception in flight as a red tag at the stack
+// level it has reached; the highlighted one glides from where it was.
+func (s *simScene) paintTokens(g *Game, dst *ebiten.Image, geo laneGeometry, snap, prev *replay.Snapshot) {
+	t := g.th
+	f := t.face(fontBold, 12)
+	for _, tk := range snap.Tokens {
+		x, y, ok := s.tokenPos(geo, snap, tk)
+		if !ok {
+			continue
+		}
+		if prev != nil {
+			for _, pt := range prev.Tokens {
+				if pt.Task == tk.Task {
+					if px, py, ok := s.tokenPos(geo, prev, pt); ok {
+						k := ease(s.anim)
+						x, y = px+(x-px)*k, py+(y-py)*k
+					}
+				}
+			}
+		}
+		label := tk.Exc.Type
+		switch tk.Move {
+		case replay.MoveSuppressed:
+			label += " (" + g.lang.T("suppressed") + ")"
+		case replay.MoveReplaced:
+			if tk.Old != nil {
+				label = tk.Old.Type + " → " + tk.Exc.Type
+			}
+		}
+		label = displayable(label)
+		w := text.Advance(label, f) + t.px(12)
+		roundRect(dst, float32(x), float32(y), float32(w), float32(t.px(18)), float32(t.px(9)), colToken)
+		drawString(dst, label, f, x+t.px(6), y+t.px(2), colAccentText)
+	}
+}
+
+// tokenPos is where a token sits: on the box of the manager it is at, or
+// at the left of the lane's stack when it is in the task's own code.
+func (s *simScene) tokenPos(geo laneGeometry, snap *replay.Snapshot, tk replay.Token) (x, y float64, ok bool) {
+	r := tk.Lane - geo.first
+	if r < 0 || r >= len(geo.rows) || tk.Exc == nil {
+		return 0, 0, false
+	}
+	row := geo.rows[r]
+	lane := &snap.Lanes[tk.Lane]
+	boxes := stackBoxes(row, geo.label, len(lane.Frames), s.unit)
+	if tk.Level >= 0 && tk.Level < len(boxes) {
+		b := boxes[tk.Level]
+		return b.x + b.w*0.35, b.y + b.h - s.unit*12, true
+	}
+	// In the task's own code: under the task's name.
+	return row.x + 8*s.unit, row.y + max(row.h-20*s.unit, 16*s.unit), true
+}
+
+// ease makes movement start and end gently.
+func ease(k float64) float64 {
+	k = min(max(k, 0), 1)
+	return k * k * (3 - 2*k)
+}
+
+// paintLoop draws the event loop: the clock, the running task, the ready
+// queue in order and the sleeping tasks with their wake-up times.
+func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, snap *replay.Snapshot) {
+	t := g.th
+	l := g.lang
+	in := panelBox(t, dst, s.lay.loop, l.T("loop"), colPanel)
+	f := t.face(fontRegular, 13)
+	b := t.face(fontBold, 13)
+	x := in.x
+	put := func(label, value string, c color.Color) {
+		if x > in.x+in.w {
+			return
+		}
+		drawString(dst, label, b, x, in.y, colMuted)
+		x += text.Advance(label, b) + t.px(4)
+		v := fitString(value, f, in.x+in.w-x)
+		drawString(dst, v, f, x, in.y, c)
+		x += text.Advance(v, f) + t.px(16)
+	}
+	put("", fmt.Sprintf(l.T("clock"), fmtTime(snap.Time)), colText)
+	running := snap.Loop.Running
+	if running == "" {
+		running = "—"
+	}
+	put(l.T("running")+":", running, colRunning)
+	ready := strings.Join(snap.Loop.Ready, " → ")
+	if ready == "" {
+		ready = "—"
+	}
+	put(l.T("ready")+":", ready, colText)
+	var sleeping []string
+	for _, sl := range snap.Loop.Sleeping {
+		sleeping = append(sleeping, sl.Task+" ("+fmtTime(sl.Wake)+" s)")
+	}
+	sl := strings.Join(sleeping, ", ")
+	if sl == "" {
+		sl = "—"
+	}
+	put(l.T("sleeping")+":", sl, colText)
+	if len(snap.Loop.Waiting) > 0 {
+		put(l.T("waiting")+":", strings.Join(snap.Loop.Waiting, ", "), colText)
+	}
+	if snap.Loop.Blocked {
+		drawString(dst, l.T("blocked"), b, in.x, in.y+t.px(20), colBlocked)
+	} else if snap.Resources.Open > 0 || len(snap.Resources.Leaked) > 0 {
+		msg := fmt.Sprintf(l.T("openCount"), snap.Resources.Open)
+		if len(snap.Resources.Leaked) > 0 {
+			msg += " · " + l.T("leaked") + ": " + strings.Join(snap.Resources.Leaked, ", ")
+		}
+		drawString(dst, fitString(msg, f, in.w), f, in.x, in.y+t.px(20), colMuted)
+	}
+}
+
+// paintSlider draws the scrub slider: the track, the part played, a knob.
+func (s *simScene) paintSlider(g *Game, dst *ebiten.Image) {
+	t := g.th
+	sl := s.slider
+	cy := sl.y + sl.h/2
+	th := t.px(6)
+	roundRect(dst, float32(sl.x), float32(cy-th/2), float32(sl.w), float32(th), float32(th/2), colBorder)
+	fx := sl.x + sl.w*s.cur.Fraction()
+	roundRect(dst, float32(sl.x), float32(cy-th/2), float32(fx-sl.x), float32(th), float32(th/2), colAccent)
+	vector.FillCircle(dst, float32(fx), float32(cy), float32(t.px(9)), colAccent, true)
+	f := t.face(fontRegular, 13)
+	drawString(dst, s.countText, f, sl.x+sl.w+t.px(12), cy-t.px(9), colMuted)
+	drawString(dst, speedLabel(s.cur.Speed), t.face(fontBold, 14), s.speedX, cy-t.px(9), colText)
+}
