@@ -257,3 +257,51 @@ func TestSimulatorPredict(t *testing.T) {
 	b.waitAria("playback through the challenge", func(s string) bool { return shownIndex(s) >= ch.At })
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
+
+// TestSimulatorPanels opens each panel of the simulator at full
+// resolution (the screenshots are for people to look at), builds a
+// scenario in the editor and checks that a change re-runs it.
+func TestSimulatorPanels(t *testing.T) {
+	b := newBrowser(t, desktop, 4*time.Minute)
+	_, rp := engineRun(t, "gather-interleave")
+	b.openLink("v1.p.gather-interleave.30")
+	at := replay.NewCursor(rp.Stops())
+	at.SeekEvent(30)
+	waitEvent(b, rp, at.Event())
+	b.frames(20)
+	b.screenshot("sim-panels-1-lanes")
+
+	b.step("the examples, by topic")
+	b.clickItem("presets")
+	b.waitText("[Concurrency: gather, create_task, TaskGroup]", "Watch for: ")
+	b.frames(5)
+	b.screenshot("sim-panels-2-examples")
+
+	b.step("the keys")
+	b.clickItem("help")
+	b.waitText("Space play/pause")
+	b.frames(5)
+	b.screenshot("sim-panels-3-keys")
+
+	b.step("build your own: two tasks by default, then three")
+	b.clickItem("editor")
+	b.clickItem("tab-build")
+	b.waitText("Tasks: 2\n", "task=")
+	b.frames(5)
+	b.screenshot("sim-panels-4-build")
+	b.clickItem("tasks-next")
+	b.waitText("Tasks: 3\n")
+	design := edit.Default()
+	design.SetTasks(3)
+	sc, probs := design.Build()
+	require.Empty(t, probs)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	rp3 := replay.New(res)
+	b.press(keyEscape)
+	b.press(keyEnd)
+	waitEvent(b, rp3, rp3.Stops()[len(rp3.Stops())-1])
+	b.frames(5)
+	b.screenshot("sim-panels-5-built")
+	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+}

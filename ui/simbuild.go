@@ -48,6 +48,9 @@ func (s *simScene) build(g *Game, p *page) {
 func (s *simScene) paintPanel(g *Game, dst *ebiten.Image) {
 	t := g.th
 	r := s.lay.side
+	if s.panel == panelPresets {
+		r = s.lay.wideSide
+	}
 	roundRect(dst, float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(t.px(8)), colPanel)
 	strokeRoundRect(dst, float32(r.x), float32(r.y), float32(r.w), float32(r.h), float32(t.px(8)), float32(t.px(1.5)), colAccent)
 }
@@ -59,6 +62,8 @@ type panelColumn struct {
 	x, y float64
 	w    float64
 	maxY float64
+	// chipIDs, when set, names the items chips places.
+	chipIDs func(i int) string
 }
 
 func (s *simScene) column(p *page) *panelColumn {
@@ -76,9 +81,10 @@ func (c *panelColumn) text(runs []quiz.Run, size float64, col color.Color, bold 
 }
 
 // closeButton puts a Close button at the panel's top-right corner.
-func (s *simScene) closeButton(g *Game, p *page) {
+func (s *simScene) closeButton(g *Game, p *page) { s.closeButtonAt(g, p, s.lay.side) }
+
+func (s *simScene) closeButtonAt(g *Game, p *page, r rect) {
 	u := s.unit
-	r := s.lay.side
 	label := "× " + g.lang.T("close")
 	w := p.t.textWidth(label, 15) + 20*u
 	p.smallButton("close", label, r.x+r.w-w-10*u, r.y+10*u, 30*u, false, func() { s.panel = panelNone })

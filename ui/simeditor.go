@@ -397,12 +397,17 @@ func (c *panelColumn) chips(id string, labels []string, chosen int, pick func(in
 	x := c.x
 	for i, label := range labels {
 		i := i
-		w := p.t.textWidth(label, 15) + 20*u
-		if x+w > c.x+c.w && x > c.x {
-			x, c.y = c.x, c.y+h+6*u
+		itemID := id + "-" + strconv.Itoa(i)
+		if c.chipIDs != nil {
+			itemID = c.chipIDs(i)
 		}
-		p.smallButton(id+"-"+strconv.Itoa(i), label, x, c.y, h, i == chosen, func() { pick(i) })
-		x += w + 6*u
+		it := p.smallButton(itemID, label, x, c.y, h, i == chosen, func() { pick(i) })
+		if x+it.w > c.x+c.w && x > c.x {
+			// Wrap: the chip goes first on the next row.
+			x, c.y = c.x, c.y+h+6*u
+			it.x, it.y = x, c.y
+		}
+		x += it.w + 6*u
 	}
 	if len(labels) > 0 {
 		c.y += h + 8*u

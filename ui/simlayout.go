@@ -23,7 +23,8 @@ type simRegions struct {
 	code     rect // the Python program (zero-sized when hidden)
 	console  rect // the output so far
 	controls rect // play, step, speed, scrub
-	side     rect // a side panel (examples, editor, predict) over the code
+	side     rect // a side panel (editor, predict, keys) over the code
+	wideSide rect // the examples panel: wider, over part of the lanes too
 }
 
 // layoutSim splits a w×h screen (device px); unit is one CSS px in device
@@ -55,6 +56,7 @@ func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
 		lanesY := bodyY + captionH + m
 		r.lanes = rect{rx, lanesY, rw, max(0, r.loop.y-m-lanesY)}
 		r.side = rect{m, bodyY, left - m, bodyH - m}
+		r.wideSide = rect{m, bodyY, min(w-2*m, max(left-m, 720*unit)), bodyH - m}
 		return r
 	}
 	consoleH := min(bodyH*0.22, 140*unit)
@@ -68,6 +70,7 @@ func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
 		r.code, r.lanes = r.lanes, rect{m, lanesY, 0, 0}
 	}
 	r.side = rect{m, bodyY, w - 2*m, bodyH - m}
+	r.wideSide = r.side
 	return r
 }
 

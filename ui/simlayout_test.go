@@ -60,6 +60,8 @@ func TestLayoutSimRegionsFitAndDoNotOverlap(t *testing.T) {
 				assert.Zero(t, r.code.w, "a narrow screen leaves the code to its own view")
 			}
 			assert.True(t, within(r.side, screen))
+			assert.True(t, within(r.wideSide, screen))
+			assert.GreaterOrEqual(t, r.wideSide.w, r.side.w)
 			// A long caption grows its box, within limits.
 			long := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 120*tc.unit)
 			assert.InDelta(t, 120*tc.unit, long.caption.h, 1e-9)

@@ -12,9 +12,10 @@ import (
 func (s *simScene) buildPresets(g *Game, p *page) {
 	l := g.lang
 	lang := string(l)
-	s.closeButton(g, p)
+	s.closeButtonAt(g, p, s.lay.wideSide)
 	presets, cat, err := g.presets()
 	c := s.column(p)
+	c.w = s.lay.wideSide.inset(12*s.unit).w
 	c.text([]quiz.Run{{Text: l.T("presets")}}, 20, colText, true)
 	if err != nil {
 		c.text([]quiz.Run{{Text: err.Error()}}, 14, colWrong, false)
@@ -28,18 +29,18 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 	}
 	// Topics wrap as chips.
 	u := s.unit
-	x, h := c.x, 28*u
-	for _, tp := range cat.Topics {
-		id := tp.ID
-		label := tp.Title.In(lang)
-		w := p.t.textWidth(label, 15) + 20*u
-		if x+w > c.x+c.w && x > c.x {
-			x, c.y = c.x, c.y+h+6*u
+	var labels []string
+	chosen := 0
+	for i, tp := range cat.Topics {
+		labels = append(labels, tp.Title.In(lang))
+		if tp.ID == s.topic {
+			chosen = i
 		}
-		p.smallButton("topic-"+id, label, x, c.y, h, id == s.topic, func() { s.topic = id })
-		x += w + 6*u
 	}
-	c.y += h + 14*u
+	c.chipIDs = func(i int) string { return "topic-" + cat.Topics[i].ID }
+	c.chips("topic", labels, chosen, func(i int) { s.topic = cat.Topics[i].ID })
+	c.chipIDs = nil
+	c.y += 6 * u
 	for _, tp := range cat.Topics {
 		if tp.ID != s.topic {
 			continue
