@@ -237,15 +237,25 @@ func (t *theme) wrapRuns(runs []quiz.Run, width, size float64, base color.Color,
 
 // fitPrefix is the longest prefix of s (at least one rune) that fits.
 func fitPrefix(s string, face *text.GoTextFace, width float64) string {
-	end := 0
+	// Binary search over rune boundaries: each probe shapes a prefix, so
+	// a long string costs a few probes rather than one per rune.
+	var ends []int
 	for i, r := range s {
-		next := i + utf8.RuneLen(r)
-		if end > 0 && text.Advance(s[:next], face) > width {
-			break
-		}
-		end = next
+		ends = append(ends, i+utf8.RuneLen(r))
 	}
-	return s[:end]
+	if len(ends) == 0 {
+		return ""
+	}
+	lo, hi := 1, len(ends) // the answer keeps at least one rune
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if text.Advance(s[:ends[mid-1]], face) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return s[:ends[lo-1]]
 }
 
 var pyKeywords = map[string]bool{}

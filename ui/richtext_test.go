@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/stretchr/testify/assert"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gomono"
@@ -36,4 +38,28 @@ func TestFontRangesMatchTheFonts(t *testing.T) {
 	// A shape the fonts lack becomes a bullet; one they have stays.
 	assert.Equal(t, "• play", displayable("▶ play"))
 	assert.Equal(t, "► play", displayable("► play"))
+}
+
+func TestFitPrefix(t *testing.T) {
+	th, err := newTheme()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := th.face(fontMono, 10)
+	w := text.Advance("x", f) // monospace: every rune is as wide
+	tests := []struct {
+		s     string
+		width float64
+		want  string
+	}{
+		{"abcdef", 3.5 * w, "abc"},
+		{"abcdef", 6 * w, "abcdef"},
+		{"abcdef", 0, "a"}, // at least one rune
+		{"", 10 * w, ""},
+		{"ção→x", 2.5 * w, "çã"},
+		{strings.Repeat("long ", 200), 50.5 * w, strings.Repeat("long ", 10)},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, fitPrefix(tc.s, f, tc.width), "%q in %.1f runes", tc.s, tc.width/w)
+	}
 }

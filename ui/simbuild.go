@@ -3,9 +3,11 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"asyncwithlab/quiz"
 )
@@ -37,11 +39,54 @@ func (s *simScene) build(g *Game, p *page) {
 	if s.predict != nil {
 		s.predict.build(g, p, s)
 	}
-	// What a screen reader hears (and the end-to-end tests read): the
-	// event, as the engine names it, and its caption.
+	p.text = append(p.text, s.eventText(g)...)
+}
+
+// eventText is what a screen reader hears of the current event (and what
+// the end-to-end tests read): the event as the engine names it, and its
+// caption. It is always the page text's last two lines.
+func (s *simScene) eventText(g *Game) []string {
 	ev := s.rp.At(s.shown).Event
-	p.text = append(p.text, fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len())+": "+ev.Kind.String()+" task="+ev.Task+" manager="+ev.Manager,
-		s.captionText(g))
+	return []string{fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
+		s.captionText(g)}
+}
+
+// mirror updates the event's lines of the last page's text.
+func (s *simScene) mirror(g *Game, pageText []string) []string {
+	out := slices.Clone(pageText)
+	if n := len(out); n >= 2 {
+		copy(out[n-2:], s.eventText(g))
+	}
+	return out
+}
+
+// paintDynamic repaints what playback moves (caption, lanes, loop,
+// console and code when visible, the slider) over the last frame. The
+// page's items (buttons, panels) are left as they are.
+func (s *simScene) paintDynamic(g *Game, dst *ebiten.Image) bool {
+	covered := s.panel != panelNone || (s.predict != nil && s.predict.active != nil)
+	if s.panel == panelPresets || (covered && !s.lay.wide) {
+		return false // a panel covers the lanes
+	}
+	lines := g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*s.unit, 15, colText, false)
+	if lay := layoutSim(g.w, g.h, s.unit, s.showCode, linesHeight(lines)+40*s.unit); lay != s.lay {
+		return false // the caption's box changes size: a new layout
+	}
+	s.captionLines = lines
+	s.paintMoving(g, dst, !covered)
+	// The slider, its count and the speed are repainted on a clean strip.
+	c := s.lay.controls
+	vector.FillRect(dst, float32(s.speedX), float32(c.y), float32(c.x+c.w-s.speedX), float32(c.h), colBackground, false)
+	s.paintSlider(g, dst)
+	if s.speedX < s.slider.x {
+		// The "+" button sits between the speed and the slider: redraw it.
+		for _, it := range g.page.items {
+			if it.id == "faster" {
+				g.page.drawItem(dst, it, 0, it.id == g.page.focusID)
+			}
+		}
+	}
+	return true
 }
 
 // paintPanel draws the side panel's background under its items.

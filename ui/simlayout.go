@@ -28,10 +28,11 @@ type simRegions struct {
 }
 
 // layoutSim splits a w×h screen (device px); unit is one CSS px in device
-// px; captionH is the height the caption's text needs (kept between 64
-// CSS px and 30% of the body). Wide screens show the code and console in a left column and the
-// lanes, loop and caption on the right; narrow ones stack the caption,
-// lanes, loop and console, and leave the code to a panel of its own.
+// px; captionH is the height the caption's text needs (kept between 84 CSS
+// px and 30% of the body). Wide screens show the code and console in a
+// left column and the lanes, loop and caption on the right; narrow ones
+// stack the caption, lanes, loop and console, and leave the code to a
+// panel of its own.
 func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
 	var r simRegions
 	m := 8 * unit
@@ -42,7 +43,9 @@ func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
 	bodyY := topH
 	bodyH := max(0, h-topH-ctrlH)
 	r.wide = w >= 900*unit
-	captionH = min(max(captionH, 64*unit), max(bodyH*0.3, 64*unit))
+	// At least two lines of caption, so that most captions fit without the
+	// layout changing from one event to the next.
+	captionH = min(max(captionH, 84*unit), max(bodyH*0.3, 84*unit))
 	loopH := 72 * unit
 	if r.wide {
 		left := min(max(w*0.38, 340*unit), 560*unit)

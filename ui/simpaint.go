@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"asyncwithlab/quiz"
+	"asyncwithlab/sim"
 	"asyncwithlab/sim/replay"
 )
 
@@ -56,30 +58,45 @@ func fade(c color.Color, a float64) color.Color {
 // paint draws everything of the simulator that is not a control.
 func (s *simScene) paint(g *Game, dst *ebiten.Image) {
 	t := g.th
-	snap := s.rp.At(s.shown)
-	var prev *replay.Snapshot
-	if s.anim < 1 && s.from != s.shown {
-		prev = s.rp.At(s.from)
-	}
 	// The title, after the top bar's buttons.
 	title := s.title(g)
 	tf := t.face(fontBold, 16)
 	if w := s.lay.top.w - s.titleX - t.px(8); w > t.px(60) {
 		drawString(dst, fitString(title, tf, w), tf, s.titleX, s.lay.top.y+(s.lay.top.h-t.px(20))/2, colText)
 	}
-	if s.lay.code.w > 0 {
-		s.paintCode(g, dst, snap.Line)
-	}
-	s.paintConsole(g, dst, snap.Output)
-	s.paintCaption(g, dst, snap)
-	if s.lay.lanes.w > 0 {
-		s.paintLanes(g, dst, snap, prev)
-	}
-	s.paintLoop(g, dst, snap)
+	s.paintMoving(g, dst, true)
 	s.paintSlider(g, dst)
 	if s.panel != panelNone || (s.predict != nil && s.predict.active != nil) {
 		s.paintPanel(g, dst)
 	}
+}
+
+// paintMoving paints the parts that follow playback; the code and the
+// console only when no panel covers them.
+func (s *simScene) paintMoving(g *Game, dst *ebiten.Image, codeColumn bool) {
+	snap := s.rp.At(s.shown)
+	var prev *replay.Snapshot
+	if s.anim < 1 && s.from != s.shown {
+		prev = s.rp.At(s.from)
+	}
+	if codeColumn {
+		// The code and the console change only at some events: they are
+		// painted once into images and copied while they stay the same.
+		if s.lay.code.w > 0 {
+			key := fmt.Sprint(s.gen, snap.Line, g.th.scale)
+			s.codeImg.draw(dst, s.lay.code, key, func(d *ebiten.Image, r rect) { s.paintCode(g, d, r, snap.Line) })
+		}
+		printing := snap.Event.Kind == sim.Printed
+		key := fmt.Sprint(s.gen, snap.Output, printing, g.th.scale, g.lang)
+		s.consoleImg.draw(dst, s.lay.console, key, func(d *ebiten.Image, r rect) { s.paintConsole(g, d, r, snap.Output, printing) })
+	}
+	// The caption and the loop change with the event only.
+	key := fmt.Sprint(s.gen, s.shown, s.message, g.lang, g.th.scale)
+	s.captionImg.draw(dst, s.lay.caption, key, func(d *ebiten.Image, r rect) { s.paintCaption(g, d, r, snap) })
+	if s.lay.lanes.w > 0 {
+		s.paintLanes(g, dst, snap, prev)
+	}
+	s.loopImg.draw(dst, s.lay.loop, key, func(d *ebiten.Image, r rect) { s.paintLoop(g, d, r, snap) })
 }
 
 // title is the scenario's name as the top bar shows it.
@@ -115,9 +132,9 @@ func panelBox(t *theme, dst *ebiten.Image, r rect, title string, bg color.Color)
 
 // paintCode draws the program with the current line highlighted, scrolled
 // so that the line stays in view.
-func (s *simScene) paintCode(g *Game, dst *ebiten.Image, current int) {
+func (s *simScene) paintCode(g *Game, dst *ebiten.Image, area rect, current int) {
 	t := g.th
-	in := panelBox(t, dst, s.lay.code, g.lang.T("code"), colCodeBg)
+	in := panelBox(t, dst, area, g.lang.T("code"), colCodeBg)
 	size := s.codeSize(t, in.w)
 	lh := t.px(size) * 1.45
 	visible := max(int(in.h/lh), 1)
@@ -184,9 +201,9 @@ func (c codeRow) draw(dst *ebiten.Image, x, y, width float64) {
 }
 
 // paintConsole draws the last lines printed so far.
-func (s *simScene) paintConsole(g *Game, dst *ebiten.Image, printed int) {
+func (s *simScene) paintConsole(g *Game, dst *ebiten.Image, area rect, printed int, printing bool) {
 	t := g.th
-	in := panelBox(t, dst, s.lay.console, g.lang.T("console"), colCodeBg)
+	in := panelBox(t, dst, area, g.lang.T("console"), colCodeBg)
 	mono := t.face(fontMono, 12)
 	lh := t.px(12) * 1.45
 	visible := max(int(in.h/lh), 1)
@@ -194,7 +211,7 @@ func (s *simScene) paintConsole(g *Game, dst *ebiten.Image, printed int) {
 	from := max(0, len(lines)-visible)
 	for i, ln := range lines[from:] {
 		c := colCode
-		if from+i == printed-1 && s.rp.At(s.shown).Event.Kind.String() == "print" {
+		if from+i == printed-1 && printing {
 			c = colCodeString
 		}
 		drawString(dst, fitString(displayable(ln), mono, in.w), mono, in.x, in.y+float64(i)*lh, c)
@@ -202,13 +219,13 @@ func (s *simScene) paintConsole(g *Game, dst *ebiten.Image, printed int) {
 }
 
 // paintCaption draws the current event in plain words.
-func (s *simScene) paintCaption(g *Game, dst *ebiten.Image, snap *replay.Snapshot) {
+func (s *simScene) paintCaption(g *Game, dst *ebiten.Image, area rect, snap *replay.Snapshot) {
 	t := g.th
 	bg := color.Color(colHintBg)
 	if snap.Loop.Blocked {
 		bg = colWrongBg
 	}
-	in := panelBox(t, dst, s.lay.caption, "", bg)
+	in := panelBox(t, dst, area, "", bg)
 	meta := fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len()) + " · " + fmt.Sprintf(g.lang.T("clock"), fmtTime(snap.Time))
 	if s.message != "" {
 		meta = s.message
@@ -407,8 +424,8 @@ func (s *simScene) paintStack(g *Game, dst *ebiten.Image, row rect, labelW float
 		if fr.NoAexit || fr.Resource == replay.ResLeaked {
 			border = colWrong
 		}
-		roundRect(dst, float32(b.x), float32(b.y), float32(b.w), float32(b.h), float32(t.px(4)), fade(fill, alpha))
-		strokeRoundRect(dst, float32(b.x), float32(b.y), float32(b.w), float32(b.h), float32(t.px(4)), float32(t.px(1.5)), fade(border, alpha))
+		// Plain rectangles: a lane view of 200 managers stays cheap to draw.
+		boxRect(dst, b, t.px(1.5), fade(fill, alpha), fade(border, alpha))
 		if b.w < t.px(24) {
 			continue
 		}
@@ -417,6 +434,17 @@ func (s *simScene) paintStack(g *Game, dst *ebiten.Image, row rect, labelW float
 			drawString(dst, fitString(s.frameNote(g.lang, &fr), small, b.w-t.px(8)), small, b.x+t.px(4), b.y+t.px(17), fade(colMuted, alpha))
 		}
 	}
+}
+
+// boxRect fills a rectangle and draws its border, without anti-aliased
+// paths (which cost far more to draw).
+func boxRect(dst *ebiten.Image, b rect, border float64, fill, line color.Color) {
+	x, y, w, h, bw := float32(b.x), float32(b.y), float32(b.w), float32(b.h), float32(max(border, 1))
+	vector.FillRect(dst, x, y, w, h, fill, false)
+	vector.FillRect(dst, x, y, w, bw, line, false)
+	vector.FillRect(dst, x, y+h-bw, w, bw, line, false)
+	vector.FillRect(dst, x, y, bw, h, line, false)
+	vector.FillRect(dst, x+w-bw, y, bw, h, line, false)
 }
 
 // frameNote is the second line of a manager box: its phase and resource,
@@ -503,10 +531,10 @@ func ease(k float64) float64 {
 
 // paintLoop draws the event loop: the clock, the running task, the ready
 // queue in order and the sleeping tasks with their wake-up times.
-func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, snap *replay.Snapshot) {
+func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, area rect, snap *replay.Snapshot) {
 	t := g.th
 	l := g.lang
-	in := panelBox(t, dst, s.lay.loop, l.T("loop"), colPanel)
+	in := panelBox(t, dst, area, l.T("loop"), colPanel)
 	f := t.face(fontRegular, 13)
 	b := t.face(fontBold, 13)
 	x := in.x
@@ -567,4 +595,34 @@ func (s *simScene) paintSlider(g *Game, dst *ebiten.Image) {
 	f := t.face(fontRegular, 13)
 	drawString(dst, s.countText, f, sl.x+sl.w+t.px(12), cy-t.px(9), colMuted)
 	drawString(dst, speedLabel(s.cur.Speed), t.face(fontBold, 14), s.speedX, cy-t.px(9), colText)
+}
+
+// imageCache keeps a part of the screen painted in an image of its own,
+// repainted only when its key changes.
+type imageCache struct {
+	img *ebiten.Image
+	key string
+}
+
+// draw copies the part to r on dst, painting it first when key differs
+// from the last one (paint gets the image and r moved to its origin).
+func (c *imageCache) draw(dst *ebiten.Image, r rect, key string, paint func(*ebiten.Image, rect)) {
+	w, h := int(math.Ceil(r.w)), int(math.Ceil(r.h))
+	if w <= 0 || h <= 0 {
+		return
+	}
+	if c.img == nil || c.img.Bounds().Dx() != w || c.img.Bounds().Dy() != h {
+		if c.img != nil {
+			c.img.Deallocate()
+		}
+		c.img, c.key = ebiten.NewImage(w, h), ""
+	}
+	if c.key != key {
+		c.img.Clear()
+		paint(c.img, rect{0, 0, r.w, r.h})
+		c.key = key
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(r.x, r.y)
+	dst.DrawImage(c.img, op)
 }

@@ -15,7 +15,7 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 	s.closeButtonAt(g, p, s.lay.wideSide)
 	presets, cat, err := g.presets()
 	c := s.column(p)
-	c.w = s.lay.wideSide.inset(12*s.unit).w
+	c.w = s.lay.wideSide.inset(12 * s.unit).w
 	c.text([]quiz.Run{{Text: l.T("presets")}}, 20, colText, true)
 	if err != nil {
 		c.text([]quiz.Run{{Text: err.Error()}}, 14, colWrong, false)

@@ -62,6 +62,11 @@ type simScene struct {
 	codeScale      float64
 	codeFont       float64
 	lastTick       time.Time
+	gen            int // counts runs: cached images of the last run are stale
+	codeImg        imageCache
+	consoleImg     imageCache
+	captionImg     imageCache
+	loopImg        imageCache
 	captionLines   []line
 }
 
@@ -175,6 +180,7 @@ func (s *simScene) run(g *Game) {
 	s.cur = replay.NewCursor(s.rp.Stops())
 	s.src = splitLines(sim.Render(s.sc))
 	s.codeCache = nil
+	s.gen++
 	if s.predict != nil {
 		s.predict.reset(s)
 	}
@@ -283,8 +289,9 @@ func (s *simScene) tick(g *Game) bool {
 	s.lastTick = now
 	changed := false
 	if s.predict != nil && s.predict.gate(s) {
-		changed = true
+		g.dirty = true // the question's panel appears
 	}
+	wasPlaying := s.cur.Playing
 	if s.cur.Advance(dt) {
 		changed = true
 	}
@@ -303,6 +310,9 @@ func (s *simScene) tick(g *Game) bool {
 		}
 		s.anim = min(1, s.anim+dt/dur)
 		changed = true
+	}
+	if s.cur.Playing != wasPlaying {
+		g.dirty = true // the Play button's label
 	}
 	return changed
 }
