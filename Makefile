@@ -4,13 +4,15 @@
 GO      ?= go
 N       ?= 500
 FUZZN   ?= 200000x
+FUZZNSLOW ?= 40000x
 
-.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz deps deps-web deps-python run demo help bench-web
+.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz bench-replay bench-ui deps deps-web deps-python run demo help bench-web
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
 	@echo "make conformance  N random scenarios run by the engine and by CPython (N=$(N))"
-	@echo "make bench        simulator benchmarks (with CPython timings) and quiz reading speed"
+	@echo "make bench        simulator benchmarks (with CPython timings), the replay model, quiz reading speed"
+	@echo "make bench-ui     the simulator screen's frame work and its paused CPU, on the desktop under Xvfb"
 	@echo "make serve        build the browser version and serve it on http://localhost:8080"
 	@echo "make run          the desktop program"
 	@echo "make dist         dist/ ready for any static host (.wasm with .gz and .br copies)"
@@ -34,15 +36,31 @@ unit:
 
 # Fuzzing for a number of inputs rather than a duration: a duration's
 # deadline can expire while a worker is busy, which fails the run spuriously.
+# FuzzDecodeDesign builds and runs each design it decodes: fewer inputs.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzDecodeAndRun -fuzztime $(FUZZN) ./sim
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZN) ./quiz
-	$(GO) test -run '^$$' -fuzz FuzzDecodeAttempt -fuzztime $(FUZZN) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeAndRun$$' -fuzztime $(FUZZN) ./sim
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadCatalog$$' -fuzztime $(FUZZN) ./sim
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZN) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZN) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZN) ./sim/share
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeScores$$' -fuzztime $(FUZZN) ./sim/predict
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeDesign$$' -fuzztime $(FUZZNSLOW) ./sim/edit
 
 conformance: deps-python
 	$(GO) test -count=1 -run TestRandomConformance -v ./sim/simrand -args -scenarios=$(N) | grep -E '^(conformance|---|ok|FAIL)|disagree'
 
-bench: bench-sim bench-quiz
+bench: bench-sim bench-quiz bench-replay
+
+# The simulator screen's model: one frame of playback, seeking, on the
+# 20 tasks × 10 managers example.
+bench-replay:
+	$(GO) test -run '^$$' -bench . -benchmem ./sim/replay | grep -E '^(Benchmark|ok)'
+
+# The simulator screen on the desktop under Xvfb: Update+Draw per frame
+# while the heaviest example plays at 4×, and the paused screen's CPU.
+bench-ui: deps
+	$(GO) build -o /tmp/asyncwithlab-benchui ./ui/benchui
+	xvfb-run -a -s "-screen 0 1400x900x24" /tmp/asyncwithlab-benchui
 
 # The browser build against a minimal Ebitengine program: .wasm sizes, time
 # to the first frame in headless Chromium, idle CPU on the quiz screen.

@@ -30,12 +30,29 @@ func TestDesktopSmoke(t *testing.T) {
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
 
-	for _, screen := range []string{"home", "quiz", "about"} {
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"version": 1, "functions": [{"name": "main", "body": [{"sleep": -1}]}]}`), 0o644))
+	screens := []struct {
+		name string
+		args []string
+	}{
+		{"home", []string{"-open", "home"}},
+		{"quiz", []string{"-open", "quiz"}},
+		{"about", []string{"-open", "about"}},
+		{"sim", []string{"-open", "sim"}},
+		// A link copied from the web version, at an event in the middle.
+		{"sim-link", []string{"-link", "http://example.org/lab/#v1.p.gather-interleave.30"}},
+		{"sim-file", []string{"-scenario", "assets/presets/aenter-fails.json"}},
+		// A broken scenario file: Home says why; nothing crashes.
+		{"sim-bad-file", []string{"-scenario", bad}},
+	}
+	for _, sc := range screens {
+		screen := sc.name
 		t.Run(screen, func(t *testing.T) {
 			shot := filepath.Join(dir, screen+".png")
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, bin, "-screenshot", shot, "-open", screen, "-seed", "3", "-lang", "en")
+			cmd := exec.CommandContext(ctx, bin, append([]string{"-screenshot", shot, "-seed", "3", "-lang", "en"}, sc.args...)...)
 			cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir)
 			out, err := cmd.CombinedOutput()
 			require.NoError(t, err, string(out))
