@@ -305,3 +305,22 @@ func TestSimulatorPanels(t *testing.T) {
 	b.screenshot("sim-panels-5-built")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
+
+// TestSimulatorPhone: on a phone the simulator stacks its parts, the code
+// gets a view of its own, and Portuguese captions are the engine's.
+func TestSimulatorPhone(t *testing.T) {
+	b := newBrowser(t, phone, 3*time.Minute)
+	_, rp := engineRun(t, "aenter-fails")
+	b.must(chromedp.Do(b.ctx, chromedp.Navigate(serverURL+"/?lang=pt#v1.p.aenter-fails.20")), "opening the link in Portuguese")
+	b.waitFirstFrame()
+	c := replay.NewCursor(rp.Stops())
+	c.SeekEvent(20)
+	b.waitText(rp.Caption(c.Event(), "pt"))
+	b.frames(10)
+	b.screenshot("sim-phone-lanes")
+	b.clickItem("code")
+	b.waitText("[Python]")
+	b.frames(10)
+	b.screenshot("sim-phone-code")
+	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+}

@@ -16,10 +16,14 @@ import (
 // controls; paint draws the rest.
 func (s *simScene) build(g *Game, p *page) {
 	s.unit = g.th.scale
-	// The caption's box is as tall as its text at the width it will have.
-	s.lay = layoutSim(g.w, g.h, s.unit, s.showCode, 0)
-	s.captionLines = g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*s.unit, 15, colText, false)
-	s.lay = layoutSim(g.w, g.h, s.unit, s.showCode, linesHeight(s.captionLines)+40*s.unit)
+	u := s.unit
+	// The bars wrap on narrow screens; the caption's box is as tall as its
+	// text at the width it will have.
+	s.topRows = barRows(g.th, s.topButtons(g), g.w-16*u, 6*u, 0)
+	s.ctrlRows = barRows(g.th, s.controlButtons(g), g.w-16*u, 6*u, s.sliderMin(g))
+	s.lay = layoutSim(g.w, g.h, u, s.showCode, 0, s.topRows, s.ctrlRows)
+	s.captionLines = g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*u, 15, colText, false)
+	s.lay = layoutSim(g.w, g.h, u, s.showCode, linesHeight(s.captionLines)+40*u, s.topRows, s.ctrlRows)
 	if s.tlFor != s.res {
 		s.tl, s.tlFor = buildTimeline(s.res.Trace), s.res
 	}
@@ -69,23 +73,16 @@ func (s *simScene) paintDynamic(g *Game, dst *ebiten.Image) bool {
 		return false // a panel covers the lanes
 	}
 	lines := g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*s.unit, 15, colText, false)
-	if lay := layoutSim(g.w, g.h, s.unit, s.showCode, linesHeight(lines)+40*s.unit); lay != s.lay {
+	if lay := layoutSim(g.w, g.h, s.unit, s.showCode, linesHeight(lines)+40*s.unit, s.topRows, s.ctrlRows); lay != s.lay {
 		return false // the caption's box changes size: a new layout
 	}
 	s.captionLines = lines
 	s.paintMoving(g, dst, !covered)
-	// The slider, its count and the speed are repainted on a clean strip.
+	// The slider with its count is repainted on a clean strip.
 	c := s.lay.controls
-	vector.FillRect(dst, float32(s.speedX), float32(c.y), float32(c.x+c.w-s.speedX), float32(c.h), colBackground, false)
+	sl := s.slider
+	vector.FillRect(dst, float32(sl.x-12*s.unit), float32(sl.y), float32(c.x+c.w-sl.x+12*s.unit), float32(sl.h), colBackground, false)
 	s.paintSlider(g, dst)
-	if s.speedX < s.slider.x {
-		// The "+" button sits between the speed and the slider: redraw it.
-		for _, it := range g.page.items {
-			if it.id == "faster" {
-				g.page.drawItem(dst, it, 0, it.id == g.page.focusID)
-			}
-		}
-	}
 	return true
 }
 

@@ -32,12 +32,13 @@ type simRegions struct {
 // px and 30% of the body). Wide screens show the code and console in a
 // left column and the lanes, loop and caption on the right; narrow ones
 // stack the caption, lanes, loop and console, and leave the code to a
-// panel of its own.
-func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
+// panel of its own. The title bar and the playback bar take topRows and
+// ctrlRows rows of buttons.
+func layoutSim(w, h, unit float64, showCode bool, captionH float64, topRows, ctrlRows int) simRegions {
 	var r simRegions
 	m := 8 * unit
-	topH := 48 * unit
-	ctrlH := 56 * unit
+	topH := (8 + 40*float64(max(topRows, 1))) * unit
+	ctrlH := (10 + 46*float64(max(ctrlRows, 1))) * unit
 	r.top = rect{0, 0, w, topH}
 	r.controls = rect{0, h - ctrlH, w, ctrlH}
 	bodyY := topH
@@ -46,7 +47,7 @@ func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
 	// At least two lines of caption, so that most captions fit without the
 	// layout changing from one event to the next.
 	captionH = min(max(captionH, 84*unit), max(bodyH*0.3, 84*unit))
-	loopH := 72 * unit
+	loopH := 84 * unit
 	if r.wide {
 		left := min(max(w*0.38, 340*unit), 560*unit)
 		consoleH := min(bodyH*0.32, 220*unit)
@@ -63,14 +64,17 @@ func layoutSim(w, h, unit float64, showCode bool, captionH float64) simRegions {
 		return r
 	}
 	consoleH := min(bodyH*0.22, 140*unit)
+	loopH = 100 * unit // its queues wrap onto more lines
 	r.caption = rect{m, bodyY, w - 2*m, captionH}
 	r.console = rect{m, bodyY + bodyH - consoleH, w - 2*m, consoleH - m}
 	r.loop = rect{m, r.console.y - loopH, w - 2*m, loopH - m}
 	lanesY := bodyY + captionH + m
 	r.lanes = rect{m, lanesY, w - 2*m, max(0, r.loop.y-m-lanesY)}
 	if showCode {
-		// The code takes the lanes' place; the caption stays in view.
-		r.code, r.lanes = r.lanes, rect{m, lanesY, 0, 0}
+		// The code takes the lanes' and the loop's place; the caption and
+		// the console stay in view.
+		r.code = rect{m, lanesY, w - 2*m, max(0, r.console.y-m-lanesY)}
+		r.lanes, r.loop = rect{m, lanesY, 0, 0}, rect{m, lanesY, 0, 0}
 	}
 	r.side = rect{m, bodyY, w - 2*m, bodyH - m}
 	r.wideSide = r.side

@@ -37,7 +37,7 @@ func TestLayoutSimRegionsFitAndDoNotOverlap(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%vx%v@%v", tc.w, tc.h, tc.unit), func(t *testing.T) {
-			r := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 0)
+			r := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 0, 1, 1)
 			assert.Equal(t, tc.wide, r.wide)
 			screen := rect{0, 0, tc.w, tc.h}
 			parts := map[string]rect{"top": r.top, "caption": r.caption, "lanes": r.lanes, "loop": r.loop, "code": r.code, "console": r.console, "controls": r.controls}
@@ -56,6 +56,7 @@ func TestLayoutSimRegionsFitAndDoNotOverlap(t *testing.T) {
 			}
 			if tc.wide || tc.showCode {
 				assert.Positive(t, r.code.h, "the code has room")
+				assert.Greater(t, r.code.h, r.caption.h, "more room for the code than for the caption")
 			} else {
 				assert.Zero(t, r.code.w, "a narrow screen leaves the code to its own view")
 			}
@@ -63,11 +64,17 @@ func TestLayoutSimRegionsFitAndDoNotOverlap(t *testing.T) {
 			assert.True(t, within(r.wideSide, screen))
 			assert.GreaterOrEqual(t, r.wideSide.w, r.side.w)
 			// A long caption grows its box, within limits.
-			long := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 120*tc.unit)
+			long := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 120*tc.unit, 1, 1)
 			assert.InDelta(t, 120*tc.unit, long.caption.h, 1e-9)
 			assert.False(t, overlap(long.caption, long.lanes))
-			huge := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 5000)
+			huge := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 5000, 1, 1)
 			assert.Less(t, huge.caption.h, tc.h*0.3)
+			// Bars of two rows push the body in, and still nothing overlaps.
+			two := layoutSim(tc.w, tc.h, tc.unit, tc.showCode, 0, 2, 2)
+			assert.Greater(t, two.top.h, r.top.h)
+			assert.Greater(t, two.controls.h, r.controls.h)
+			assert.False(t, overlap(two.top, two.caption))
+			assert.False(t, overlap(two.controls, two.console))
 		})
 	}
 }

@@ -62,10 +62,11 @@ func (s *simScene) paint(g *Game, dst *ebiten.Image) {
 	title := s.title(g)
 	tf := t.face(fontBold, 16)
 	if w := s.lay.top.w - s.titleX - t.px(8); w > t.px(60) {
-		drawString(dst, fitString(title, tf, w), tf, s.titleX, s.lay.top.y+(s.lay.top.h-t.px(20))/2, colText)
+		drawString(dst, fitString(title, tf, w), tf, s.titleX, s.titleY+t.px(7), colText)
 	}
 	s.paintMoving(g, dst, true)
 	s.paintSlider(g, dst)
+	s.paintSpeed(g, dst)
 	if s.panel != panelNone || (s.predict != nil && s.predict.active != nil) {
 		s.paintPanel(g, dst)
 	}
@@ -232,9 +233,11 @@ func (s *simScene) paintCaption(g *Game, dst *ebiten.Image, area rect, snap *rep
 	}
 	drawString(dst, fitString(meta, t.face(fontRegular, 12), in.w), t.face(fontRegular, 12), in.x, in.y, colMuted)
 	lines := s.captionLines
-	maxLines := max(int((in.h-t.px(16))/(t.px(15)*1.3)), 1)
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
+	for n, h := 0, 0.0; n < len(lines); n++ {
+		if h += lines[n].h; h > in.h-t.px(16) && n > 0 {
+			lines = lines[:n] // what the box has room for
+			break
+		}
 	}
 	drawLines(dst, lines, in.x, in.y+t.px(16))
 }
@@ -348,11 +351,17 @@ func (s *simScene) paintAxis(g *Game, dst *ebiten.Image, geo laneGeometry, end f
 		return
 	}
 	step := niceStep(end / 6)
+	lastEnd := 0.0
 	for v := 0.0; v <= end+1e-9; v += step {
 		x := timeX(geo.axis, geo.label, v, end)
 		vector.FillRect(dst, float32(x), float32(geo.axis.y+geo.axis.h-t.px(4)), float32(max(t.px(1), 1)), float32(t.px(4)), colMuted, false)
 		label := fmtTime(float64(int64(v*1000+0.5))/1000) + " s"
-		drawString(dst, label, f, min(x+t.px(2), geo.axis.x+geo.axis.w-text.Advance(label, f)), geo.axis.y+t.px(2), colMuted)
+		lx := min(x+t.px(2), geo.axis.x+geo.axis.w-text.Advance(label, f))
+		if lx < lastEnd+t.px(6) {
+			continue // no room for this tick's label
+		}
+		drawString(dst, label, f, lx, geo.axis.y+t.px(2), colMuted)
+		lastEnd = lx + text.Advance(label, f)
 	}
 }
 
@@ -537,15 +546,20 @@ func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, area rect, snap *replay
 	in := panelBox(t, dst, area, l.T("loop"), colPanel)
 	f := t.face(fontRegular, 13)
 	b := t.face(fontBold, 13)
-	x := in.x
+	x, y := in.x, in.y
+	lineH := t.px(18)
 	put := func(label, value string, c color.Color) {
+		lw, vw := text.Advance(label, b), text.Advance(value, f)
+		if x > in.x && x+lw+t.px(4)+min(vw, t.px(80)) > in.x+in.w && y+2*lineH <= in.y+in.h {
+			x, y = in.x, y+lineH // wrap onto the next line when there is one
+		}
 		if x > in.x+in.w {
 			return
 		}
-		drawString(dst, label, b, x, in.y, colMuted)
-		x += text.Advance(label, b) + t.px(4)
+		drawString(dst, label, b, x, y, colMuted)
+		x += lw + t.px(4)
 		v := fitString(value, f, in.x+in.w-x)
-		drawString(dst, v, f, x, in.y, c)
+		drawString(dst, v, f, x, y, c)
 		x += text.Advance(v, f) + t.px(16)
 	}
 	put("", fmt.Sprintf(l.T("clock"), fmtTime(snap.Time)), colText)
@@ -571,14 +585,18 @@ func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, area rect, snap *replay
 	if len(snap.Loop.Waiting) > 0 {
 		put(l.T("waiting")+":", strings.Join(snap.Loop.Waiting, ", "), colText)
 	}
+	y += lineH + t.px(2)
+	if y+lineH > in.y+in.h+t.px(4) {
+		return
+	}
 	if snap.Loop.Blocked {
-		drawString(dst, l.T("blocked"), b, in.x, in.y+t.px(20), colBlocked)
+		drawString(dst, l.T("blocked"), b, in.x, y, colBlocked)
 	} else if snap.Resources.Open > 0 || len(snap.Resources.Leaked) > 0 {
 		msg := fmt.Sprintf(l.T("openCount"), snap.Resources.Open)
 		if len(snap.Resources.Leaked) > 0 {
 			msg += " · " + l.T("leaked") + ": " + strings.Join(snap.Resources.Leaked, ", ")
 		}
-		drawString(dst, fitString(msg, f, in.w), f, in.x, in.y+t.px(20), colMuted)
+		drawString(dst, fitString(msg, f, in.w), f, in.x, y, colMuted)
 	}
 }
 
@@ -594,7 +612,12 @@ func (s *simScene) paintSlider(g *Game, dst *ebiten.Image) {
 	vector.FillCircle(dst, float32(fx), float32(cy), float32(t.px(9)), colAccent, true)
 	f := t.face(fontRegular, 13)
 	drawString(dst, s.countText, f, sl.x+sl.w+t.px(12), cy-t.px(9), colMuted)
-	drawString(dst, speedLabel(s.cur.Speed), t.face(fontBold, 14), s.speedX, cy-t.px(9), colText)
+}
+
+// paintSpeed draws the speed between − and +.
+func (s *simScene) paintSpeed(g *Game, dst *ebiten.Image) {
+	t := g.th
+	drawString(dst, speedLabel(s.cur.Speed), t.face(fontBold, 14), s.speedX, s.speedY+t.px(10), colText)
 }
 
 // imageCache keeps a part of the screen painted in an image of its own,

@@ -52,7 +52,10 @@ type simScene struct {
 	predict *simPredict
 
 	// Drawing state, set by build and read by paint.
-	titleX, speedX float64
+	titleX, titleY float64
+	speedX, speedY float64
+	topRows        int // rows of buttons of the title bar
+	ctrlRows       int // and of the playback bar
 	slider         rect
 	countText      string
 	topic          string // the examples panel's chosen topic
