@@ -4,7 +4,9 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -71,11 +73,33 @@ func (d *desktop) SetFragment(string) {}
 // the fragment alone; the web version opens it after its address.
 func (d *desktop) ShareURL(fragment string) string { return "#" + fragment }
 
-// errNoClipboard: Ebitengine has no clipboard, and the clipboard packages
-// need cgo and extra system libraries on Linux.
-var errNoClipboard = errors.New("the desktop program cannot use the clipboard")
+// errNoClipboard: Ebitengine has no clipboard, the clipboard packages need
+// cgo and extra system libraries on Linux, and none of the usual clipboard
+// commands is installed.
+var errNoClipboard = errors.New("no clipboard command found (wl-copy, xclip, xsel, pbcopy or clip)")
 
-func (d *desktop) CopyText(string) error { return errNoClipboard }
+// clipboardCommands are the programs that put their input on the
+// clipboard, on the systems that have them.
+var clipboardCommands = [][]string{
+	{"wl-copy"}, {"xclip", "-selection", "clipboard"}, {"xsel", "--clipboard", "--input"}, {"pbcopy"}, {"clip"},
+}
+
+// CopyText hands the text to the first clipboard command that works; it
+// also prints it, so that a link can always be copied from the terminal.
+func (d *desktop) CopyText(s string) error {
+	fmt.Println(s)
+	for _, c := range clipboardCommands {
+		if _, err := exec.LookPath(c[0]); err != nil {
+			continue
+		}
+		cmd := exec.Command(c[0], c[1:]...)
+		cmd.Stdin = strings.NewReader(s)
+		if err := cmd.Run(); err == nil {
+			return nil
+		}
+	}
+	return errNoClipboard
+}
 
 // SaveFile writes the file where name says, or in the app's scenarios
 // folder when name is a bare file name.
