@@ -128,6 +128,7 @@ var msg = map[string][2]string{
 	"res.leaked":    {"LEAKED", "VAZOU"},
 	"suppressed":    {"suppressed", "suprimida"},
 	"topics":        {"Topics", "Temas"},
+	"edited":        {"(with an injected error) ", "(com um erro injetado) "},
 	"injectTab":     {"Break this example", "Quebrar este exemplo"},
 	"buildTab":      {"Build your own", "Montar o seu"},
 	"injectHelp":    {"Choose where to inject an error and what it is, then Apply: the engine runs again and the animation restarts where the run changed.", "Escolha onde injetar um erro e qual, depois Aplicar: o motor roda de novo e a animação recomeça onde a execução mudou."},

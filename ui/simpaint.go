@@ -94,8 +94,17 @@ func (s *simScene) paintMoving(g *Game, dst *ebiten.Image, codeColumn bool) {
 	// The caption and the loop change with the event only.
 	key := fmt.Sprint(s.gen, s.shown, s.message, g.lang, g.th.scale)
 	s.captionImg.draw(dst, s.lay.caption, key, func(d *ebiten.Image, r rect) { s.paintCaption(g, d, r, snap) })
-	if s.lay.lanes.w > 0 {
-		s.paintLanes(g, dst, snap, prev)
+	switch {
+	case s.lay.lanes.w <= 0:
+	case prev == nil || (s.cur.Playing && s.cur.Speed > 1):
+		// The lanes stand still between events: painted once an event,
+		// with what glides (the playhead, the exception) over them. Played
+		// fast, new managers appear at once rather than fading in.
+		lanesKey := fmt.Sprint(key, s.laneFirst)
+		s.lanesImg.draw(dst, s.lay.lanes, lanesKey, func(d *ebiten.Image, r rect) { s.paintLanes(g, d, r, snap, nil, lanesStatic) })
+		s.paintLanes(g, dst, s.lay.lanes, snap, prev, lanesOverlay)
+	default:
+		s.paintLanes(g, dst, s.lay.lanes, snap, prev, lanesStatic|lanesOverlay)
 	}
 	s.loopImg.draw(dst, s.lay.loop, key, func(d *ebiten.Image, r rect) { s.paintLoop(g, d, r, snap) })
 }
@@ -108,6 +117,9 @@ func (s *simScene) title(g *Game) string {
 		}
 	}
 	if s.sc != nil && s.sc.Title != "" {
+		if s.edit != nil && s.sc == s.edit.derived {
+			return g.lang.T("edited") + s.sc.Title
+		}
 		return s.sc.Title
 	}
 	return g.lang.T("custom")
@@ -145,15 +157,40 @@ func (s *simScene) paintCode(g *Game, dst *ebiten.Image, area rect, current int)
 	}
 	numW := t.px(30)
 	mono := t.face(fontMono, size)
+	// Each line is set once into an image of its own: moving the highlight
+	// then costs one copy a line instead of shaping and drawing its text.
+	lk := lineKey{s.gen, size, t.scale, int(in.w), int(math.Ceil(lh))}
+	if s.lineKey != lk {
+		for _, img := range s.lineImgs {
+			img.Deallocate()
+		}
+		s.lineImgs, s.lineKey = map[int]*ebiten.Image{}, lk
+	}
 	for i := first; i < len(s.src) && i < first+visible; i++ {
 		y := in.y + float64(i-first)*lh
 		if i+1 == current {
 			roundRect(dst, float32(in.x-t.px(4)), float32(y), float32(in.w+t.px(8)), float32(lh), float32(t.px(3)), colLineHi)
 			vector.FillRect(dst, float32(in.x-t.px(4)), float32(y), float32(t.px(3)), float32(lh), colFocus, false)
 		}
-		drawString(dst, strconv.Itoa(i+1), mono, in.x, y+t.px(2), colCodeComment)
-		s.codeLine(t, i, size).draw(dst, in.x+numW, y+t.px(2), in.w-numW)
+		img := s.lineImgs[i]
+		if img == nil {
+			img = ebiten.NewImage(lk.w, lk.h)
+			drawString(img, strconv.Itoa(i+1), mono, 0, t.px(2), colCodeComment)
+			s.codeLine(t, i, size).draw(img, numW, t.px(2), in.w-numW)
+			s.lineImgs[i] = img
+		}
+		op := &ebiten.DrawImageOptions{}
+		op.GeoM.Translate(in.x, y)
+		dst.DrawImage(img, op)
 	}
+}
+
+// lineKey says for what the images of the code's lines were made.
+type lineKey struct {
+	gen   int
+	size  float64
+	scale float64
+	w, h  int
 }
 
 // codeSize is the font size (CSS px) that fits the program's longest line
@@ -274,12 +311,9 @@ func resColour(r replay.Resource) color.Color {
 
 // paintLanes draws the time axis and one lane per task: its name and
 // state, its stack of managers (outermost first) and its history.
-func (s *simScene) paintLanes(g *Game, dst *ebiten.Image, snap, prev *replay.Snapshot) {
+func (s *simScene) paintLanes(g *Game, dst *ebiten.Image, area rect, snap, prev *replay.Snapshot, parts lanePart) {
 	t := g.th
 	l := g.lang
-	area := s.lay.lanes
-	roundRect(dst, float32(area.x), float32(area.y), float32(area.w), float32(area.h), float32(t.px(6)), colPanel)
-	strokeRoundRect(dst, float32(area.x), float32(area.y), float32(area.w), float32(area.h), float32(t.px(6)), float32(t.px(1)), colBorder)
 	in := area.inset(t.px(6))
 	geo := layoutLanes(in, len(snap.Lanes), s.laneFirst, s.unit)
 	end := s.tl.end
@@ -287,6 +321,53 @@ func (s *simScene) paintLanes(g *Game, dst *ebiten.Image, snap, prev *replay.Sna
 	if prev != nil {
 		now = prev.Time + (snap.Time-prev.Time)*ease(s.anim)
 	}
+	if parts&lanesStatic != 0 {
+		s.paintLaneRows(g, dst, area, geo, snap, prev)
+	}
+	if parts&lanesOverlay == 0 {
+		return
+	}
+	// The playhead, and the frozen loop over every lane.
+	if len(geo.rows) > 0 {
+		x := timeX(geo.axis, geo.label, now, end)
+		y0 := geo.axis.y + geo.axis.h
+		y1 := geo.rows[len(geo.rows)-1].y + geo.rows[len(geo.rows)-1].h
+		vector.StrokeLine(dst, float32(x), float32(y0), float32(x), float32(y1), float32(t.px(1.5)), colFocus, true)
+		if snap.Loop.Blocked {
+			vector.FillRect(dst, float32(in.x), float32(y0), float32(in.w), float32(y1-y0), color.RGBA{0xe5, 0x39, 0x35, 0x30}, false)
+			f := t.face(fontBold, 15)
+			msg := l.T("blocked")
+			w := text.Advance(msg, f)
+			cx, cy := in.x+(in.w-w)/2, y0+(y1-y0)/2-t.px(12)
+			roundRect(dst, float32(cx-t.px(10)), float32(cy-t.px(6)), float32(w+t.px(20)), float32(t.px(30)), float32(t.px(6)), colBlocked)
+			drawString(dst, msg, f, cx, cy, colAccentText)
+		}
+	}
+	s.paintTokens(g, dst, geo, snap, prev)
+}
+
+// lanePart selects what paintLanes draws: the lanes themselves (which a
+// cache can keep between events) and what glides over them.
+type lanePart uint8
+
+const (
+	lanesStatic  lanePart = 1 << iota // rows, stacks, histories, the axis
+	lanesOverlay                      // the playhead, the frozen loop, exception tokens
+)
+
+// paintLaneRows draws the lanes' panel, the axis and every row: name and
+// state, history up to the event's time, the stack of managers (fading in
+// from prev when given).
+func (s *simScene) paintLaneRows(g *Game, dst *ebiten.Image, area rect, geo laneGeometry, snap, prev *replay.Snapshot) {
+	t := g.th
+	l := g.lang
+	end := s.tl.end
+	now := snap.Time
+	if prev != nil {
+		now = prev.Time + (snap.Time-prev.Time)*ease(s.anim)
+	}
+	roundRect(dst, float32(area.x), float32(area.y), float32(area.w), float32(area.h), float32(t.px(6)), colPanel)
+	strokeRoundRect(dst, float32(area.x), float32(area.y), float32(area.w), float32(area.h), float32(t.px(6)), float32(t.px(1)), colBorder)
 	s.paintAxis(g, dst, geo, end)
 	small := t.face(fontRegular, 11)
 	bold := t.face(fontBold, 13)
@@ -323,23 +404,6 @@ func (s *simScene) paintLanes(g *Game, dst *ebiten.Image, snap, prev *replay.Sna
 		}
 		s.paintStack(g, dst, row, geo.label, lane, prev)
 	}
-	// The playhead, and the frozen loop over every lane.
-	if len(geo.rows) > 0 {
-		x := timeX(geo.axis, geo.label, now, end)
-		y0 := geo.axis.y + geo.axis.h
-		y1 := geo.rows[len(geo.rows)-1].y + geo.rows[len(geo.rows)-1].h
-		vector.StrokeLine(dst, float32(x), float32(y0), float32(x), float32(y1), float32(t.px(1.5)), colFocus, true)
-		if snap.Loop.Blocked {
-			vector.FillRect(dst, float32(in.x), float32(y0), float32(in.w), float32(y1-y0), color.RGBA{0xe5, 0x39, 0x35, 0x30}, false)
-			f := t.face(fontBold, 15)
-			msg := l.T("blocked")
-			w := text.Advance(msg, f)
-			cx, cy := in.x+(in.w-w)/2, y0+(y1-y0)/2-t.px(12)
-			roundRect(dst, float32(cx-t.px(10)), float32(cy-t.px(6)), float32(w+t.px(20)), float32(t.px(30)), float32(t.px(6)), colBlocked)
-			drawString(dst, msg, f, cx, cy, colAccentText)
-		}
-	}
-	s.paintTokens(g, dst, geo, snap, prev)
 }
 
 // paintAxis draws the virtual-time axis with a few round ticks.

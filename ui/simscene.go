@@ -70,6 +70,9 @@ type simScene struct {
 	consoleImg     imageCache
 	captionImg     imageCache
 	loopImg        imageCache
+	lanesImg       imageCache
+	lineImgs       map[int]*ebiten.Image // the code's lines, see paintCode
+	lineKey        lineKey
 	captionLines   []line
 }
 
@@ -372,6 +375,7 @@ func (s *simScene) key(g *Game) bool {
 	}
 	if handled {
 		g.consumeKeys()
+		s.message = "" // a notice (link copied, saved…) lasts until the next key
 	}
 	return handled
 }

@@ -74,7 +74,7 @@ func cpuTime() time.Duration {
 }
 
 func main() {
-	frames := flag.Int("frames", 600, "frames to time while playing")
+	frames := flag.Int("frames", 300, "frames to time while playing")
 	idle := flag.Duration("idle", 5*time.Second, "how long to measure the paused screen's CPU")
 	link := flag.String("link", "v1.p.stress-20x10.0", "the share link to open")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the playing part to this file")
