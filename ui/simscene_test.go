@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,9 +44,10 @@ func TestOpenLink(t *testing.T) {
 		{"v1.p.no-such.0", "", 0, `the example "no-such" does not exist`},
 		{"v2.p.aenter-fails.0", "", 0, "This link could not be opened: share link:"},
 		{"garbage", "", 0, "This link could not be opened"},
+		{"v1.p." + strings.Repeat("a", 40000) + ".0", "", 0, "is too long (at most 32768)"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.link, func(t *testing.T) {
+		t.Run(tc.link[:min(len(tc.link), 40)], func(t *testing.T) {
 			g := newTestGame(t, Config{Link: tc.link})
 			if tc.preset == "" {
 				_, home := g.scene.(*homeScene)
