@@ -1,12 +1,12 @@
 package sim
 
 import (
+	"asyncwithlab/sim/internal/jsonfield"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 )
 
@@ -14,19 +14,8 @@ import (
 const MaxScenarioBytes = 4 << 20
 
 // FieldError is one problem in a scenario, at a JSON path such as
-// functions[0].body[2].sleep.
-type FieldError struct {
-	Path string
-	Msg  string
-}
-
-// Error is "path: message".
-func (e FieldError) Error() string {
-	if e.Path == "" {
-		return e.Msg
-	}
-	return e.Path + ": " + e.Msg
-}
+// functions[0].body[2].sleep; its Error is "path: message".
+type FieldError = jsonfield.Error
 
 // ScenarioError lists every problem found in a scenario.
 type ScenarioError struct {
@@ -57,10 +46,10 @@ func Decode(data []byte) (*Scenario, error) {
 	if dec.More() {
 		return nil, &ScenarioError{[]FieldError{{"", "unexpected data after the scenario object"}}}
 	}
-	d := &decoder{}
+	d := &decoder{jsonfield.Reader{Max: 100}}
 	sc := d.scenario(raw)
-	if len(d.errs) > 0 {
-		return nil, &ScenarioError{d.errs}
+	if len(d.Errs) > 0 {
+		return nil, &ScenarioError{d.Errs}
 	}
 	if err := Validate(sc); err != nil {
 		return nil, err
@@ -92,76 +81,20 @@ func jsonSyntaxMessage(data []byte, err error) string {
 	return fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
 }
 
-type decoder struct{ errs []FieldError }
-
-func (d *decoder) errorf(path, format string, args ...any) {
-	if len(d.errs) < 100 {
-		d.errs = append(d.errs, FieldError{path, fmt.Sprintf(format, args...)})
-	}
-}
-
-func jsonType(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case json.Number:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// object checks v is an object with only the allowed keys.
-func (d *decoder) object(path string, v any, allowed ...string) map[string]any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		d.errorf(path, "expected an object, got %s", jsonType(v))
-		return nil
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		found := false
-		for _, a := range allowed {
-			if a == k {
-				found = true
-			}
-		}
-		if !found {
-			d.errorf(join(path, k), "unknown field (expected one of: %s)", strings.Join(allowed, ", "))
-		}
-	}
-	return m
-}
+// decoder reads a scenario; the problems it finds are kept in its Reader.
+type decoder struct{ jsonfield.Reader }
 
 func (d *decoder) str(path string, v any) string {
 	s, ok := v.(string)
 	if !ok {
-		d.errorf(path, "expected a string, got %s", jsonType(v))
+		d.Errorf(path, "expected a string, got %s", jsonfield.TypeOf(v))
 	}
 	return s
 }
 
 func (d *decoder) optStr(m map[string]any, path, key string) string {
 	if v, ok := m[key]; ok {
-		return d.str(join(path, key), v)
+		return d.str(jsonfield.Join(path, key), v)
 	}
 	return ""
 }
@@ -169,23 +102,15 @@ func (d *decoder) optStr(m map[string]any, path, key string) string {
 func (d *decoder) reqStr(m map[string]any, path, key string) string {
 	v, ok := m[key]
 	if !ok {
-		d.errorf(join(path, key), "required field is missing")
+		d.Errorf(jsonfield.Join(path, key), "required field is missing")
 		return ""
 	}
-	return d.str(join(path, key), v)
-}
-
-func (d *decoder) boolean(path string, v any) bool {
-	b, ok := v.(bool)
-	if !ok {
-		d.errorf(path, "expected true or false, got %s", jsonType(v))
-	}
-	return b
+	return d.str(jsonfield.Join(path, key), v)
 }
 
 func (d *decoder) optBool(m map[string]any, path, key string) bool {
 	if v, ok := m[key]; ok {
-		return d.boolean(join(path, key), v)
+		return d.Bool(jsonfield.Join(path, key), v)
 	}
 	return false
 }
@@ -193,57 +118,49 @@ func (d *decoder) optBool(m map[string]any, path, key string) bool {
 func (d *decoder) number(path string, v any) float64 {
 	n, ok := v.(json.Number)
 	if !ok {
-		d.errorf(path, "expected a number, got %s", jsonType(v))
+		d.Errorf(path, "expected a number, got %s", jsonfield.TypeOf(v))
 		return 0
 	}
 	f, err := n.Float64()
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		d.errorf(path, "expected a finite number, got %s", n)
+		d.Errorf(path, "expected a finite number, got %s", n)
 		return 0
 	}
 	return f
 }
 
-func (d *decoder) array(path string, v any) []any {
-	a, ok := v.([]any)
-	if !ok {
-		d.errorf(path, "expected an array, got %s", jsonType(v))
-	}
-	return a
-}
-
 func (d *decoder) scenario(v any) *Scenario {
-	m := d.object("", v, "version", "title", "description", "managers", "functions")
+	m := d.Object("", v, "version", "title", "description", "managers", "functions")
 	if m == nil {
 		return &Scenario{}
 	}
 	sc := &Scenario{}
 	if ver, ok := m["version"]; !ok {
-		d.errorf("version", "required field is missing (expected %d)", CurrentVersion)
+		d.Errorf("version", "required field is missing (expected %d)", CurrentVersion)
 	} else if f := d.number("version", ver); f != CurrentVersion {
-		d.errorf("version", "expected %d, got %v (this program reads version %d scenarios)", CurrentVersion, ver, CurrentVersion)
+		d.Errorf("version", "expected %d, got %v (this program reads version %d scenarios)", CurrentVersion, ver, CurrentVersion)
 	} else {
 		sc.Version = CurrentVersion
 	}
 	sc.Title = d.optStr(m, "", "title")
 	sc.Description = d.optStr(m, "", "description")
 	if v, ok := m["managers"]; ok {
-		for i, mv := range d.array("managers", v) {
+		for i, mv := range d.Array("managers", v) {
 			sc.Managers = append(sc.Managers, d.manager(fmt.Sprintf("managers[%d]", i), mv))
 		}
 	}
 	if v, ok := m["functions"]; ok {
-		for i, fv := range d.array("functions", v) {
+		for i, fv := range d.Array("functions", v) {
 			sc.Functions = append(sc.Functions, d.function(fmt.Sprintf("functions[%d]", i), fv))
 		}
 	} else {
-		d.errorf("functions", "required field is missing (expected an array holding at least the function main)")
+		d.Errorf("functions", "required field is missing (expected an array holding at least the function main)")
 	}
 	return sc
 }
 
 func (d *decoder) manager(path string, v any) *ManagerDef {
-	m := d.object(path, v, "name", "kind", "protocol", "aenter", "aexit", "body")
+	m := d.Object(path, v, "name", "kind", "protocol", "aenter", "aexit", "body")
 	md := &ManagerDef{}
 	if m == nil {
 		return md
@@ -258,7 +175,7 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 }
 
 func (d *decoder) function(path string, v any) *FuncDef {
-	m := d.object(path, v, "name", "exitParams", "body")
+	m := d.Object(path, v, "name", "exitParams", "body")
 	fd := &FuncDef{}
 	if m == nil {
 		return fd
@@ -274,9 +191,9 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 	if !ok {
 		return nil
 	}
-	p := join(path, key)
+	p := jsonfield.Join(path, key)
 	var out []*Stmt
-	for i, sv := range d.array(p, v) {
+	for i, sv := range d.Array(p, v) {
 		out = append(out, d.stmt(fmt.Sprintf("%s[%d]", p, i), sv))
 	}
 	return out
@@ -289,11 +206,11 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
 	m, ok := v.(map[string]any)
 	if !ok || len(m) != 1 {
-		got := jsonType(v)
+		got := jsonfield.TypeOf(v)
 		if ok {
 			got = fmt.Sprintf("an object with %d fields", len(m))
 		}
-		d.errorf(path, "expected a statement: an object with one field, one of %s; got %s", strings.Join(stmtKinds, ", "), got)
+		d.Errorf(path, "expected a statement: an object with one field, one of %s; got %s", strings.Join(stmtKinds, ", "), got)
 		return s
 	}
 	var kind string
@@ -301,7 +218,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	for k, a := range m {
 		kind, arg = k, a
 	}
-	p := join(path, kind)
+	p := jsonfield.Join(path, kind)
 	s.Kind = StmtKind(kind)
 	switch s.Kind {
 	case SPrint:
@@ -312,7 +229,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		s.Raise = d.excSpec(p, arg)
 	case SReraise, SPass:
 		if b, ok := arg.(bool); !ok || !b {
-			d.errorf(p, "expected true, got %s", jsonType(arg))
+			d.Errorf(p, "expected true, got %s", jsonfield.TypeOf(arg))
 		}
 	case SReturn:
 		if arg != nil {
@@ -324,25 +241,25 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Value = d.expr(p, arg)
 		}
 	case SWith:
-		w := d.object(p, arg, "items", "body", "sync")
+		w := d.Object(p, arg, "items", "body", "sync")
 		if w != nil {
 			if iv, ok := w["items"]; ok {
-				for i, it := range d.array(join(p, "items"), iv) {
+				for i, it := range d.Array(jsonfield.Join(p, "items"), iv) {
 					s.Items = append(s.Items, d.withItem(fmt.Sprintf("%s.items[%d]", p, i), it))
 				}
 			}
 			if len(s.Items) == 0 {
-				d.errorf(join(p, "items"), "expected at least one item")
+				d.Errorf(jsonfield.Join(p, "items"), "expected at least one item")
 			}
 			s.Body = d.block(w, p, "body")
 			s.Sync = d.optBool(w, p, "sync")
 		}
 	case STry:
-		w := d.object(p, arg, "body", "except", "finally")
+		w := d.Object(p, arg, "body", "except", "finally")
 		if w != nil {
 			s.Body = d.block(w, p, "body")
 			if hv, ok := w["except"]; ok {
-				for i, h := range d.array(join(p, "except"), hv) {
+				for i, h := range d.Array(jsonfield.Join(p, "except"), hv) {
 					s.Handlers = append(s.Handlers, d.handler(fmt.Sprintf("%s.except[%d]", p, i), h))
 				}
 			}
@@ -352,20 +269,20 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			}
 		}
 	case SGather:
-		w := d.object(p, arg, "awaitables", "returnExceptions", "as")
+		w := d.Object(p, arg, "awaitables", "returnExceptions", "as")
 		if w != nil {
 			if av, ok := w["awaitables"]; ok {
-				for i, a := range d.array(join(p, "awaitables"), av) {
+				for i, a := range d.Array(jsonfield.Join(p, "awaitables"), av) {
 					s.Awaitables = append(s.Awaitables, d.awaitable(fmt.Sprintf("%s.awaitables[%d]", p, i), a))
 				}
 			} else {
-				d.errorf(join(p, "awaitables"), "required field is missing")
+				d.Errorf(jsonfield.Join(p, "awaitables"), "required field is missing")
 			}
 			s.ReturnExceptions = d.optBool(w, p, "returnExceptions")
 			s.As = d.optStr(w, p, "as")
 		}
 	case SCreateTask:
-		w := d.object(p, arg, "call", "as", "group")
+		w := d.Object(p, arg, "call", "as", "group")
 		if w != nil {
 			s.Func = d.reqStr(w, p, "call")
 			s.As = d.optStr(w, p, "as")
@@ -374,50 +291,50 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	case SAwait:
 		if name, ok := arg.(string); ok {
 			s.Task = name
-		} else if w := d.object(p, arg, "task", "as"); w != nil {
+		} else if w := d.Object(p, arg, "task", "as"); w != nil {
 			s.Task = d.reqStr(w, p, "task")
 			s.As = d.optStr(w, p, "as")
 		}
 	case SCancel:
 		if name, ok := arg.(string); ok {
 			s.Task = name
-		} else if w := d.object(p, arg, "task", "after"); w != nil {
+		} else if w := d.Object(p, arg, "task", "after"); w != nil {
 			s.Task = d.reqStr(w, p, "task")
 			if a, ok := w["after"]; ok {
 				s.Delayed = true
-				s.Seconds = d.number(join(p, "after"), a)
+				s.Seconds = d.number(jsonfield.Join(p, "after"), a)
 			}
 		}
 	case SCall:
 		if name, ok := arg.(string); ok {
 			s.Func = name
-		} else if w := d.object(p, arg, "function", "as"); w != nil {
+		} else if w := d.Object(p, arg, "function", "as"); w != nil {
 			s.Func = d.reqStr(w, p, "function")
 			s.As = d.optStr(w, p, "as")
 		}
 	case SAssign:
-		if w := d.object(p, arg, "name", "manager"); w != nil {
+		if w := d.Object(p, arg, "name", "manager"); w != nil {
 			s.As = d.reqStr(w, p, "name")
 			s.Manager = d.reqStr(w, p, "manager")
 		}
 	case SEnterContext:
-		if w := d.object(p, arg, "stack", "manager", "as"); w != nil {
+		if w := d.Object(p, arg, "stack", "manager", "as"); w != nil {
 			s.Stack = d.reqStr(w, p, "stack")
 			s.Manager = d.reqStr(w, p, "manager")
 			s.As = d.optStr(w, p, "as")
 		}
 	case SIfException:
-		if w := d.object(p, arg, "then", "else"); w != nil {
+		if w := d.Object(p, arg, "then", "else"); w != nil {
 			s.Body = d.block(w, p, "then")
 			s.Else = d.block(w, p, "else")
 		}
 	case SPushExit, SPushCallback:
-		if w := d.object(p, arg, "stack", "function"); w != nil {
+		if w := d.Object(p, arg, "stack", "function"); w != nil {
 			s.Stack = d.reqStr(w, p, "stack")
 			s.Func = d.reqStr(w, p, "function")
 		}
 	default:
-		d.errorf(path, "unknown statement %q (expected one of %s)", kind, strings.Join(stmtKinds, ", "))
+		d.Errorf(path, "unknown statement %q (expected one of %s)", kind, strings.Join(stmtKinds, ", "))
 		s.Kind = SPass
 	}
 	return s
@@ -427,13 +344,13 @@ func (d *decoder) excSpec(path string, v any) *ExcSpec {
 	if name, ok := v.(string); ok {
 		return &ExcSpec{Type: name, NoMessage: true}
 	}
-	m := d.object(path, v, "type", "message")
+	m := d.Object(path, v, "type", "message")
 	if m == nil {
 		return &ExcSpec{Type: "Exception", NoMessage: true}
 	}
 	es := &ExcSpec{Type: d.reqStr(m, path, "type")}
 	if mv, ok := m["message"]; ok {
-		es.Message = d.str(join(path, "message"), mv)
+		es.Message = d.str(jsonfield.Join(path, "message"), mv)
 	} else {
 		es.NoMessage = true
 	}
@@ -448,13 +365,13 @@ func (d *decoder) expr(path string, v any) Expr {
 		return Expr{Kind: EBool, Bool: v}
 	case map[string]any:
 		if _, ok := v["none"]; ok {
-			d.object(path, v, "none")
+			d.Object(path, v, "none")
 			return Expr{Kind: ENone}
 		}
-		m := d.object(path, v, "var")
+		m := d.Object(path, v, "var")
 		return Expr{Kind: EVar, Var: d.reqStr(m, path, "var")}
 	}
-	d.errorf(path, "expected a value: a string, true/false, {\"var\": name} or {\"none\": true}; got %s", jsonType(v))
+	d.Errorf(path, "expected a value: a string, true/false, {\"var\": name} or {\"none\": true}; got %s", jsonfield.TypeOf(v))
 	return Expr{}
 }
 
@@ -462,7 +379,7 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 	if name, ok := v.(string); ok {
 		return &WithItem{Manager: name}
 	}
-	m := d.object(path, v, "manager", "use", "timeout", "exitStack", "taskGroup", "as")
+	m := d.Object(path, v, "manager", "use", "timeout", "exitStack", "taskGroup", "as")
 	it := &WithItem{}
 	if m == nil {
 		return it
@@ -470,7 +387,7 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 	it.Manager = d.optStr(m, path, "manager")
 	it.Use = d.optStr(m, path, "use")
 	if t, ok := m["timeout"]; ok {
-		f := d.number(join(path, "timeout"), t)
+		f := d.number(jsonfield.Join(path, "timeout"), t)
 		it.Timeout = &f
 	}
 	it.ExitStack = d.optBool(m, path, "exitStack")
@@ -480,13 +397,13 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 }
 
 func (d *decoder) handler(path string, v any) *Handler {
-	m := d.object(path, v, "types", "as", "body")
+	m := d.Object(path, v, "types", "as", "body")
 	h := &Handler{}
 	if m == nil {
 		return h
 	}
 	if tv, ok := m["types"]; ok {
-		for i, t := range d.array(join(path, "types"), tv) {
+		for i, t := range d.Array(jsonfield.Join(path, "types"), tv) {
 			h.Types = append(h.Types, d.str(fmt.Sprintf("%s.types[%d]", path, i), t))
 		}
 	}
@@ -499,13 +416,13 @@ func (d *decoder) awaitable(path string, v any) Awaitable {
 	if name, ok := v.(string); ok {
 		return Awaitable{Call: name}
 	}
-	m := d.object(path, v, "call", "task")
+	m := d.Object(path, v, "call", "task")
 	if m == nil {
 		return Awaitable{}
 	}
 	a := Awaitable{Call: d.optStr(m, path, "call"), Task: d.optStr(m, path, "task")}
 	if (a.Call == "") == (a.Task == "") {
-		d.errorf(path, "expected exactly one of call (a function name) or task (a task variable)")
+		d.Errorf(path, "expected exactly one of call (a function name) or task (a task variable)")
 	}
 	return a
 }

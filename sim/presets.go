@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"asyncwithlab/sim/internal/jsonfield"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -176,8 +177,8 @@ func LoadCatalog(fsys fs.FS, presets []Preset) (*Catalog, error) {
 	d := &decoder{}
 	c := d.catalog(raw)
 	checkCoverage(d, c, presets)
-	if len(d.errs) > 0 {
-		return nil, &CatalogError{CatalogFile, d.errs}
+	if len(d.Errs) > 0 {
+		return nil, &CatalogError{CatalogFile, d.Errs}
 	}
 	return c, nil
 }
@@ -200,19 +201,19 @@ func (c *Catalog) Entry(name string) (CatalogEntry, Topic, bool) {
 }
 
 func (d *decoder) catalog(v any) *Catalog {
-	m := d.object("", v, "topics")
+	m := d.Object("", v, "topics")
 	c := &Catalog{}
 	if m == nil {
 		return c
 	}
 	raw, ok := m["topics"]
 	if !ok {
-		d.errorf("topics", "required field is missing")
+		d.Errorf("topics", "required field is missing")
 		return c
 	}
-	topics := d.array("topics", raw)
+	topics := d.Array("topics", raw)
 	if a, isArr := raw.([]any); isArr && len(a) == 0 {
-		d.errorf("topics", "expected at least one topic")
+		d.Errorf("topics", "expected at least one topic")
 	}
 	ids := map[string]string{}
 	for i, tv := range topics {
@@ -220,7 +221,7 @@ func (d *decoder) catalog(v any) *Catalog {
 		t := d.topic(p, tv)
 		if t.ID != "" {
 			if first, dup := ids[t.ID]; dup {
-				d.errorf(join(p, "id"), "topic %q is already defined at %s", t.ID, first)
+				d.Errorf(jsonfield.Join(p, "id"), "topic %q is already defined at %s", t.ID, first)
 			}
 			ids[t.ID] = p
 		}
@@ -230,24 +231,24 @@ func (d *decoder) catalog(v any) *Catalog {
 }
 
 func (d *decoder) topic(p string, v any) Topic {
-	m := d.object(p, v, "id", "title", "presets")
+	m := d.Object(p, v, "id", "title", "presets")
 	if m == nil {
 		return Topic{}
 	}
 	t := Topic{ID: d.reqStr(m, p, "id")}
 	if _, ok := m["id"].(string); ok && !topicID.MatchString(t.ID) {
-		d.errorf(join(p, "id"), "%q is not a topic id: expected lower-case letters and digits, words joined by dashes", t.ID)
+		d.Errorf(jsonfield.Join(p, "id"), "%q is not a topic id: expected lower-case letters and digits, words joined by dashes", t.ID)
 	}
 	t.Title = d.text(m, p, "title", MaxPresetTitle)
-	pp := join(p, "presets")
+	pp := jsonfield.Join(p, "presets")
 	raw, ok := m["presets"]
 	if !ok {
-		d.errorf(pp, "required field is missing")
+		d.Errorf(pp, "required field is missing")
 		return t
 	}
-	entries := d.array(pp, raw)
+	entries := d.Array(pp, raw)
 	if a, isArr := raw.([]any); isArr && len(a) == 0 {
-		d.errorf(pp, "expected at least one preset")
+		d.Errorf(pp, "expected at least one preset")
 	}
 	for i, ev := range entries {
 		t.Presets = append(t.Presets, d.entry(fmt.Sprintf("%s[%d]", pp, i), ev))
@@ -256,17 +257,17 @@ func (d *decoder) topic(p string, v any) Topic {
 }
 
 func (d *decoder) entry(p string, v any) CatalogEntry {
-	m := d.object(p, v, "name", "doc", "title", "watch")
+	m := d.Object(p, v, "name", "doc", "title", "watch")
 	if m == nil {
 		return CatalogEntry{}
 	}
 	e := CatalogEntry{Name: d.reqStr(m, p, "name"), Doc: d.optStr(m, p, "doc")}
 	if _, ok := m["doc"]; ok && !isCourseDoc(e.Doc) {
-		d.errorf(join(p, "doc"), "%q is not a course document: expected one of %s, or no doc field for a showcase",
+		d.Errorf(jsonfield.Join(p, "doc"), "%q is not a course document: expected one of %s, or no doc field for a showcase",
 			e.Doc, strings.Join(CourseDocs, ", "))
 	}
 	if sm := docName.FindStringSubmatch(e.Name); sm != nil && e.Doc != sm[1] {
-		d.errorf(join(p, "doc"), "preset %s is document %s's example, so doc must be %q", e.Name, sm[1], sm[1])
+		d.Errorf(jsonfield.Join(p, "doc"), "preset %s is document %s's example, so doc must be %q", e.Name, sm[1], sm[1])
 	}
 	e.Title = d.text(m, p, "title", MaxPresetTitle)
 	e.Watch = d.text(m, p, "watch", MaxWatchText)
@@ -276,13 +277,13 @@ func (d *decoder) entry(p string, v any) CatalogEntry {
 // text reads a required {"en": ..., "pt": ...} field: both languages
 // present, not blank, on one line, and at most max characters.
 func (d *decoder) text(m map[string]any, p, key string, max int) Text {
-	p = join(p, key)
+	p = jsonfield.Join(p, key)
 	v, ok := m[key]
 	if !ok {
-		d.errorf(p, "required field is missing (expected {\"en\": ..., \"pt\": ...})")
+		d.Errorf(p, "required field is missing (expected {\"en\": ..., \"pt\": ...})")
 		return Text{}
 	}
-	tm := d.object(p, v, "en", "pt")
+	tm := d.Object(p, v, "en", "pt")
 	if tm == nil {
 		return Text{}
 	}
@@ -291,14 +292,14 @@ func (d *decoder) text(m map[string]any, p, key string, max int) Text {
 		if _, present := tm[l.lang].(string); !present {
 			continue
 		}
-		lp := join(p, l.lang)
+		lp := jsonfield.Join(p, l.lang)
 		switch n := utf8.RuneCountInString(l.s); {
 		case strings.TrimSpace(l.s) == "":
-			d.errorf(lp, "text is empty")
+			d.Errorf(lp, "text is empty")
 		case strings.ContainsAny(l.s, "\n\r\t"):
-			d.errorf(lp, "text must be a single line without tabs")
+			d.Errorf(lp, "text must be a single line without tabs")
 		case n > max:
-			d.errorf(lp, "text is %d characters; at most %d fit", n, max)
+			d.Errorf(lp, "text is %d characters; at most %d fit", n, max)
 		}
 	}
 	return t
@@ -318,7 +319,7 @@ func isCourseDoc(s string) bool {
 // file is otherwise sound: in a broken file it is noise that would bury
 // the real mistake (a missing topic lists none of its presets).
 func checkCoverage(d *decoder, c *Catalog, presets []Preset) {
-	sound := len(d.errs) == 0
+	sound := len(d.Errs) == 0
 	known := map[string]bool{}
 	for _, p := range presets {
 		known[p.Name] = true
@@ -331,10 +332,10 @@ func checkCoverage(d *decoder, c *Catalog, presets []Preset) {
 			}
 			p := fmt.Sprintf("topics[%d].presets[%d].name", ti, ei)
 			if !known[e.Name] {
-				d.errorf(p, "no preset named %q (expected a file presets/%s.json)", e.Name, e.Name)
+				d.Errorf(p, "no preset named %q (expected a file presets/%s.json)", e.Name, e.Name)
 			}
 			if first, dup := listed[e.Name]; dup {
-				d.errorf(p, "preset %q is listed twice (first at %s)", e.Name, first)
+				d.Errorf(p, "preset %q is listed twice (first at %s)", e.Name, first)
 				continue
 			}
 			listed[e.Name] = p
@@ -342,7 +343,7 @@ func checkCoverage(d *decoder, c *Catalog, presets []Preset) {
 	}
 	for _, p := range presets {
 		if _, ok := listed[p.Name]; !ok && sound {
-			d.errorf("", "preset %q (presets/%s.json) is in no topic", p.Name, p.Name)
+			d.Errorf("", "preset %q (presets/%s.json) is in no topic", p.Name, p.Name)
 		}
 	}
 }

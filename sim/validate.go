@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"asyncwithlab/sim/internal/jsonfield"
 	"fmt"
 	"math"
 	"strconv"
@@ -58,7 +59,7 @@ func (v *validator) join(path, key string) string {
 	if !v.paths {
 		return ""
 	}
-	return join(path, key)
+	return jsonfield.Join(path, key)
 }
 
 func (v *validator) idx(path string, i int) string {

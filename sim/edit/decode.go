@@ -1,12 +1,12 @@
 package edit
 
 import (
+	"asyncwithlab/sim/internal/jsonfield"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"asyncwithlab/sim"
@@ -85,89 +85,27 @@ func DecodeDesign(data []byte) (Design, error) {
 	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
 		return Design{}, &DesignError{[]sim.FieldError{{Msg: "unexpected data after the design object"}}}
 	}
-	r := &reader{}
+	r := &reader{jsonfield.Reader{Max: maxErrors}}
 	d := r.design(raw)
-	if len(r.errs) > 0 {
-		return Design{}, &DesignError{r.errs}
+	if len(r.Errs) > 0 {
+		return Design{}, &DesignError{r.Errs}
 	}
 	return d, nil
 }
 
 // reader walks decoded JSON, collecting errors rather than stopping at the
 // first, so that the learner sees everything wrong with a link at once.
-type reader struct{ errs []sim.FieldError }
+type reader struct{ jsonfield.Reader }
 
+// maxErrors bounds the problems a design reports.
 const maxErrors = 50
-
-func (r *reader) errorf(path, format string, args ...any) {
-	if len(r.errs) < maxErrors {
-		r.errs = append(r.errs, sim.FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
-	}
-}
-
-func jsonType(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "a boolean"
-	case json.Number:
-		return "a number"
-	case string:
-		return "a string"
-	case []any:
-		return "an array"
-	case map[string]any:
-		return "an object"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-func field(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// object checks that v is an object holding only the allowed keys.
-func (r *reader) object(path string, v any, allowed ...string) map[string]any {
-	m, ok := v.(map[string]any)
-	if !ok {
-		r.errorf(path, "expected an object, got %s", jsonType(v))
-		return nil
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if !slices.Contains(allowed, k) {
-			r.errorf(field(path, k), "unknown field (expected one of: %s)", strings.Join(allowed, ", "))
-		}
-	}
-	return m
-}
-
-func (r *reader) array(path string, v any) []any {
-	a, ok := v.([]any)
-	if !ok {
-		r.errorf(path, "expected an array, got %s", jsonType(v))
-	}
-	return a
-}
 
 func (r *reader) boolean(m map[string]any, path, key string) bool {
 	v, ok := m[key]
 	if !ok {
 		return false
 	}
-	b, ok := v.(bool)
-	if !ok {
-		r.errorf(field(path, key), "expected true or false, got %s", jsonType(v))
-	}
-	return b
+	return r.Bool(jsonfield.Join(path, key), v)
 }
 
 // duration reads an optional number of seconds: 0, or minSleep..MaxSleep.
@@ -176,15 +114,15 @@ func (r *reader) duration(m map[string]any, path, key string) float64 {
 	if !ok {
 		return 0
 	}
-	p := field(path, key)
+	p := jsonfield.Join(path, key)
 	n, ok := v.(json.Number)
 	if !ok {
-		r.errorf(p, "expected a number of seconds, got %s", jsonType(v))
+		r.Errorf(p, "expected a number of seconds, got %s", jsonfield.TypeOf(v))
 		return 0
 	}
 	f, err := n.Float64()
 	if err != nil || !validDuration(f) {
-		r.errorf(p, "expected 0 or a number of seconds from %v to %v, got %s", minSleep, MaxSleep, n)
+		r.Errorf(p, "expected 0 or a number of seconds from %v to %v, got %s", minSleep, MaxSleep, n)
 		return 0
 	}
 	return f
@@ -197,20 +135,20 @@ func validDuration(f float64) bool {
 // choice reads a string that must be one of values.
 func choice[T ~string](r *reader, m map[string]any, path, key string, required bool, values []T) T {
 	v, ok := m[key]
-	p := field(path, key)
+	p := jsonfield.Join(path, key)
 	if !ok {
 		if required {
-			r.errorf(p, "required field is missing (expected one of %s)", quoted(values))
+			r.Errorf(p, "required field is missing (expected one of %s)", quoted(values))
 		}
 		return ""
 	}
 	s, isStr := v.(string)
 	if !isStr || !slices.Contains(values, T(s)) {
-		got := jsonType(v)
+		got := jsonfield.TypeOf(v)
 		if isStr {
 			got = fmt.Sprintf("%q", s)
 		}
-		r.errorf(p, "expected one of %s, got %s", quoted(values), got)
+		r.Errorf(p, "expected one of %s, got %s", quoted(values), got)
 		return ""
 	}
 	return T(s)
@@ -227,19 +165,19 @@ func quoted[T ~string](values []T) string {
 }
 
 func (r *reader) design(v any) Design {
-	m := r.object("", v, "runner", "tasks")
+	m := r.Object("", v, "runner", "tasks")
 	if m == nil {
 		return Design{}
 	}
 	d := Design{Runner: choice(r, m, "", "runner", true, Runners)}
 	tv, ok := m["tasks"]
 	if !ok {
-		r.errorf("tasks", "required field is missing (expected an array of %d to %d tasks)", MinTasks, MaxTasks)
+		r.Errorf("tasks", "required field is missing (expected an array of %d to %d tasks)", MinTasks, MaxTasks)
 		return d
 	}
-	tasks := r.array("tasks", tv)
+	tasks := r.Array("tasks", tv)
 	if tasks != nil && (len(tasks) < MinTasks || len(tasks) > MaxTasks) {
-		r.errorf("tasks", "expected %d to %d tasks, got %d", MinTasks, MaxTasks, len(tasks))
+		r.Errorf("tasks", "expected %d to %d tasks, got %d", MinTasks, MaxTasks, len(tasks))
 		return d
 	}
 	for i, t := range tasks {
@@ -249,16 +187,16 @@ func (r *reader) design(v any) Design {
 }
 
 func (r *reader) task(path string, v any) TaskDesign {
-	m := r.object(path, v, "managers", "bodySleep", "body")
+	m := r.Object(path, v, "managers", "bodySleep", "body")
 	if m == nil {
 		return TaskDesign{}
 	}
 	t := TaskDesign{BodySleep: r.duration(m, path, "bodySleep"), Body: r.fault(m, path, "body")}
 	if mv, ok := m["managers"]; ok {
-		p := field(path, "managers")
-		ms := r.array(p, mv)
+		p := jsonfield.Join(path, "managers")
+		ms := r.Array(p, mv)
 		if len(ms) > MaxManagers {
-			r.errorf(p, "expected at most %d managers, got %d", MaxManagers, len(ms))
+			r.Errorf(p, "expected at most %d managers, got %d", MaxManagers, len(ms))
 			return t
 		}
 		for i, mv := range ms {
@@ -269,7 +207,7 @@ func (r *reader) task(path string, v any) TaskDesign {
 }
 
 func (r *reader) manager(path string, v any) ManagerDesign {
-	m := r.object(path, v, "kind", "enterSleep", "exitSleep", "blocking", "finally", "timeout", "enterStart", "enterEnd", "exit")
+	m := r.Object(path, v, "kind", "enterSleep", "exitSleep", "blocking", "finally", "timeout", "enterStart", "enterEnd", "exit")
 	if m == nil {
 		return ManagerDesign{}
 	}
@@ -295,8 +233,8 @@ func (r *reader) fault(m map[string]any, path, key string) Fault {
 	if !ok {
 		return Fault{}
 	}
-	p := field(path, key)
-	fm := r.object(p, v, "kind", "type")
+	p := jsonfield.Join(path, key)
+	fm := r.Object(p, v, "kind", "type")
 	if fm == nil {
 		return Fault{}
 	}
@@ -309,7 +247,7 @@ func (r *reader) fault(m map[string]any, path, key string) Fault {
 	case f.Kind == FaultRaise:
 		f.Type = choice(r, fm, p, "type", true, ExcTypes)
 	case hasType:
-		r.errorf(field(p, "type"), "unexpected: only a fault of kind \"raise\" has an exception type")
+		r.Errorf(jsonfield.Join(p, "type"), "unexpected: only a fault of kind \"raise\" has an exception type")
 	}
 	return f
 }
