@@ -1,13 +1,14 @@
 package sim
 
 import (
-	"asyncwithlab/sim/internal/jsonfield"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"strings"
+
+	"asyncwithlab/sim/internal/jsonfield"
 )
 
 // MaxScenarioBytes bounds the size of a scenario file.
@@ -35,18 +36,18 @@ func (e *ScenarioError) Error() string {
 // reported at once, each with the path of the field and what was expected.
 func Decode(data []byte) (*Scenario, error) {
 	if len(data) > MaxScenarioBytes {
-		return nil, &ScenarioError{[]FieldError{{"", fmt.Sprintf("scenario is %d bytes; the limit is %d", len(data), MaxScenarioBytes)}}}
+		return nil, &ScenarioError{[]FieldError{{Msg: fmt.Sprintf("scenario is %d bytes; the limit is %d", len(data), MaxScenarioBytes)}}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var raw any
 	if err := dec.Decode(&raw); err != nil {
-		return nil, &ScenarioError{[]FieldError{{"", jsonSyntaxMessage(data, err)}}}
+		return nil, &ScenarioError{[]FieldError{{Msg: jsonSyntaxMessage(data, err)}}}
 	}
 	if dec.More() {
-		return nil, &ScenarioError{[]FieldError{{"", "unexpected data after the scenario object"}}}
+		return nil, &ScenarioError{[]FieldError{{Msg: "unexpected data after the scenario object"}}}
 	}
-	d := &decoder{jsonfield.Reader{Max: 100}}
+	d := newDecoder()
 	sc := d.scenario(raw)
 	if len(d.Errs) > 0 {
 		return nil, &ScenarioError{d.Errs}
@@ -81,8 +82,12 @@ func jsonSyntaxMessage(data []byte, err error) string {
 	return fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
 }
 
-// decoder reads a scenario; the problems it finds are kept in its Reader.
+// decoder reads a scenario or the catalog; the problems it finds are kept
+// in its Reader.
 type decoder struct{ jsonfield.Reader }
+
+// newDecoder reports at most 100 problems.
+func newDecoder() *decoder { return &decoder{jsonfield.Reader{Max: 100}} }
 
 func (d *decoder) str(path string, v any) string {
 	s, ok := v.(string)

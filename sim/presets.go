@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"asyncwithlab/sim/internal/jsonfield"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -11,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"asyncwithlab/sim/internal/jsonfield"
 )
 
 // Preset is a named, ready-made scenario.
@@ -160,7 +161,7 @@ func LoadCatalog(fsys fs.FS, presets []Preset) (*Catalog, error) {
 		return nil, fmt.Errorf("reading the preset catalog: %w", err)
 	}
 	fail := func(msg string) (*Catalog, error) {
-		return nil, &CatalogError{CatalogFile, []FieldError{{"", msg}}}
+		return nil, &CatalogError{CatalogFile, []FieldError{{Msg: msg}}}
 	}
 	if len(data) > maxCatalogBytes {
 		return fail(fmt.Sprintf("catalog is %d bytes; the limit is %d", len(data), maxCatalogBytes))
@@ -174,7 +175,7 @@ func LoadCatalog(fsys fs.FS, presets []Preset) (*Catalog, error) {
 	if dec.More() {
 		return fail("unexpected data after the catalog object")
 	}
-	d := &decoder{}
+	d := newDecoder()
 	c := d.catalog(raw)
 	checkCoverage(d, c, presets)
 	if len(d.Errs) > 0 {

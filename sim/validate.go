@@ -1,11 +1,12 @@
 package sim
 
 import (
-	"asyncwithlab/sim/internal/jsonfield"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"asyncwithlab/sim/internal/jsonfield"
 )
 
 // Static limits on a scenario's size. Runtime limits are in Limits.
@@ -51,7 +52,7 @@ type validator struct {
 
 func (v *validator) errorf(path, format string, args ...any) {
 	if len(v.errs) < 100 {
-		v.errs = append(v.errs, FieldError{path, fmt.Sprintf(format, args...)})
+		v.errs = append(v.errs, FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
 	}
 }
 

@@ -1,7 +1,6 @@
 package edit
 
 import (
-	"asyncwithlab/sim/internal/jsonfield"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/internal/jsonfield"
 )
 
 // MaxDesignBytes bounds a design's JSON: a full design (twenty tasks of ten
