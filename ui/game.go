@@ -89,7 +89,10 @@ type Game struct {
 	// redraws counts the frames actually painted (see Redraws).
 	redraws int
 	// moved: an animation moved; only its parts need repainting.
-	moved  bool
+	moved bool
+	// items are the clickable items of the last page built (a partial
+	// repaint leaves them as they are).
+	items  []Clickable
 	notice string
 
 	custom     *quiz.Quiz // from ?quiz= or -quiz
@@ -455,7 +458,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		if dp, ok := g.scene.(dynamicPainter); ok && dp.paintDynamic(g, screen) {
 			g.moved = false
 			g.redraws++
-			g.plat.Mirror(joinText(dp.mirror(g, g.page.text)), g.clickables())
+			g.plat.Mirror(joinText(dp.mirror(g, g.page.text)), g.items)
 			return
 		}
 		g.dirty = true
@@ -486,7 +489,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	} else {
 		p.draw(screen, dragID, dragDY)
 	}
-	g.plat.Mirror(joinText(p.text), g.clickables())
+	g.items = g.clickables()
+	g.plat.Mirror(joinText(p.text), g.items)
 	if !g.drawn {
 		g.drawn = true
 		g.plat.FirstFrame()

@@ -11,7 +11,10 @@ import (
 )
 
 // browser keeps settings and progress in localStorage and reads the page.
-type browser struct{ aria js.Value }
+type browser struct {
+	aria  js.Value
+	items []Clickable // the last items mirrored
+}
 
 // NewPlatform returns the browser platform.
 func NewPlatform() Platform { return &browser{} }
@@ -136,6 +139,11 @@ func (b *browser) Mirror(text string, items []Clickable) {
 	if b.aria.Truthy() && b.aria.Get("textContent").String() != text {
 		b.aria.Set("textContent", text)
 	}
+	// The same slice again (a partial repaint): the items have not changed.
+	if len(items) > 0 && len(items) == len(b.items) && &items[0] == &b.items[0] {
+		return
+	}
+	b.items = items
 	if data, err := json.Marshal(items); err == nil {
 		js.Global().Set("labItems", string(data))
 	}

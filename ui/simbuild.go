@@ -22,7 +22,7 @@ func (s *simScene) build(g *Game, p *page) {
 	s.topRows = barRows(g.th, s.topButtons(g), g.w-16*u, 6*u, 0)
 	s.ctrlRows = barRows(g.th, s.controlButtons(g), g.w-16*u, 6*u, s.sliderMin(g))
 	s.lay = layoutSim(g.w, g.h, u, s.showCode, 0, s.topRows, s.ctrlRows)
-	s.captionLines = g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*u, 15, colText, false)
+	s.captionLines = s.captionLayout(g, s.lay.caption.w-16*u)
 	s.lay = layoutSim(g.w, g.h, u, s.showCode, linesHeight(s.captionLines)+40*u, s.topRows, s.ctrlRows)
 	if s.tlFor != s.res {
 		s.tl, s.tlFor = buildTimeline(s.res.Trace), s.res
@@ -72,7 +72,7 @@ func (s *simScene) paintDynamic(g *Game, dst *ebiten.Image) bool {
 	if s.panel == panelPresets || (covered && !s.lay.wide) {
 		return false // a panel covers the lanes
 	}
-	lines := g.th.wrapRuns(richCaption(s.captionText(g)), s.lay.caption.w-16*s.unit, 15, colText, false)
+	lines := s.captionLayout(g, s.lay.caption.w-16*s.unit)
 	if lay := layoutSim(g.w, g.h, s.unit, s.showCode, linesHeight(lines)+40*s.unit, s.topRows, s.ctrlRows); lay != s.lay {
 		return false // the caption's box changes size: a new layout
 	}
@@ -148,4 +148,22 @@ func (s *simScene) buildLink(g *Game, p *page) {
 	c := s.column(p)
 	c.text([]quiz.Run{{Text: g.lang.T("copyLink")}}, 20, colText, true)
 	c.text([]quiz.Run{{Text: s.link, Style: quiz.Code}}, 13, colText, false)
+}
+
+// captionKey is what a caption's layout depends on.
+type captionKey struct {
+	gen, shown int
+	lang       Lang
+	width      float64
+}
+
+// captionLayout wraps the current caption to width, once per event (the
+// playing screen asks every frame).
+func (s *simScene) captionLayout(g *Game, width float64) []line {
+	k := captionKey{s.gen, s.shown, g.lang, width}
+	if k != s.captionFor || s.captionWrapped == nil {
+		s.captionWrapped = g.th.wrapRuns(richCaption(s.captionText(g)), width, 15, colText, false)
+		s.captionFor = k
+	}
+	return s.captionWrapped
 }

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 
 	"asyncwithlab/quiz"
@@ -118,7 +118,7 @@ func (e *simEditor) cycleExcType(step int) {
 // inject returns the example with the chosen fault at the chosen point.
 func (e *simEditor) inject(lang string) (*sim.Scenario, error) {
 	if len(e.points) == 0 {
-		return nil, fmt.Errorf("%s", injectNone.in(lang))
+		return nil, errors.New(Lang(lang).T("injectNone"))
 	}
 	p := e.points[e.point]
 	sc, err := edit.Inject(e.base, p, e.fault)
@@ -143,18 +143,6 @@ func (e *simEditor) buildScenario() *sim.Scenario {
 	}
 	return sc
 }
-
-// bilingual is a sentence of the editor in English and Portuguese.
-type bilingual [2]string
-
-func (b bilingual) in(lang string) string {
-	if lang == string(Portuguese) {
-		return b[1]
-	}
-	return b[0]
-}
-
-var injectNone = bilingual{"This scenario has no point to inject an error into.", "Este cenário não tem onde injetar um erro."}
 
 // buildEditor lays out the editor panel.
 func (s *simScene) buildEditor(g *Game, p *page) {
@@ -187,7 +175,7 @@ func (s *simScene) buildEditor(g *Game, p *page) {
 	}
 	c.text([]quiz.Run{{Text: l.T("injectHelp")}}, 14, colMuted, false)
 	if len(e.points) == 0 {
-		c.text([]quiz.Run{{Text: injectNone.in(lang)}}, 14, colText, false)
+		c.text([]quiz.Run{{Text: l.T("injectNone")}}, 14, colText, false)
 		return
 	}
 	c.stepper("inject-where", l.T("injectAt"), e.points[e.point].Label(lang), func(d int) { e.cyclePoint(d) })

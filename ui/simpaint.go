@@ -208,22 +208,12 @@ func (s *simScene) codeSize(t *theme, width float64) float64 {
 	return min(max(float64(int(fit*2))/2, 10), 13)
 }
 
-// codeLine returns line i of the program laid out with Python colours
-// (cached per scenario and scale).
+// codeLine lays out line i of the program with Python colours.
 func (s *simScene) codeLine(t *theme, i int, size float64) codeRow {
-	if s.codeCache == nil || s.codeScale != t.scale || s.codeFont != size {
-		s.codeCache, s.codeScale, s.codeFont = make([]codeRow, len(s.src)), t.scale, size
+	if lines := t.codeLines(s.src[i], 1e9, size, true); len(lines) > 0 {
+		return codeRow{frags: lines[0].frags}
 	}
-	if s.codeCache[i].frags == nil {
-		lines := t.codeLines(s.src[i], 1e9, size, true)
-		if len(lines) > 0 {
-			s.codeCache[i] = codeRow{frags: lines[0].frags}
-		}
-		if s.codeCache[i].frags == nil {
-			s.codeCache[i].frags = []frag{}
-		}
-	}
-	return s.codeCache[i]
+	return codeRow{}
 }
 
 // codeRow is one laid-out line of the program.
@@ -385,7 +375,7 @@ func (s *simScene) paintLaneRows(g *Game, dst *ebiten.Image, area rect, geo lane
 		}
 		drawString(dst, fitString(lane.Task, bold, geo.label-t.px(10)), bold, row.x+t.px(8), row.y+t.px(3), nameCol)
 		if row.h >= t.px(34) {
-			drawString(dst, fitString(s.laneState(l, lane), small, geo.label-t.px(10)), small, row.x+t.px(8), row.y+t.px(20), colMuted)
+			drawString(dst, fitString(lane.Status(string(l)), small, geo.label-t.px(10)), small, row.x+t.px(8), row.y+t.px(20), colMuted)
 		}
 		// History along the time axis, up to the playhead.
 		band := timelineBand(row, geo.label, s.unit)
@@ -449,32 +439,6 @@ func niceStep(raw float64) float64 {
 	return p * 10
 }
 
-// laneState says in words where a task stands.
-func (s *simScene) laneState(l Lang, lane *replay.Lane) string {
-	switch lane.State {
-	case replay.TaskRunning:
-		return l.T("running")
-	case replay.TaskReady, replay.TaskNotStarted:
-		return l.T("ready")
-	case replay.TaskSleeping:
-		return l.T("sleeping") + " → " + fmtTime(lane.Wake) + " s"
-	case replay.TaskWaiting:
-		if lane.Waits != "" {
-			return l.T("waiting") + ": " + lane.Waits
-		}
-		return l.T("waiting")
-	case replay.TaskDone:
-		return l.T("done") + ": " + lane.Outcome
-	case replay.TaskFailed:
-		if lane.Exc != nil {
-			return l.T("taskFailed") + ": " + lane.Exc.Type
-		}
-	case replay.TaskCancelled:
-		return l.T("cancelled")
-	}
-	return lane.State.String()
-}
-
 // paintStack draws a lane's managers as boxes, outermost first; a box that
 // has just appeared fades in.
 func (s *simScene) paintStack(g *Game, dst *ebiten.Image, row rect, labelW float64, lane *replay.Lane, prev *replay.Snapshot) {
@@ -520,26 +484,30 @@ func boxRect(dst *ebiten.Image, b rect, border float64, fill, line color.Color) 
 	vector.FillRect(dst, x+w-bw, y, bw, h, line, false)
 }
 
-// frameNote is the second line of a manager box: its phase and resource,
-// or what __aexit__ received or returned.
+// frameNote is the second line of a manager box: what happened to it
+// last, else its resource's (or phase's) badge.
 func (s *simScene) frameNote(l Lang, fr *replay.Frame) string {
+	lang := string(l)
 	switch {
 	case fr.Resource == replay.ResLeaked:
-		return l.T("leaked")
+		return fr.Resource.Label(lang)
 	case fr.NoAexit:
-		return l.T("noAexit")
+		return replay.PhaseFailed.Label(lang)
 	case fr.Phase == replay.PhaseExited && fr.Raised != nil:
-		return "raised " + fr.Raised.Type
+		return l.T("raisedNote") + fr.Raised.Type
 	case fr.Phase == replay.PhaseExited:
 		return "→ " + fr.Returned
 	case fr.Phase == replay.PhaseExiting && fr.Received != nil:
-		return "got " + fr.Received.Type
+		return l.T("gotNote") + fr.Received.Type
 	case fr.Phase == replay.PhaseExiting:
 		return "__aexit__(None…)"
 	case fr.Phase == replay.PhaseEntering:
 		return "__aenter__…"
 	}
-	return l.T("res." + fr.Resource.String())
+	if r := fr.Resource.Label(lang); r != "" {
+		return r
+	}
+	return fr.Phase.Label(lang)
 }
 
 // paintTokens draws each exception in flight as a red tag at the stack

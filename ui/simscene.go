@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -61,9 +62,6 @@ type simScene struct {
 	topic          string // the examples panel's chosen topic
 	tl             timeline
 	tlFor          *sim.Result
-	codeCache      []codeRow
-	codeScale      float64
-	codeFont       float64
 	lastTick       time.Time
 	gen            int // counts runs: cached images of the last run are stale
 	codeImg        imageCache
@@ -74,6 +72,8 @@ type simScene struct {
 	lineImgs       map[int]*ebiten.Image // the code's lines, see paintCode
 	lineKey        lineKey
 	captionLines   []line
+	captionWrapped []line // the caption wrapped for captionFor
+	captionFor     captionKey
 }
 
 // firstPreset is the example the simulator opens with: document 001's
@@ -184,8 +184,7 @@ func (s *simScene) run(g *Game) {
 	s.res, s.err = res, err
 	s.rp = replay.New(res)
 	s.cur = replay.NewCursor(s.rp.Stops())
-	s.src = splitLines(sim.Render(s.sc))
-	s.codeCache = nil
+	s.src = strings.Split(strings.TrimSuffix(sim.Render(s.sc), "\n"), "\n")
 	s.gen++
 	if s.predict != nil {
 		s.predict.reset(s)
@@ -206,21 +205,6 @@ func (s *simScene) rerun(g *Game, name string, sc *sim.Scenario) {
 	}
 	s.shown, s.from, s.anim = s.cur.Event(), s.cur.Event(), 1
 	s.syncLink(g)
-}
-
-func splitLines(src string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			out = append(out, src[start:i])
-			start = i + 1
-		}
-	}
-	if start < len(src) {
-		out = append(out, src[start:])
-	}
-	return out
 }
 
 // shareLink is the link to what is shown now.
