@@ -39,7 +39,8 @@ unit:
 # FuzzDecodeDesign builds and runs each design it decodes: fewer inputs.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeAndRun$$' -fuzztime $(FUZZN) ./sim
-	$(GO) test -run '^$$' -fuzz '^FuzzLoadCatalog$$' -fuzztime $(FUZZN) ./sim
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZN) ./sim/catalog
+	$(GO) test -run '^$$' -fuzz '^FuzzReadMessages$$' -fuzztime $(FUZZN) ./i18n
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZN) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZN) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZN) ./sim/share

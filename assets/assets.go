@@ -10,7 +10,14 @@ import "embed"
 var Presets embed.FS
 
 // Banks holds the built-in question banks in quizdown, one per language:
-// quiz/en.md and quiz/pt.md, with the same questions in the same order.
+// quiz/en.md, quiz/pt.md and quiz/es.md, with the same questions in the
+// same order.
 //
 //go:embed quiz/*.md
 var Banks embed.FS
+
+// Messages holds the interface's sentences, one folder per language:
+// i18n/LANG/*.json (package i18n reads them).
+//
+//go:embed i18n
+var Messages embed.FS

@@ -40,11 +40,11 @@ func TestBoot(t *testing.T) {
 	assert.False(t, evaluate[bool](b, `document.getElementById("lab-loading").classList.contains("lab-failed")`), "the loading screen reports a failure")
 
 	home := b.waitText("Async With Lab", "[Take the quiz]")
-	for _, want := range []string{"Learn how Python's async context managers enter and exit.", "[About and sources]", "[Português]"} {
+	for _, want := range []string{"Learn how Python's async context managers enter and exit.", "[About and sources]", "[Português]", "[Español]"} {
 		assert.Contains(t, home, want)
 	}
 	ids := itemIDs(b.items())
-	assert.Equal(t, []string{"quiz", "sim", "about", "lang"}, ids)
+	assert.Equal(t, []string{"quiz", "sim", "about", "lang-pt", "lang-es"}, ids, "one button per other language")
 	b.frames(30)
 	b.screenshot("home")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
@@ -232,7 +232,8 @@ func TestPhone(t *testing.T) {
 }
 
 // TestLanguage opens the page in Portuguese with ?lang=pt, switches to
-// English with the language button, and reloads: English stays.
+// English with the language buttons (by way of Spanish), and reloads:
+// English stays.
 func TestLanguage(t *testing.T) {
 	needBrowser(t)
 	b := newBrowser(t, desktop, 60*time.Second)
@@ -240,9 +241,16 @@ func TestLanguage(t *testing.T) {
 	home := b.waitText("[Fazer o quiz]")
 	assert.Contains(t, home, "[Sobre e fontes]")
 	assert.Contains(t, home, "[English]")
+	assert.Contains(t, home, "[Español]")
 	b.screenshot("home-pt")
 
-	b.clickItem("lang")
+	b.clickItem("lang-es")
+	home = b.waitText("[Hacer el cuestionario]", "[English]", "[Português]")
+	assert.Contains(t, home, "[Información y fuentes]")
+	assert.Equal(t, "es", evaluate[string](b, `localStorage.getItem("asyncwithlab.lang")`))
+	b.screenshot("home-es")
+
+	b.clickItem("lang-en")
 	home = b.waitText("[Take the quiz]", "[Português]")
 	assert.Contains(t, home, "[About and sources]")
 	assert.Equal(t, "en", evaluate[string](b, `localStorage.getItem("asyncwithlab.lang")`))

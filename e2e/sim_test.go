@@ -14,8 +14,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 	"asyncwithlab/sim/edit"
 	"asyncwithlab/sim/predict"
 	"asyncwithlab/sim/replay"
@@ -34,13 +35,10 @@ var (
 // exactly this run's events and captions.
 func engineRun(t *testing.T, name string) (*sim.Scenario, *replay.Replay) {
 	t.Helper()
-	presets, err := sim.LoadPresets(assets.Presets)
+	sc := catalogtest.Scenario(t, name)
+	res, err := sim.Run(sc)
 	require.NoError(t, err)
-	p, ok := sim.FindPreset(presets, name)
-	require.True(t, ok, name)
-	res, err := sim.Run(p.Scenario)
-	require.NoError(t, err)
-	return p.Scenario, replay.New(res)
+	return sc, replay.New(res)
 }
 
 // eventLine is how the screen's text names event i of a run.
@@ -65,7 +63,7 @@ func shownIndex(aria string) int {
 // engine's caption for it.
 func waitEvent(b *browserApp, rp *replay.Replay, i int) string {
 	b.t.Helper()
-	return b.waitText(eventLine(rp, i)+"\n", rp.Caption(i, "en"))
+	return b.waitText(eventLine(rp, i)+"\n", rp.Caption(i, i18n.English))
 }
 
 // openLink opens the app at a share link's fragment. The page is left
@@ -176,7 +174,7 @@ func TestSimulator(t *testing.T) {
 		b.waitAria("a step", func(s string) bool { return shownIndex(s) > before })
 	}
 	screen := waitEvent(b, rp2, raised)
-	assert.Contains(t, rp2.Caption(raised, "en"), "B.__aenter__")
+	assert.Contains(t, rp2.Caption(raised, i18n.English), "B.__aenter__")
 	assert.Contains(t, screen, "B.__aenter__")
 	for shownIndex(b.aria()) < received {
 		before := shownIndex(b.aria())
@@ -315,7 +313,7 @@ func TestSimulatorPhone(t *testing.T) {
 	b.waitFirstFrame()
 	c := replay.NewCursor(rp.Stops())
 	c.SeekEvent(20)
-	b.waitText(rp.Caption(c.Event(), "pt"))
+	b.waitText(rp.Caption(c.Event(), i18n.Lang("pt")))
 	b.frames(10)
 	b.screenshot("sim-phone-lanes")
 	b.clickItem("code")

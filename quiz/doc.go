@@ -21,7 +21,8 @@
 //	> a blockquote at question level is a hint, shown on request
 //
 //	> **Explanation:** a blockquote that starts with "Explanation:" (or the
-//	> Portuguese "Explicação:") is shown after answering.
+//	> Portuguese "Explicação:", or the Spanish "Explicación:") is shown
+//	> after answering.
 //
 //	## An ordered task list is single choice
 //

@@ -15,6 +15,8 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"asyncwithlab/i18n"
 )
 
 // Limits on what Parse accepts. Markdown parsing is slow on some inputs
@@ -384,8 +386,28 @@ func (p *parser) questions(doc ast.Node) {
 }
 
 // explanationPrefixes start a blockquote that explains the answer (our
-// extension of quizdown; document 002 writes them).
-var explanationPrefixes = []string{"explanation:", "explicação:", "explicacao:"}
+// extension of quizdown; document 002 writes them): the message
+// quiz.explanationPrefix in every language the app speaks ("Explanation:",
+// "Explicação:", …), compared without case or accents.
+var explanationPrefixes = func() []string {
+	var out []string
+	for _, p := range i18n.All("quiz.explanationPrefix") {
+		out = append(out, foldAccents(strings.ToLower(p)))
+	}
+	return out
+}()
+
+// foldAccents drops the accents of the Latin letters the app's languages
+// use, so "explicacao:" is as good as "explicação:". Each letter stays one
+// letter, so a prefix's length in letters is the same after folding.
+func foldAccents(s string) string {
+	return accentFolder.Replace(s)
+}
+
+var accentFolder = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ã", "a", "ä", "a", "é", "e", "è", "e", "ê", "e", "ë", "e",
+	"í", "i", "ì", "i", "î", "i", "ï", "i", "ó", "o", "ò", "o", "ô", "o", "õ", "o", "ö", "o",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u", "ç", "c", "ñ", "n")
 
 // explanation reports whether blocks start with an explanation prefix and
 // returns them without it.
@@ -395,13 +417,14 @@ func explanation(blocks []Block) ([]Block, bool) {
 	}
 	first := blocks[0]
 	txt := strings.ToLower(strings.TrimSpace(PlainText(first.Runs)))
+	folded := foldAccents(txt)
 	for _, pre := range explanationPrefixes {
-		if !strings.HasPrefix(txt, pre) {
+		if !strings.HasPrefix(folded, pre) {
 			continue
 		}
 		// Drop the prefix from the runs (it may be bold: **Explanation:**).
 		runs := append([]Run(nil), first.Runs...)
-		drop := len(pre)
+		drop := len(string([]rune(txt)[:utf8.RuneCountInString(pre)])) // bytes of the prefix as written
 		for len(runs) > 0 && drop > 0 {
 			t := strings.TrimLeft(runs[0].Text, " ")
 			if len(t) <= drop {

@@ -13,10 +13,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/internal/conform"
 	"asyncwithlab/internal/pyrun"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 var update = flag.Bool("update", false, "rerun CPython and rewrite testdata/conformance/*.cpython.json")
@@ -49,8 +49,7 @@ func loadConformance(t *testing.T) []namedScenario {
 
 func loadPresets(t *testing.T) []namedScenario {
 	t.Helper()
-	presets, err := sim.LoadPresets(assets.Presets)
-	require.NoError(t, err)
+	presets := catalogtest.Presets(t)
 	out := make([]namedScenario, len(presets))
 	for i, p := range presets {
 		out[i] = namedScenario{"preset-" + p.Name, p.Scenario}

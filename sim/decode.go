@@ -384,19 +384,18 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 	if name, ok := v.(string); ok {
 		return &WithItem{Manager: name}
 	}
-	m := d.Object(path, v, "manager", "use", "timeout", "exitStack", "taskGroup", "as")
+	m := d.Object(path, v, withItemFields...)
 	it := &WithItem{}
 	if m == nil {
 		return it
 	}
 	it.Manager = d.optStr(m, path, "manager")
 	it.Use = d.optStr(m, path, "use")
-	if t, ok := m["timeout"]; ok {
-		f := d.number(jsonfield.Join(path, "timeout"), t)
-		it.Timeout = &f
+	for _, k := range libKinds {
+		if fv, ok := m[k.field]; ok {
+			k.decode(d, jsonfield.Join(path, k.field), fv, it)
+		}
 	}
-	it.ExitStack = d.optBool(m, path, "exitStack")
-	it.TaskGroup = d.optBool(m, path, "taskGroup")
 	it.As = d.optStr(m, path, "as")
 	return it
 }

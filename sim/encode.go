@@ -106,14 +106,10 @@ func stmtJSON(s *Stmt) obj {
 			io := obj{}
 			putStr(io, "manager", it.Manager)
 			putStr(io, "use", it.Use)
-			if it.Timeout != nil {
-				io["timeout"] = *it.Timeout
-			}
-			if it.ExitStack {
-				io["exitStack"] = true
-			}
-			if it.TaskGroup {
-				io["taskGroup"] = true
+			for _, k := range libKinds {
+				if k.in(it) {
+					io[k.field] = k.encode(it)
+				}
 			}
 			putStr(io, "as", it.As)
 			items[i] = io

@@ -10,17 +10,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 func preset(t *testing.T, name string) *sim.Scenario {
 	t.Helper()
-	presets, err := sim.LoadPresets(assets.Presets)
-	require.NoError(t, err)
-	p, ok := sim.FindPreset(presets, name)
-	require.True(t, ok, name)
-	return p.Scenario
+	return catalogtest.Scenario(t, name)
 }
 
 // kinds lists "kind manager" for the events of the given kinds.

@@ -143,17 +143,27 @@ func (x *exec) genClose(g *genState, node int) flow {
 	return excFlow(out.exc)
 }
 
-// acmEnter is _AsyncGeneratorContextManager.__aenter__.
-func (x *exec) acmEnter(inst *instance, node int) (Value, flow) {
+// asyncGenCM is the _AsyncGeneratorContextManager that calling an
+// @asynccontextmanager function returns ("kind": "generator"). Making it
+// runs no code: the generator starts in __aenter__.
+type asyncGenCM struct {
+	gen     genState // held inline: one allocation per manager, not two
+	entered bool
+}
+
+func (a *asyncGenCM) typeName() string { return "_AsyncGeneratorContextManager" }
+
+// aenter is _AsyncGeneratorContextManager.__aenter__.
+func (a *asyncGenCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	f := x.newFrame("__aenter__", hookAenter, inst, nil)
 	x.push(f)
-	if inst.acmEntered {
+	if a.entered {
 		// "del self.args, ..." fails the second time.
 		fl := x.raiseNew(AttributeErrorClass, "'_AsyncGeneratorContextManager' object has no attribute 'args'", node)
 		return nil, x.pop(f, fl)
 	}
-	inst.acmEntered = true
-	out := x.genResume(inst.gen, nil)
+	a.entered = true
+	out := x.genResume(&a.gen, nil)
 	switch {
 	case out.yielded:
 		x.pop(f, normal)
@@ -179,9 +189,9 @@ func (x *exec) stopAsyncIteration() *Exc {
 	return stop
 }
 
-// acmExit is _AsyncGeneratorContextManager.__aexit__ (CPython 3.11.7+).
-func (x *exec) acmExit(inst *instance, exc *Exc, node int) (Value, flow) {
-	g := inst.gen
+// aexit is _AsyncGeneratorContextManager.__aexit__ (CPython 3.11.7+).
+func (a *asyncGenCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value, flow) {
+	g := &a.gen
 	f := x.newFrame("__aexit__", hookAexit, inst, nil)
 	x.push(f)
 	if exc == nil {

@@ -50,8 +50,10 @@ func (r *renderer) program(sc *Scenario) {
 		r.emit(0, "import time")
 	}
 	var from []string
-	if uses.exitStack {
-		from = append(from, "AsyncExitStack")
+	for _, k := range libKinds {
+		if k.contextlib != "" && uses.contextlib[k.contextlib] {
+			from = append(from, k.contextlib)
+		}
 	}
 	if uses.generator {
 		from = append(from, "asynccontextmanager")
@@ -85,12 +87,13 @@ func (r *renderer) program(sc *Scenario) {
 }
 
 type usage struct {
-	block, exitStack, generator, fields bool
-	escapes                             map[string]bool // classes whose instances reach a variable
+	block, generator, fields bool
+	contextlib               map[string]bool // names the program imports from contextlib
+	escapes                  map[string]bool // classes whose instances reach a variable
 }
 
 func scanUses(sc *Scenario) usage {
-	u := usage{escapes: map[string]bool{}}
+	u := usage{contextlib: map[string]bool{}, escapes: map[string]bool{}}
 	var walk func([]*Stmt)
 	walk = func(stmts []*Stmt) {
 		for _, s := range stmts {
@@ -105,8 +108,10 @@ func scanUses(sc *Scenario) usage {
 				u.escapes[s.Manager] = true
 			}
 			for _, it := range s.Items {
-				if it.ExitStack {
-					u.exitStack = true
+				for _, k := range libKinds {
+					if k.in(it) && k.contextlib != "" {
+						u.contextlib[k.contextlib] = true
+					}
 				}
 			}
 			walk(s.Body)
@@ -354,17 +359,13 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 
 func withItemSource(it *WithItem) string {
 	var src string
-	switch {
+	switch k := it.libKind(); {
 	case it.Manager != "":
 		src = it.Manager + "()"
 	case it.Use != "":
 		src = it.Use
-	case it.Timeout != nil:
-		src = "asyncio.timeout(" + pyFloat(*it.Timeout) + ")"
-	case it.ExitStack:
-		src = "AsyncExitStack()"
-	case it.TaskGroup:
-		src = "asyncio.TaskGroup()"
+	case k != nil:
+		src = k.source(it)
 	}
 	if it.As != "" {
 		src += " as " + it.As

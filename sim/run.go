@@ -255,8 +255,8 @@ func (e *engine) finish() *Result {
 		}
 	}
 	for _, in := range e.insts {
-		if in.kind != instClass && in.kind != instACM {
-			continue
+		if in.def == nil {
+			continue // a library manager: no resource of the learner's
 		}
 		le := LedgerEntry{Manager: in.def.Name, Instance: in.ordinal, AcquiredAt: in.acquired, ReleasedAt: in.released,
 			Acquired: in.acquired != 0, Released: in.released != 0}
@@ -278,6 +278,8 @@ func labelTasks(tasks []*task) []string {
 
 // numberInstances numbers the instances of each definition (1, 2, ...)
 // when there are several, leaving 0 when a definition has one instance.
+// Library managers (no definition) keep 0: the trace names each one by
+// its kind alone ("timeout", "TaskGroup").
 func numberInstances(insts []*instance) {
 	count := map[*ManagerDef]int{}
 	for _, in := range insts {
@@ -285,7 +287,7 @@ func numberInstances(insts []*instance) {
 	}
 	seen := map[*ManagerDef]int{}
 	for _, in := range insts {
-		if count[in.def] > 1 {
+		if in.def != nil && count[in.def] > 1 {
 			seen[in.def]++
 			in.ordinal = seen[in.def]
 		}
@@ -295,9 +297,9 @@ func numberInstances(insts []*instance) {
 // label is how the trace names an instance: "Conn", or "Conn#3".
 func (in *instance) label() string {
 	if in.ordinal == 0 {
-		return in.def.Name
+		return in.name
 	}
-	return in.def.Name + "#" + strconv.Itoa(in.ordinal)
+	return in.name + "#" + strconv.Itoa(in.ordinal)
 }
 
 func numberDuplicates(names []string) []string {

@@ -480,18 +480,16 @@ func (v *validator) withItem(p string, it *WithItem) {
 		n++
 		v.varRef(v.join(p, "use"), it.Use)
 	}
-	if it.Timeout != nil {
-		n++
-		v.duration(v.join(p, "timeout"), *it.Timeout)
-	}
-	if it.ExitStack {
-		n++
-	}
-	if it.TaskGroup {
-		n++
+	for _, k := range libKinds {
+		if k.in(it) {
+			n++
+			if k.validate != nil {
+				k.validate(v, v.join(p, k.field), it)
+			}
+		}
 	}
 	if n != 1 {
-		v.errorf(p, "expected exactly one of manager, use, timeout, exitStack, taskGroup; got %d", n)
+		v.errorf(p, "expected exactly one of %s; got %d", strings.Join(withItemSources, ", "), n)
 	}
 	v.target(v.join(p, "as"), it.As)
 }

@@ -1,6 +1,6 @@
 package sim
 
-import ()
+import "fmt"
 
 // Value is a Python value in a run: nil (None), string, bool, *instance,
 // *Exc, *ExcClass, *task, tracebackValue or []Value (a gather result).
@@ -8,40 +8,6 @@ type Value any
 
 // tracebackValue stands for the traceback __aexit__ receives.
 type tracebackValue struct{}
-
-// instanceKind says what kind of object an instance is.
-type instanceKind uint8
-
-const (
-	instClass instanceKind = iota
-	instACM                // _AsyncGeneratorContextManager
-	instTimeout
-	instExitStack
-	instTaskGroup
-)
-
-// instance is a manager object created by a with item, an assign or an
-// enter_async_context.
-type instance struct {
-	kind    instanceKind
-	def     *ManagerDef
-	seq     int // index in creation order
-	ordinal int // among instances of its definition, 1-based; 0 if it is the only one
-
-	// ledger
-	acquired, released int // event seq, 0 = never
-
-	// @asynccontextmanager
-	gen        *genState
-	acmEntered bool
-
-	// asyncio.timeout
-	tm *timeoutState
-	// asyncio.TaskGroup
-	tg *taskGroupState
-	// AsyncExitStack
-	stack []exitCallback
-}
 
 func truthy(v Value) bool {
 	switch v := v.(type) {
@@ -96,12 +62,9 @@ func appendRepr(b *[]byte, v Value) bool {
 	case *ExcClass:
 		*b = append(*b, v.classRepr()...)
 	case *instance:
-		if v.kind == instClass && v.def.withRepr {
-			*b = append(*b, v.def.Name+"()"...)
-			return true
-		}
-		*b = append(*b, "<"+v.typeName()+" object>"...)
-		return false
+		s, ok := v.pyRepr()
+		*b = append(*b, s...)
+		return ok
 	case []Value:
 		ok := true
 		*b = append(*b, '[')
@@ -140,4 +103,37 @@ func strOK(v Value) (string, bool) {
 		return v.Str(), true
 	}
 	return reprOK(v)
+}
+
+// noAttribute is CPython's AttributeError message for v.attr.
+func noAttribute(v Value, attr string) string {
+	if c, ok := v.(*ExcClass); ok {
+		return fmt.Sprintf("type object '%s' has no attribute '%s'", c.Name, attr)
+	}
+	return fmt.Sprintf("'%s' object has no attribute '%s'", pyTypeName(v), attr)
+}
+
+// pyTypeName is type(v)'s name as CPython's error messages write it.
+func pyTypeName(v Value) string {
+	switch v := v.(type) {
+	case nil:
+		return "NoneType"
+	case string:
+		return "str"
+	case bool:
+		return "bool"
+	case []Value:
+		return "list"
+	case *Exc:
+		return v.Class.Name
+	case *ExcClass:
+		return "type"
+	case *task:
+		return "_asyncio.Task"
+	case *instance:
+		return v.typeName()
+	case tracebackValue:
+		return "traceback"
+	}
+	return "object"
 }

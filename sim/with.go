@@ -86,18 +86,9 @@ func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 			return nil, x.notAManager(v, item.id)
 		}
 		return inst, normal
-	case item.Timeout != nil:
-		inst := x.e.newInstance(instTimeout, &ManagerDef{Name: "timeout"})
-		inst.tm = &timeoutState{when: x.e.loop.now + *item.Timeout}
-		x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(item.id)})
-		return inst, normal
-	case item.ExitStack:
-		inst := x.e.newInstance(instExitStack, &ManagerDef{Name: "AsyncExitStack"})
-		x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(item.id)})
-		return inst, normal
-	case item.TaskGroup:
-		inst := x.e.newInstance(instTaskGroup, &ManagerDef{Name: "TaskGroup"})
-		inst.tg = &taskGroupState{}
+	}
+	if k := item.libKind(); k != nil {
+		inst := x.e.newInstance(k.label, nil, k.create(x, item))
 		x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(item.id)})
 		return inst, normal
 	}
@@ -118,61 +109,16 @@ func (x *exec) notAManager(v Value, node int) flow {
 // construct calls a manager definition: a class instance, or for a
 // generator function the _AsyncGeneratorContextManager (no code runs yet).
 func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
-	kind := instClass
+	var inst *instance
 	if def.Kind == GeneratorManager {
-		kind = instACM
-	}
-	inst := x.e.newInstance(kind, def)
-	if kind == instACM {
-		inst.gen = &genState{def: def, inst: inst}
+		acm := &asyncGenCM{gen: genState{def: def}}
+		inst = x.e.newInstance(def.Name, def, acm)
+		acm.gen.inst = inst
+	} else {
+		inst = x.e.newInstance(def.Name, def, classCM{def: def})
 	}
 	x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(node)})
 	return inst, normal
-}
-
-func (e *engine) newInstance(kind instanceKind, def *ManagerDef) *instance {
-	if kind == instClass || kind == instACM {
-		e.managers++
-		if e.managers > e.limits.MaxManagers {
-			e.fail(fmt.Errorf("%w: more than %d manager instances", ErrLimit, e.limits.MaxManagers))
-		}
-	}
-	inst := &instance{kind: kind, def: def, seq: len(e.insts)}
-	e.insts = append(e.insts, inst)
-	return inst
-}
-
-// typeName is type(obj).__name__ as CPython's error messages show it.
-func (inst *instance) typeName() string {
-	switch inst.kind {
-	case instClass:
-		return inst.def.Name
-	case instACM:
-		return "_AsyncGeneratorContextManager"
-	case instTimeout:
-		return "Timeout"
-	case instExitStack:
-		return "AsyncExitStack"
-	}
-	return "TaskGroup"
-}
-
-// hasMethods says which protocol methods type(inst) defines.
-func (inst *instance) hasMethods(sync bool) (enter, exit bool) {
-	if inst.kind != instClass {
-		return !sync, !sync
-	}
-	switch inst.def.Protocol {
-	case SyncProtocol:
-		return sync, sync
-	case MissingAexit:
-		return !sync, false
-	case MissingAenter:
-		return false, !sync
-	case TypoProtocol:
-		return false, false
-	}
-	return !sync, !sync
 }
 
 // checkProtocol is the lookup BEFORE_ASYNC_WITH (or BEFORE_WITH) does on
@@ -205,29 +151,10 @@ func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 		how = "__enter__ (a plain with)"
 	}
 	x.e.emit(evt{kind: AenterStarted, inst: inst, text: how, node: int32(node)})
-	var v Value
-	var fl flow
-	switch inst.kind {
-	case instClass:
-		f := x.newFrame("__aenter__", hookAenter, inst, selfParams, inst)
-		x.push(f)
-		fl = x.pop(f, x.execBlock(inst.def.Aenter))
-		v = fl.val
-	case instACM:
-		v, fl = x.acmEnter(inst, node)
-	case instTimeout:
-		v, fl = x.timeoutEnter(inst, node)
-	case instExitStack:
-		v = inst
-	case instTaskGroup:
-		v, fl = x.taskGroupEnter(inst, node)
-	}
+	v, fl := inst.mgr.aenter(x, inst, node)
 	if fl.kind == flowExc {
 		x.e.emit(evt{kind: AenterRaised, inst: inst, exc: fl.exc, node: int32(node)})
 		return nil, fl
-	}
-	if inst.kind == instClass && inst.acquired == 0 {
-		inst.acquired = x.e.nextSeq()
 	}
 	x.e.emit(evt{kind: AenterReturned, inst: inst, val: v, node: int32(node)})
 	return v, normal
@@ -237,35 +164,12 @@ func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 // block ended with, or with None, None, None.
 func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, flow) {
 	x.node = node
-	var et, ev, tb Value
-	if exc != nil {
-		et, ev, tb = exc.Class, exc, tracebackValue{}
-	}
 	var how string
 	if sync {
 		how = "__exit__ (a plain with)"
 	}
 	x.e.emit(evt{kind: AexitCalled, inst: inst, exc: exc, text: how, node: int32(node)})
-	var v Value
-	var fl flow
-	switch inst.kind {
-	case instClass:
-		f := x.newFrame("__aexit__", hookAexit, inst, aexitParam, inst, et, ev, tb)
-		x.push(f)
-		fl = x.pop(f, x.execBlock(inst.def.Aexit))
-		v = fl.val
-		if fl.kind != flowExc && inst.released == 0 && inst.acquired != 0 {
-			inst.released = x.e.nextSeq()
-		}
-	case instACM:
-		v, fl = x.acmExit(inst, exc, node)
-	case instTimeout:
-		v, fl = x.timeoutExit(inst, exc, node)
-	case instExitStack:
-		v, fl = x.exitStackExit(inst, exc, node)
-	case instTaskGroup:
-		v, fl = x.taskGroupExit(inst, exc, node)
-	}
+	v, fl := inst.mgr.aexit(x, inst, exc, node)
 	if fl.kind == flowExc {
 		x.e.emit(evt{kind: AexitRaised, inst: inst, exc: fl.exc, node: int32(node)})
 		return nil, fl

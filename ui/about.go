@@ -20,14 +20,14 @@ type aboutScene struct{}
 
 func (s *aboutScene) build(g *Game, p *page) {
 	l := g.lang
-	p.button("home", "← "+l.T("home"), false, func() { g.goTo(&homeScene{}) })
-	p.plain(l.T("about"), 28, colText, true)
-	p.plain(l.T("aboutText"), 17, colText, false)
-	p.plain(l.T("sources"), 20, colText, true)
+	p.button("home", "← "+l.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
+	p.plain(l.T("ui.about"), 28, colText, true)
+	p.plain(l.T("ui.aboutText"), 17, colText, false)
+	p.plain(l.T("ui.sources"), 20, colText, true)
 	for i, src := range sources {
 		addr := src.address
 		if addr == "" {
-			addr = l.T("noAddress")
+			addr = l.T("ui.noAddress")
 		}
 		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: string(rune('1'+i)) + ". " + src.title, Style: quiz.Strong}}},
 			{Runs: []quiz.Run{{Text: addr, Link: src.address}}}}, colPanel, colBorder)

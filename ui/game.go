@@ -12,8 +12,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"asyncwithlab/assets"
+	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
-	"asyncwithlab/sim"
 )
 
 // Config is what main passes to the game.
@@ -100,10 +100,6 @@ type Game struct {
 	customName string
 	loading    chan loaded
 	banks      map[Lang]*quiz.Quiz
-
-	presetList []sim.Preset // the simulator's examples, read on first use
-	catalog    *sim.Catalog
-	presetErr  error
 
 	press *pressState
 	// consumed: a scene handled this frame's keys; the generic handling skips them.
@@ -204,7 +200,7 @@ func NewGame(cfg Config) (*Game, error) {
 func (g *Game) chooseLang(flagLang string) Lang {
 	for _, l := range []string{flagLang, g.plat.Param("lang"), g.plat.Load(settingsKey), g.plat.Language()} {
 		if l != "" {
-			return langFrom(l)
+			return i18n.Match(l)
 		}
 	}
 	return English
@@ -215,7 +211,7 @@ func (g *Game) setLang(l Lang) {
 	g.lang = l
 	g.plat.SetParam("lang", string(l))
 	if err := g.plat.Save(settingsKey, string(l)); err != nil {
-		g.notice = fmt.Sprintf(l.T("saveFailed"), err)
+		g.notice = fmt.Sprintf(l.T("ui.saveFailed"), err)
 	}
 	g.dirty = true
 }

@@ -19,12 +19,12 @@ func progressKey(g *Game, q *quiz.Quiz) string { return "asyncwithlab.progress."
 // a backup key, with a notice, and never lost.
 func (g *Game) startQuiz() {
 	if g.loading != nil {
-		g.goTo(&messageScene{title: g.lang.T("loading")})
+		g.goTo(&messageScene{title: g.lang.T("ui.loading")})
 		return
 	}
 	q, err := g.activeQuiz()
 	if err != nil {
-		g.goTo(&messageScene{title: g.lang.T("quizErrors"), err: err})
+		g.goTo(&messageScene{title: g.lang.T("ui.quizErrors"), err: err})
 		return
 	}
 	key := progressKey(g, q)
@@ -35,7 +35,7 @@ func (g *Game) startQuiz() {
 			backup := key + ".unreadable." + strconv.FormatInt(time.Now().Unix(), 10)
 			_ = g.plat.Save(backup, saved)
 			_ = g.plat.Save(key, "")
-			g.notice = g.lang.T("corrupt")
+			g.notice = g.lang.T("ui.corrupt")
 			a = nil
 		}
 	}
@@ -73,27 +73,27 @@ type quizScene struct {
 
 func (s *quizScene) save(g *Game) {
 	if err := g.plat.Save(s.store, s.v.a.Encode()); err != nil {
-		s.msg = fmt.Sprintf(g.lang.T("saveFailed"), err)
+		s.msg = fmt.Sprintf(g.lang.T("ui.saveFailed"), err)
 	}
 }
 
 func (s *quizScene) build(g *Game, p *page) {
 	l, v := g.lang, s.v
 	q := v.question()
-	p.button("home", "← "+l.T("home"), false, func() { g.goTo(&homeScene{}) })
+	p.button("home", "← "+l.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
 	done := 0
 	for _, r := range v.a.Responses {
 		if r.Done {
 			done++
 		}
 	}
-	p.progress(float64(done)/float64(len(v.a.Order)), fmt.Sprintf(l.T("questionOf"), v.idx+1, len(v.a.Order)))
+	p.progress(float64(done)/float64(len(v.a.Order)), fmt.Sprintf(l.T("ui.questionOf"), v.idx+1, len(v.a.Order)))
 	if g.notice != "" {
 		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: g.notice}}}}, colHintBg, colBorder)
 	}
 	p.textItem(q.Title, 22, colText, true)
 	p.blocks(q.Body)
-	instr := map[quiz.Type]string{quiz.Single: "pickOne", quiz.Multiple: "pickMany", quiz.Sequence: "putInOrder"}[q.Type]
+	instr := map[quiz.Type]string{quiz.Single: "ui.pickOne", quiz.Multiple: "ui.pickMany", quiz.Sequence: "ui.putInOrder"}[q.Type]
 	p.plain(l.T(instr), 14, colMuted, false)
 
 	reveal := v.feedback != nil && v.feedback.Reveal
@@ -125,9 +125,9 @@ func (s *quizScene) build(g *Game, p *page) {
 
 	if len(q.Hint) > 0 {
 		if v.showHint {
-			p.panel(l.T("hintTitle"), q.Hint, colHintBg, colBorder)
+			p.panel(l.T("ui.hintTitle"), q.Hint, colHintBg, colBorder)
 		} else if !v.closed() {
-			p.button("hint", l.T("hint"), false, func() { v.showHint = true })
+			p.button("hint", l.T("ui.hint"), false, func() { v.showHint = true })
 		}
 	}
 	if v.feedback != nil {
@@ -138,13 +138,13 @@ func (s *quizScene) build(g *Game, p *page) {
 	}
 	switch {
 	case !v.closed():
-		p.button("check", l.T("check"), true, func() { s.check(g) })
+		p.button("check", l.T("ui.check"), true, func() { s.check(g) })
 	case v.idx+1 < len(v.a.Order):
-		p.button("next", l.T("next"), true, func() { s.next(g) })
+		p.button("next", l.T("ui.next"), true, func() { s.next(g) })
 	default:
-		p.button("finish", l.T("finish"), true, func() { s.next(g) })
+		p.button("finish", l.T("ui.finish"), true, func() { s.next(g) })
 	}
-	p.plain(l.T("keysHelp"), 13, colMuted, false)
+	p.plain(l.T("ui.keysHelp"), 13, colMuted, false)
 }
 
 func (s *quizScene) feedbackPanel(g *Game, p *page, q *quiz.Question) {
@@ -155,24 +155,24 @@ func (s *quizScene) feedbackPanel(g *Game, p *page, q *quiz.Question) {
 	bg := colWrongBg
 	switch {
 	case fb.Correct:
-		title, bg = l.T("correct"), colRightBg
+		title, bg = l.T("ui.correct"), colRightBg
 	case !fb.Final:
-		title = fmt.Sprintf(l.T("tryAgain"), v.triesLeft())
+		title = l.N("ui.tryAgain", v.triesLeft(), v.triesLeft())
 	case fb.Reveal:
-		title = l.T("wrong") + " " + l.T("answerShown")
+		title = l.T("ui.wrong") + " " + l.T("ui.answerShown")
 	default:
 		return // deferred: nothing is said until the review
 	}
 	if fb.Reveal || !fb.Final {
 		for _, ans := range v.picks {
 			if c := q.Answers[ans].Comment; len(c) > 0 {
-				blocks = append(blocks, quiz.Block{Runs: append([]quiz.Run{{Text: l.T("comment"), Style: quiz.Strong}}, c[0].Runs...)})
+				blocks = append(blocks, quiz.Block{Runs: append([]quiz.Run{{Text: l.T("ui.comment"), Style: quiz.Strong}}, c[0].Runs...)})
 				blocks = append(blocks, c[1:]...)
 			}
 		}
 	}
 	if fb.Reveal && len(q.Explanation) > 0 {
-		blocks = append(blocks, quiz.Block{Runs: []quiz.Run{{Text: l.T("explanation"), Style: quiz.Strong}}})
+		blocks = append(blocks, quiz.Block{Runs: []quiz.Run{{Text: l.T("ui.explanation"), Style: quiz.Strong}}})
 		blocks = append(blocks, q.Explanation...)
 	}
 	p.panel(title, blocks, bg, colBorder)
@@ -266,8 +266,8 @@ type messageScene struct {
 }
 
 func (s *messageScene) build(g *Game, p *page) {
-	p.button("home", "← "+g.lang.T("home"), false, func() { g.goTo(&homeScene{}) })
-	if g.loading == nil && s.err == nil && s.title == g.lang.T("loading") {
+	p.button("home", "← "+g.lang.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
+	if g.loading == nil && s.err == nil && s.title == g.lang.T("ui.loading") {
 		g.startQuiz()
 		return
 	}

@@ -87,18 +87,6 @@ func TestQuizViewResumesAtFirstOpenQuestion(t *testing.T) {
 	assert.Equal(t, 1, resumed.idx)
 }
 
-func TestLangFrom(t *testing.T) {
-	for in, want := range map[string]Lang{"pt-BR": Portuguese, "pt": Portuguese, "en-US": English, "de": English, "": English, "PT_br.UTF-8": Portuguese} {
-		assert.Equal(t, want, langFrom(in), in)
-	}
-	assert.Equal(t, "Verificar", Portuguese.T("check"))
-	assert.Equal(t, "Check", English.T("check"))
-	for key, pair := range msg {
-		assert.NotEmpty(t, pair[0], key)
-		assert.NotEmpty(t, pair[1], key)
-	}
-}
-
 func TestDisplayableNeverLeavesEmoji(t *testing.T) {
 	assert.Equal(t, "[link] Opening", displayable("🔗 Opening"))
 	assert.Equal(t, "• x", displayable("🦀 x"))

@@ -15,18 +15,18 @@ type resultsScene struct {
 
 func (s *resultsScene) build(g *Game, p *page) {
 	l, a := g.lang, s.a
-	p.button("home", "← "+l.T("home"), false, func() { g.goTo(&homeScene{}) })
-	p.plain(l.T("results"), 28, colText, true)
+	p.button("home", "← "+l.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
+	p.plain(l.T("ui.results"), 28, colText, true)
 	sc := a.Score()
-	p.plain(fmt.Sprintf(l.T("score"), sc.Percent, sc.Points, sc.Max), 20, colText, true)
+	p.plain(fmt.Sprintf(l.T("ui.score"), sc.Percent, sc.Points, sc.Max), 20, colText, true)
 	if pg := a.Quiz.Options.PassingGrade; pg > 0 {
 		if sc.Passed {
-			p.plain(fmt.Sprintf(l.T("passed"), pg), 17, colRight, true)
+			p.plain(fmt.Sprintf(l.T("ui.passed"), pg), 17, colRight, true)
 		} else {
-			p.plain(fmt.Sprintf(l.T("failed"), pg), 17, colWrong, true)
+			p.plain(fmt.Sprintf(l.T("ui.failed"), pg), 17, colWrong, true)
 		}
 	}
-	p.button("retry", l.T("retry"), true, func() {
+	p.button("retry", l.T("ui.retry"), true, func() {
 		_ = g.plat.Save(s.store, "")
 		g.startQuiz()
 	})
@@ -38,8 +38,8 @@ func (s *resultsScene) build(g *Game, p *page) {
 			bg = colRightBg
 		}
 		blocks := []quiz.Block{
-			{Runs: append([]quiz.Run{{Text: l.T("yourAnswer"), Style: quiz.Strong}}, answerRuns(q, r.Chosen, l)...)},
-			{Runs: append([]quiz.Run{{Text: l.T("rightAnswer"), Style: quiz.Strong}}, answerRuns(q, q.Keys(), l)...)},
+			{Runs: append([]quiz.Run{{Text: l.T("ui.yourAnswer"), Style: quiz.Strong}}, answerRuns(q, r.Chosen, l)...)},
+			{Runs: append([]quiz.Run{{Text: l.T("ui.rightAnswer"), Style: quiz.Strong}}, answerRuns(q, q.Keys(), l)...)},
 		}
 		if len(q.Explanation) > 0 {
 			blocks = append(blocks, q.Explanation...)
@@ -51,7 +51,7 @@ func (s *resultsScene) build(g *Game, p *page) {
 // answerRuns lists answers by their text, separated (in order for a sequence).
 func answerRuns(q *quiz.Question, ans []int, l Lang) []quiz.Run {
 	if len(ans) == 0 {
-		return []quiz.Run{{Text: l.T("noAnswer")}}
+		return []quiz.Run{{Text: l.T("ui.noAnswer")}}
 	}
 	sep := "; "
 	if q.Type == quiz.Sequence {

@@ -51,7 +51,7 @@ func (s *simScene) build(g *Game, p *page) {
 // caption. It is always the page text's last two lines.
 func (s *simScene) eventText(g *Game) []string {
 	ev := s.rp.At(s.shown).Event
-	return []string{fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
+	return []string{fmt.Sprintf(g.lang.T("ui.eventOf"), s.shown+1, s.res.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
 		s.captionText(g)}
 }
 
@@ -127,7 +127,7 @@ func (s *simScene) closeButton(g *Game, p *page) { s.closeButtonAt(g, p, s.lay.s
 
 func (s *simScene) closeButtonAt(g *Game, p *page, r rect) {
 	u := s.unit
-	label := "× " + g.lang.T("close")
+	label := "× " + g.lang.T("ui.close")
 	w := p.t.textWidth(label, 15) + 20*u
 	p.smallButton("close", label, r.x+r.w-w-10*u, r.y+10*u, 30*u, false, func() { s.panel = panelNone })
 }
@@ -136,8 +136,8 @@ func (s *simScene) closeButtonAt(g *Game, p *page, r rect) {
 func (s *simScene) buildHelp(g *Game, p *page) {
 	s.closeButton(g, p)
 	c := s.column(p)
-	c.text([]quiz.Run{{Text: g.lang.T("help")}}, 20, colText, true)
-	for _, k := range strings.Split(g.lang.T("simKeys"), " · ") {
+	c.text([]quiz.Run{{Text: g.lang.T("ui.help")}}, 20, colText, true)
+	for _, k := range strings.Split(g.lang.T("ui.simKeys"), " · ") {
 		c.text([]quiz.Run{{Text: k}}, 15, colText, false)
 	}
 }
@@ -146,7 +146,7 @@ func (s *simScene) buildHelp(g *Game, p *page) {
 func (s *simScene) buildLink(g *Game, p *page) {
 	s.closeButton(g, p)
 	c := s.column(p)
-	c.text([]quiz.Run{{Text: g.lang.T("copyLink")}}, 20, colText, true)
+	c.text([]quiz.Run{{Text: g.lang.T("ui.copyLink")}}, 20, colText, true)
 	c.text([]quiz.Run{{Text: s.link, Style: quiz.Code}}, 13, colText, false)
 }
 

@@ -101,23 +101,23 @@ func barRows(t *theme, buttons []button, avail, gap, extra float64) int {
 // topButtons are the title bar's actions.
 func (s *simScene) topButtons(g *Game) []button {
 	l := g.lang
-	predict := l.T("predict")
+	predict := l.T("ui.predict")
 	if s.predict != nil {
-		predict = l.T("predictOn")
+		predict = l.T("ui.predictOn")
 	}
 	bs := []button{
-		{"home", "← " + l.T("home"), false, func() { s.panel = panelNone; g.plat.SetFragment(""); g.goTo(&homeScene{}) }},
-		{"presets", l.T("presets"), s.panel == panelPresets, func() { s.togglePanel(panelPresets) }},
-		{"editor", l.T("editor"), s.panel == panelEditor, func() { s.togglePanel(panelEditor) }},
+		{"home", "← " + l.T("ui.home"), false, func() { s.panel = panelNone; g.plat.SetFragment(""); g.goTo(&homeScene{}) }},
+		{"presets", l.T("ui.presets"), s.panel == panelPresets, func() { s.togglePanel(panelPresets) }},
+		{"editor", l.T("ui.editor"), s.panel == panelEditor, func() { s.togglePanel(panelEditor) }},
 		{"predict", predict, s.predict != nil, func() { s.togglePredict(g) }},
-		{"link", l.T("copyLink"), false, func() { s.copyLink(g) }},
-		{"save", l.T("save"), false, func() { s.save(g) }},
-		{"help", "? " + l.T("help"), s.panel == panelHelp, func() { s.togglePanel(panelHelp) }},
+		{"link", l.T("ui.copyLink"), false, func() { s.copyLink(g) }},
+		{"save", l.T("ui.save"), false, func() { s.save(g) }},
+		{"help", "? " + l.T("ui.help"), s.panel == panelHelp, func() { s.togglePanel(panelHelp) }},
 	}
 	if !s.wideScreen(g) {
 		// A phone: Keys has no use on a touch screen and Save little; the
 		// code gets a view of its own instead. The keys still work.
-		bs = append(bs[:len(bs)-2], button{"code", l.T("code"), s.showCode, func() { s.showCode = !s.showCode }})
+		bs = append(bs[:len(bs)-2], button{"code", l.T("ui.code"), s.showCode, func() { s.showCode = !s.showCode }})
 	}
 	return bs
 }
@@ -141,9 +141,9 @@ func (s *simScene) buildTop(g *Game, p *page) {
 // controlButtons are the playback bar's buttons before the speed.
 func (s *simScene) controlButtons(g *Game) []button {
 	l := g.lang
-	play := "► " + l.T("play")
+	play := "► " + l.T("ui.play")
 	if s.cur.Playing {
-		play = "▌▌ " + l.T("pause")
+		play = "▌▌ " + l.T("ui.pause")
 	}
 	return []button{
 		{"first", "|◄", false, func() { s.cur.First() }},
@@ -160,7 +160,7 @@ func (s *simScene) controlButtons(g *Game) []button {
 // sliderMin is the narrowest the scrub slider gets beside the buttons
 // (with the event count after it); narrower screens give it a row.
 func (s *simScene) sliderMin(g *Game) float64 {
-	return 140*g.th.scale + g.th.textWidth(fmt.Sprintf(g.lang.T("eventOf"), 99999, 99999), 14)
+	return 140*g.th.scale + g.th.textWidth(fmt.Sprintf(g.lang.T("ui.eventOf"), 99999, 99999), 14)
 }
 
 // buildControls lays out the playback bar: first, back, play, step, last,
@@ -178,8 +178,8 @@ func (s *simScene) buildControls(g *Game, p *page) {
 		}
 		row.add(b.id, b.label, b.primary, b.action)
 	}
-	count := fmt.Sprintf(l.T("eventOf"), s.cur.Event()+1, s.res.Trace.Len())
-	countW := p.t.textWidth(fmt.Sprintf(l.T("eventOf"), 99999, 99999), 14)
+	count := fmt.Sprintf(l.T("ui.eventOf"), s.cur.Event()+1, s.res.Trace.Len())
+	countW := p.t.textWidth(fmt.Sprintf(l.T("ui.eventOf"), 99999, 99999), 14)
 	sx, sy := row.x+8*u, row.y
 	if c.x+c.w-sx < s.sliderMin(g) {
 		sx, sy = c.x+16*u, row.y+h+8*u // a row of its own

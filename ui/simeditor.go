@@ -118,14 +118,14 @@ func (e *simEditor) cycleExcType(step int) {
 // inject returns the example with the chosen fault at the chosen point.
 func (e *simEditor) inject(lang string) (*sim.Scenario, error) {
 	if len(e.points) == 0 {
-		return nil, errors.New(Lang(lang).T("injectNone"))
+		return nil, errors.New(Lang(lang).T("ui.injectNone"))
 	}
 	p := e.points[e.point]
 	sc, err := edit.Inject(e.base, p, e.fault)
 	if err != nil {
 		return nil, err
 	}
-	e.injected = e.fault.Label(lang) + " @ " + p.Label(lang)
+	e.injected = e.fault.Label(Lang(lang)) + " @ " + p.Label(Lang(lang))
 	e.derived = sc
 	return sc, nil
 }
@@ -151,12 +151,12 @@ func (s *simScene) buildEditor(g *Game, p *page) {
 	e := s.edit
 	s.closeButton(g, p)
 	c := s.column(p)
-	c.text([]quiz.Run{{Text: l.T("editor")}}, 20, colText, true)
+	c.text([]quiz.Run{{Text: l.T("ui.editor")}}, 20, colText, true)
 	u := s.unit
 	h := 30 * u
 	tabs := &buttonRow{p: p, x: c.x, y: c.y, h: h, gap: 6 * u}
-	tabs.add("tab-inject", l.T("injectTab"), !e.build, func() { e.build = false })
-	tabs.add("tab-build", l.T("buildTab"), e.build, func() {
+	tabs.add("tab-inject", l.T("ui.injectTab"), !e.build, func() { e.build = false })
+	tabs.add("tab-build", l.T("ui.buildTab"), e.build, func() {
 		e.build = true
 		if s.sc != e.built {
 			s.rerun(g, "", e.buildScenario())
@@ -173,28 +173,28 @@ func (s *simScene) buildEditor(g *Game, p *page) {
 	if s.sc != e.derived {
 		e.setBase(s.name, s.sc)
 	}
-	c.text([]quiz.Run{{Text: l.T("injectHelp")}}, 14, colMuted, false)
+	c.text([]quiz.Run{{Text: l.T("ui.injectHelp")}}, 14, colMuted, false)
 	if len(e.points) == 0 {
-		c.text([]quiz.Run{{Text: l.T("injectNone")}}, 14, colText, false)
+		c.text([]quiz.Run{{Text: l.T("ui.injectNone")}}, 14, colText, false)
 		return
 	}
-	c.stepper("inject-where", l.T("injectAt"), e.points[e.point].Label(lang), func(d int) { e.cyclePoint(d) })
-	c.stepper("inject-what", l.T("injectWhat"), e.fault.Kind.Label(lang), func(d int) { e.cycleFaultKind(d) })
+	c.stepper("inject-where", l.T("ui.injectAt"), e.points[e.point].Label(l), func(d int) { e.cyclePoint(d) })
+	c.stepper("inject-what", l.T("ui.injectWhat"), e.fault.Kind.Label(l), func(d int) { e.cycleFaultKind(d) })
 	if e.fault.Kind == edit.FaultRaise {
-		c.stepper("inject-type", l.T("excType"), e.fault.Type, func(d int) { e.cycleExcType(d) })
+		c.stepper("inject-type", l.T("ui.excType"), e.fault.Type, func(d int) { e.cycleExcType(d) })
 	}
 	row := &buttonRow{p: p, x: c.x, y: c.y, h: h + 4*u, gap: 8 * u}
-	row.add("inject-apply", l.T("apply"), true, func() {
+	row.add("inject-apply", l.T("ui.apply"), true, func() {
 		sc, err := e.inject(lang)
 		if err != nil {
 			s.message = err.Error()
 			return
 		}
-		s.message = l.T("injected") + e.injected
+		s.message = l.T("ui.injected") + e.injected
 		s.rerun(g, "", sc)
 	})
 	if s.sc != e.base {
-		row.add("inject-reset", l.T("reset"), false, func() {
+		row.add("inject-reset", l.T("ui.reset"), false, func() {
 			e.injected = ""
 			s.message = ""
 			s.rerun(g, e.baseName, e.base)
@@ -202,7 +202,7 @@ func (s *simScene) buildEditor(g *Game, p *page) {
 	}
 	c.y += h + 14*u
 	if e.injected != "" && s.sc != e.base {
-		c.text([]quiz.Run{{Text: l.T("injected") + e.injected}}, 14, colText, false)
+		c.text([]quiz.Run{{Text: l.T("ui.injected") + e.injected}}, 14, colText, false)
 	}
 }
 
@@ -211,15 +211,14 @@ func (s *simScene) buildEditor(g *Game, p *page) {
 // and the problems of the last build.
 func (s *simScene) buildDesignForm(g *Game, p *page, c *panelColumn) {
 	l := g.lang
-	lang := string(l)
 	e := s.edit
 	d := &e.design
 	apply := func() { s.rerun(g, "", e.buildScenario()) }
-	c.stepper("runner", l.T("runner"), d.Runner.Label(lang), func(step int) {
+	c.stepper("runner", l.T("ui.runner"), d.Runner.Label(l), func(step int) {
 		d.Runner = edit.Cycle(edit.Runners, d.Runner, step)
 		apply()
 	})
-	c.stepper("tasks", l.T("tasks"), strconv.Itoa(len(d.Tasks)), func(step int) {
+	c.stepper("tasks", l.T("ui.tasks"), strconv.Itoa(len(d.Tasks)), func(step int) {
 		d.SetTasks(len(d.Tasks) + step)
 		apply()
 	})
@@ -238,7 +237,7 @@ func (s *simScene) buildDesignForm(g *Game, p *page, c *panelColumn) {
 	u := s.unit
 	row := &buttonRow{p: p, x: c.x, y: c.y, h: 28 * u, gap: 6 * u}
 	if len(td.Managers) < edit.MaxManagers {
-		row.add("manager-add", "+ "+l.T("addManager"), false, func() {
+		row.add("manager-add", "+ "+l.T("ui.addManager"), false, func() {
 			if d.AddManager(e.task) {
 				e.manager = len(d.Tasks[e.task].Managers) - 1
 				apply()
@@ -246,7 +245,7 @@ func (s *simScene) buildDesignForm(g *Game, p *page, c *panelColumn) {
 		})
 	}
 	if len(td.Managers) > 0 {
-		row.add("manager-remove", "− "+l.T("removeManager"), false, func() {
+		row.add("manager-remove", "− "+l.T("ui.removeManager"), false, func() {
 			if d.RemoveManager(e.task, e.manager) {
 				apply()
 			}
@@ -255,7 +254,7 @@ func (s *simScene) buildDesignForm(g *Game, p *page, c *panelColumn) {
 	c.y += 28*u + 8*u
 	if len(td.Managers) > 0 {
 		m := &td.Managers[e.manager]
-		c.stepper("kind", l.T("kind"), m.Kind.Label(lang), func(step int) {
+		c.stepper("kind", l.T("ui.kind"), m.Kind.Label(l), func(step int) {
 			m.SetKind(edit.Cycle(edit.ManagerKinds, m.Kind, step))
 			apply()
 		})
@@ -265,32 +264,32 @@ func (s *simScene) buildDesignForm(g *Game, p *page, c *panelColumn) {
 				apply()
 			})
 		} else {
-			c.stepper("enter-sleep", l.T("enterSleep"), fmtTime(m.EnterSleep)+" s", func(step int) {
+			c.stepper("enter-sleep", l.T("ui.enterSleep"), fmtTime(m.EnterSleep)+" s", func(step int) {
 				m.EnterSleep = edit.StepDuration(m.EnterSleep, step)
 				apply()
 			})
-			c.stepper("exit-sleep", l.T("exitSleep"), fmtTime(m.ExitSleep)+" s", func(step int) {
+			c.stepper("exit-sleep", l.T("ui.exitSleep"), fmtTime(m.ExitSleep)+" s", func(step int) {
 				m.ExitSleep = edit.StepDuration(m.ExitSleep, step)
 				apply()
 			})
-			c.toggle("blocking", l.T("blocking"), m.Blocking, func() { m.Blocking = !m.Blocking; apply() })
+			c.toggle("blocking", l.T("ui.blocking"), m.Blocking, func() { m.Blocking = !m.Blocking; apply() })
 			if m.Kind == edit.KindGenerator {
-				c.toggle("finally", l.T("finally"), m.Finally, func() { m.Finally = !m.Finally; apply() })
+				c.toggle("finally", l.T("ui.finally"), m.Finally, func() { m.Finally = !m.Finally; apply() })
 			}
 			for _, hk := range []edit.Hook{edit.HookEnterStart, edit.HookEnterEnd, edit.HookExit} {
 				hk := hk
-				s.faultStepper(c, g, "fault-"+string(hk), hk.Label(lang), edit.FaultKindsAt(hk), faultAt(m, hk), func(f edit.Fault) {
+				s.faultStepper(c, g, "fault-"+string(hk), hk.Label(l), edit.FaultKindsAt(hk), faultAt(m, hk), func(f edit.Fault) {
 					d.SetFault(e.task, e.manager, hk, f)
 					apply()
 				})
 			}
 		}
 	}
-	c.stepper("body-sleep", l.T("bodySleep"), fmtTime(td.BodySleep)+" s", func(step int) {
+	c.stepper("body-sleep", l.T("ui.bodySleep"), fmtTime(td.BodySleep)+" s", func(step int) {
 		td.BodySleep = edit.StepDuration(td.BodySleep, step)
 		apply()
 	})
-	s.faultStepper(c, g, "fault-body", edit.HookBody.Label(lang), edit.FaultKindsAt(edit.HookBody), td.Body, func(f edit.Fault) {
+	s.faultStepper(c, g, "fault-body", edit.HookBody.Label(l), edit.FaultKindsAt(edit.HookBody), td.Body, func(f edit.Fault) {
 		d.SetFault(e.task, 0, edit.HookBody, f)
 		apply()
 	})
@@ -298,7 +297,7 @@ func (s *simScene) buildDesignForm(g *Game, p *page, c *panelColumn) {
 		if c.y > c.maxY-20*u {
 			break
 		}
-		c.text([]quiz.Run{{Text: "! " + pr.Message(lang)}}, 13, colWrong, false)
+		c.text([]quiz.Run{{Text: "! " + pr.Message(l)}}, 13, colWrong, false)
 	}
 }
 
@@ -323,7 +322,7 @@ func (s *simScene) faultStepper(c *panelColumn, g *Game, id, label string, kinds
 			idx = i
 		}
 	}
-	c.stepper(id, label, cur.Label(string(g.lang)), func(step int) {
+	c.stepper(id, label, cur.Label(g.lang), func(step int) {
 		n := len(choices)
 		set(choices[((idx+step)%n+n)%n])
 	})

@@ -13,6 +13,7 @@ import (
 
 	"asyncwithlab/quiz"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
 	"asyncwithlab/sim/replay"
 )
 
@@ -111,18 +112,19 @@ func (s *simScene) paintMoving(g *Game, dst *ebiten.Image, codeColumn bool) {
 
 // title is the scenario's name as the top bar shows it.
 func (s *simScene) title(g *Game) string {
-	if s.name != "" && g.catalog != nil {
-		if e, _, ok := g.catalog.Entry(s.name); ok {
-			return e.Title.In(string(g.lang))
+	if s.name != "" {
+		cat, _ := catalog.Builtin()
+		if e, _, ok := cat.Entry(s.name); ok {
+			return e.Title(g.lang)
 		}
 	}
 	if s.sc != nil && s.sc.Title != "" {
 		if s.edit != nil && s.sc == s.edit.derived {
-			return g.lang.T("edited") + s.sc.Title
+			return g.lang.T("ui.edited") + s.sc.Title
 		}
 		return s.sc.Title
 	}
-	return g.lang.T("custom")
+	return g.lang.T("ui.custom")
 }
 
 // panelBox draws a titled panel and returns its inside.
@@ -147,7 +149,7 @@ func panelBox(t *theme, dst *ebiten.Image, r rect, title string, bg color.Color)
 // so that the line stays in view.
 func (s *simScene) paintCode(g *Game, dst *ebiten.Image, area rect, current int) {
 	t := g.th
-	in := panelBox(t, dst, area, g.lang.T("code"), colCodeBg)
+	in := panelBox(t, dst, area, g.lang.T("ui.code"), colCodeBg)
 	size := s.codeSize(t, in.w)
 	lh := t.px(size) * 1.45
 	visible := max(int(in.h/lh), 1)
@@ -231,7 +233,7 @@ func (c codeRow) draw(dst *ebiten.Image, x, y, width float64) {
 // paintConsole draws the last lines printed so far.
 func (s *simScene) paintConsole(g *Game, dst *ebiten.Image, area rect, printed int, printing bool) {
 	t := g.th
-	in := panelBox(t, dst, area, g.lang.T("console"), colCodeBg)
+	in := panelBox(t, dst, area, g.lang.T("ui.console"), colCodeBg)
 	mono := t.face(fontMono, 12)
 	lh := t.px(12) * 1.45
 	visible := max(int(in.h/lh), 1)
@@ -254,7 +256,7 @@ func (s *simScene) paintCaption(g *Game, dst *ebiten.Image, area rect, snap *rep
 		bg = colWrongBg
 	}
 	in := panelBox(t, dst, area, "", bg)
-	meta := fmt.Sprintf(g.lang.T("eventOf"), s.shown+1, s.res.Trace.Len()) + " · " + fmt.Sprintf(g.lang.T("clock"), fmtTime(snap.Time))
+	meta := fmt.Sprintf(g.lang.T("ui.eventOf"), s.shown+1, s.res.Trace.Len()) + " · " + fmt.Sprintf(g.lang.T("ui.clock"), fmtTime(snap.Time))
 	if s.message != "" {
 		meta = s.message
 	}
@@ -272,9 +274,9 @@ func (s *simScene) paintCaption(g *Game, dst *ebiten.Image, area rect, snap *rep
 // captionText is the current event in words (or why the run stopped).
 func (s *simScene) captionText(g *Game) string {
 	if s.err != nil && s.shown == s.res.Trace.Len()-1 {
-		return fmt.Sprintf(g.lang.T("runFailed"), s.err)
+		return fmt.Sprintf(g.lang.T("ui.runFailed"), s.err)
 	}
-	return s.rp.Caption(s.shown, string(g.lang))
+	return s.rp.Caption(s.shown, g.lang)
 }
 
 func fmtTime(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
@@ -326,7 +328,7 @@ func (s *simScene) paintLanes(g *Game, dst *ebiten.Image, area rect, snap, prev 
 		if snap.Loop.Blocked {
 			vector.FillRect(dst, float32(in.x), float32(y0), float32(in.w), float32(y1-y0), color.RGBA{0xe5, 0x39, 0x35, 0x30}, false)
 			f := t.face(fontBold, 15)
-			msg := l.T("blocked")
+			msg := l.T("ui.blocked")
 			w := text.Advance(msg, f)
 			cx, cy := in.x+(in.w-w)/2, y0+(y1-y0)/2-t.px(12)
 			roundRect(dst, float32(cx-t.px(10)), float32(cy-t.px(6)), float32(w+t.px(20)), float32(t.px(30)), float32(t.px(6)), colBlocked)
@@ -375,7 +377,7 @@ func (s *simScene) paintLaneRows(g *Game, dst *ebiten.Image, area rect, geo lane
 		}
 		drawString(dst, fitString(lane.Task, bold, geo.label-t.px(10)), bold, row.x+t.px(8), row.y+t.px(3), nameCol)
 		if row.h >= t.px(34) {
-			drawString(dst, fitString(lane.Status(string(l)), small, geo.label-t.px(10)), small, row.x+t.px(8), row.y+t.px(20), colMuted)
+			drawString(dst, fitString(lane.Status(l), small, geo.label-t.px(10)), small, row.x+t.px(8), row.y+t.px(20), colMuted)
 		}
 		// History along the time axis, up to the playhead.
 		band := timelineBand(row, geo.label, s.unit)
@@ -400,7 +402,7 @@ func (s *simScene) paintLaneRows(g *Game, dst *ebiten.Image, area rect, geo lane
 func (s *simScene) paintAxis(g *Game, dst *ebiten.Image, geo laneGeometry, end float64) {
 	t := g.th
 	f := t.face(fontRegular, 11)
-	drawString(dst, g.lang.T("loopTime"), f, geo.axis.x+t.px(8), geo.axis.y+t.px(2), colMuted)
+	drawString(dst, g.lang.T("ui.loopTime"), f, geo.axis.x+t.px(8), geo.axis.y+t.px(2), colMuted)
 	if end <= 0 {
 		return
 	}
@@ -487,27 +489,26 @@ func boxRect(dst *ebiten.Image, b rect, border float64, fill, line color.Color) 
 // frameNote is the second line of a manager box: what happened to it
 // last, else its resource's (or phase's) badge.
 func (s *simScene) frameNote(l Lang, fr *replay.Frame) string {
-	lang := string(l)
 	switch {
 	case fr.Resource == replay.ResLeaked:
-		return fr.Resource.Label(lang)
+		return fr.Resource.Label(l)
 	case fr.NoAexit:
-		return replay.PhaseFailed.Label(lang)
+		return replay.PhaseFailed.Label(l)
 	case fr.Phase == replay.PhaseExited && fr.Raised != nil:
-		return l.T("raisedNote") + fr.Raised.Type
+		return l.T("ui.raisedNote") + fr.Raised.Type
 	case fr.Phase == replay.PhaseExited:
 		return "→ " + fr.Returned
 	case fr.Phase == replay.PhaseExiting && fr.Received != nil:
-		return l.T("gotNote") + fr.Received.Type
+		return l.T("ui.gotNote") + fr.Received.Type
 	case fr.Phase == replay.PhaseExiting:
 		return "__aexit__(None…)"
 	case fr.Phase == replay.PhaseEntering:
 		return "__aenter__…"
 	}
-	if r := fr.Resource.Label(lang); r != "" {
+	if r := fr.Resource.Label(l); r != "" {
 		return r
 	}
-	return fr.Phase.Label(lang)
+	return fr.Phase.Label(l)
 }
 
 // paintTokens draws each exception in flight as a red tag at the stack
@@ -533,7 +534,7 @@ func (s *simScene) paintTokens(g *Game, dst *ebiten.Image, geo laneGeometry, sna
 		label := tk.Exc.Type
 		switch tk.Move {
 		case replay.MoveSuppressed:
-			label += " (" + g.lang.T("suppressed") + ")"
+			label += " (" + g.lang.T("ui.suppressed") + ")"
 		case replay.MoveReplaced:
 			if tk.Old != nil {
 				label = tk.Old.Type + " → " + tk.Exc.Type
@@ -575,7 +576,7 @@ func ease(k float64) float64 {
 func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, area rect, snap *replay.Snapshot) {
 	t := g.th
 	l := g.lang
-	in := panelBox(t, dst, area, l.T("loop"), colPanel)
+	in := panelBox(t, dst, area, l.T("ui.loop"), colPanel)
 	f := t.face(fontRegular, 13)
 	b := t.face(fontBold, 13)
 	x, y := in.x, in.y
@@ -594,17 +595,17 @@ func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, area rect, snap *replay
 		drawString(dst, v, f, x, y, c)
 		x += text.Advance(v, f) + t.px(16)
 	}
-	put("", fmt.Sprintf(l.T("clock"), fmtTime(snap.Time)), colText)
+	put("", fmt.Sprintf(l.T("ui.clock"), fmtTime(snap.Time)), colText)
 	running := snap.Loop.Running
 	if running == "" {
 		running = "—"
 	}
-	put(l.T("running")+":", running, colRunning)
+	put(l.T("ui.running")+":", running, colRunning)
 	ready := strings.Join(snap.Loop.Ready, " → ")
 	if ready == "" {
 		ready = "—"
 	}
-	put(l.T("ready")+":", ready, colText)
+	put(l.T("ui.ready")+":", ready, colText)
 	var sleeping []string
 	for _, sl := range snap.Loop.Sleeping {
 		sleeping = append(sleeping, sl.Task+" ("+fmtTime(sl.Wake)+" s)")
@@ -613,20 +614,20 @@ func (s *simScene) paintLoop(g *Game, dst *ebiten.Image, area rect, snap *replay
 	if sl == "" {
 		sl = "—"
 	}
-	put(l.T("sleeping")+":", sl, colText)
+	put(l.T("ui.sleeping")+":", sl, colText)
 	if len(snap.Loop.Waiting) > 0 {
-		put(l.T("waiting")+":", strings.Join(snap.Loop.Waiting, ", "), colText)
+		put(l.T("ui.waiting")+":", strings.Join(snap.Loop.Waiting, ", "), colText)
 	}
 	y += lineH + t.px(2)
 	if y+lineH > in.y+in.h+t.px(4) {
 		return
 	}
 	if snap.Loop.Blocked {
-		drawString(dst, l.T("blocked"), b, in.x, y, colBlocked)
+		drawString(dst, l.T("ui.blocked"), b, in.x, y, colBlocked)
 	} else if snap.Resources.Open > 0 || len(snap.Resources.Leaked) > 0 {
-		msg := fmt.Sprintf(l.T("openCount"), snap.Resources.Open)
+		msg := fmt.Sprintf(l.T("ui.openCount"), snap.Resources.Open)
 		if len(snap.Resources.Leaked) > 0 {
-			msg += " · " + l.T("leaked") + ": " + strings.Join(snap.Resources.Leaked, ", ")
+			msg += " · " + l.T("ui.leaked") + ": " + strings.Join(snap.Resources.Leaked, ", ")
 		}
 		drawString(dst, fitString(msg, f, in.w), f, in.x, y, colMuted)
 	}

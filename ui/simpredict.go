@@ -41,7 +41,7 @@ func (s *simScene) togglePredict(g *Game) {
 		if err != nil {
 			// Keep the unreadable scores aside rather than overwrite them.
 			_ = g.plat.Save(scoresKey+".unreadable", saved)
-			pr.notice = g.lang.T("corruptScores")
+			pr.notice = g.lang.T("ui.corruptScores")
 		} else {
 			pr.scores = sc
 		}
@@ -106,7 +106,7 @@ func (pr *simPredict) check(g *Game) {
 	pr.mark = &m
 	pr.scores.Record(pr.key, m)
 	if err := g.plat.Save(scoresKey, pr.scores.Encode()); err != nil {
-		pr.notice = fmt.Sprintf(g.lang.T("saveFailed"), err)
+		pr.notice = fmt.Sprintf(g.lang.T("ui.saveFailed"), err)
 	}
 }
 
@@ -124,26 +124,25 @@ func (pr *simPredict) build(g *Game, p *page, s *simScene) {
 	}
 	s.panel = panelNone
 	l := g.lang
-	lang := string(l)
 	ch := pr.active
 	c := s.column(p)
 	u := s.unit
 	e := pr.scores.Entries[pr.key]
-	c.text([]quiz.Run{{Text: l.T("predict"), Style: quiz.Strong}, {Text: "  ·  " + fmt.Sprintf(l.T("predictScore"), e.Right, e.Asked)}}, 15, colMuted, false)
+	c.text([]quiz.Run{{Text: l.T("ui.predict"), Style: quiz.Strong}, {Text: "  ·  " + fmt.Sprintf(l.T("ui.predictScore"), e.Right, e.Asked)}}, 15, colMuted, false)
 	if pr.notice != "" {
 		c.text([]quiz.Run{{Text: pr.notice}}, 13, colWrong, false)
 	}
-	c.text([]quiz.Run{{Text: ch.Prompt(lang)}}, 17, colText, true)
+	c.text([]quiz.Run{{Text: ch.Prompt(l)}}, 17, colText, true)
 	h := 34 * u
 	switch ch.Kind {
 	case predict.Order:
 		if pr.mark == nil {
-			c.text([]quiz.Run{{Text: l.T("orderHint")}}, 13, colMuted, false)
+			c.text([]quiz.Run{{Text: l.T("ui.orderHint")}}, 13, colMuted, false)
 		}
 		for _, it := range ch.Items {
 			id := it.ID
 			pos := indexIn(pr.order, id)
-			label := it.Label(lang)
+			label := it.Label(l)
 			if pos >= 0 {
 				label = strconv.Itoa(pos+1) + ". " + label
 			}
@@ -172,7 +171,7 @@ func (pr *simPredict) build(g *Game, p *page, s *simScene) {
 					state = 2
 				}
 			}
-			pr.choice(p, c, "option-"+strconv.Itoa(i), o.Label(lang), i == pr.option, state, h, func() {
+			pr.choice(p, c, "option-"+strconv.Itoa(i), o.Label(l), i == pr.option, state, h, func() {
 				if pr.mark == nil {
 					pr.option = i
 				}
@@ -184,22 +183,22 @@ func (pr *simPredict) build(g *Game, p *page, s *simScene) {
 	if pr.mark == nil {
 		ready := (ch.Kind == predict.Order && len(pr.order) == len(ch.Items)) || (ch.Kind == predict.Aexit && pr.option >= 0)
 		if ready {
-			row.add("check", l.T("check"), true, func() { pr.check(g) })
+			row.add("check", l.T("ui.check"), true, func() { pr.check(g) })
 		}
 		if ch.Kind == predict.Order && len(pr.order) > 0 {
-			row.add("reset", l.T("reset"), false, func() { pr.order = nil })
+			row.add("reset", l.T("ui.reset"), false, func() { pr.order = nil })
 		}
-		row.add("skip", l.T("skip"), false, func() { pr.watch(s) })
+		row.add("skip", l.T("ui.skip"), false, func() { pr.watch(s) })
 		return
 	}
-	row.add("watch", l.T("watch"), true, func() { pr.watch(s) })
+	row.add("watch", l.T("ui.watch"), true, func() { pr.watch(s) })
 	c.y += h + 10*u
-	verdict, col := l.T("wrong"), colWrong
+	verdict, col := l.T("ui.wrong"), colWrong
 	if pr.mark.Right {
-		verdict, col = l.T("correct"), colRight
+		verdict, col = l.T("ui.correct"), colRight
 	}
 	c.text([]quiz.Run{{Text: verdict + fmt.Sprintf(" (%.0f%%)", pr.mark.Score*100), Style: quiz.Strong}}, 16, col, true)
-	c.text([]quiz.Run{{Text: pr.mark.Explanation(lang)}}, 14, colText, false)
+	c.text([]quiz.Run{{Text: pr.mark.Explanation(l)}}, 14, colText, false)
 }
 
 // choice places one answer button of the question.

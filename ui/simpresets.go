@@ -4,19 +4,18 @@ import (
 	"fmt"
 
 	"asyncwithlab/quiz"
-	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
 )
 
 // buildPresets lays out the examples: the topics as a row of chips, and
 // the chosen topic's examples, each with its source and what to watch for.
 func (s *simScene) buildPresets(g *Game, p *page) {
 	l := g.lang
-	lang := string(l)
 	s.closeButtonAt(g, p, s.lay.wideSide)
-	presets, cat, err := g.presets()
+	cat, err := catalog.Builtin()
 	c := s.column(p)
 	c.w = s.lay.wideSide.inset(12 * s.unit).w
-	c.text([]quiz.Run{{Text: l.T("presets")}}, 20, colText, true)
+	c.text([]quiz.Run{{Text: l.T("ui.presets")}}, 20, colText, true)
 	if err != nil {
 		c.text([]quiz.Run{{Text: err.Error()}}, 14, colWrong, false)
 		return
@@ -32,7 +31,7 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 	var labels []string
 	chosen := 0
 	for i, tp := range cat.Topics {
-		labels = append(labels, tp.Title.In(lang))
+		labels = append(labels, tp.Title(l))
 		if tp.ID == s.topic {
 			chosen = i
 		}
@@ -45,21 +44,21 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 		if tp.ID != s.topic {
 			continue
 		}
-		for _, e := range tp.Presets {
+		for _, e := range tp.Entries {
 			if c.y > c.maxY-40*u {
 				break
 			}
 			name := e.Name
-			credit := l.T("showcase")
+			credit := l.T("ui.showcase")
 			if e.Doc != "" {
-				credit = fmt.Sprintf(l.T("fromDoc"), e.Doc)
+				credit = fmt.Sprintf(l.T("ui.fromDoc"), e.Doc)
 			}
-			runs := []quiz.Run{{Text: e.Title.In(lang), Style: quiz.Strong}, {Text: "  · " + credit}}
+			runs := []quiz.Run{{Text: e.Title(l), Style: quiz.Strong}, {Text: "  · " + credit}}
 			if name == s.name {
 				runs[0].Text = "► " + runs[0].Text
 			}
 			lines := p.t.wrapRuns(runs, c.w-20*u, 15, colAccent, false)
-			watch := p.t.wrapRuns([]quiz.Run{{Text: l.T("watchFor") + e.Watch.In(lang)}}, c.w-20*u, 13, colMuted, false)
+			watch := p.t.wrapRuns([]quiz.Run{{Text: l.T("ui.watchFor") + e.Watch(l)}}, c.w-20*u, 13, colMuted, false)
 			lines = append(lines, watch...)
 			ih := linesHeight(lines) + 16*u
 			bg := colPanel
@@ -67,16 +66,16 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 				bg = colSelectedBg
 			}
 			p.place(&item{kind: itemPanel, id: "preset-" + name, x: c.x, y: c.y, w: c.w, h: ih, lines: lines, pad: 8 * u,
-				bg: bg, border: colBorder, mark: -1, action: func() { s.pickPreset(g, presets, name) }})
-			p.text = append(p.text, "["+e.Title.In(lang)+"] "+credit+". "+l.T("watchFor")+e.Watch.In(lang))
+				bg: bg, border: colBorder, mark: -1, action: func() { s.pickPreset(g, cat, name) }})
+			p.text = append(p.text, "["+e.Title(l)+"] "+credit+". "+l.T("ui.watchFor")+e.Watch(l))
 			c.y += ih + 6*u
 		}
 	}
 }
 
 // pickPreset loads an example and closes the panel.
-func (s *simScene) pickPreset(g *Game, presets []sim.Preset, name string) {
-	p, ok := sim.FindPreset(presets, name)
+func (s *simScene) pickPreset(g *Game, cat *catalog.Catalog, name string) {
+	p, ok := cat.Preset(name)
 	if !ok {
 		return
 	}

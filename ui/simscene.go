@@ -8,8 +8,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
 	"asyncwithlab/sim/replay"
 	"asyncwithlab/sim/share"
 )
@@ -84,26 +84,15 @@ const firstPreset = "doc001-basic"
 // to the next; at high speeds it is shortened to fit between stops.
 const transitionSeconds = 0.28
 
-// presets returns the built-in examples, read once.
-func (g *Game) presets() ([]sim.Preset, *sim.Catalog, error) {
-	if g.presetList == nil && g.presetErr == nil {
-		g.presetList, g.presetErr = sim.LoadPresets(assets.Presets)
-		if g.presetErr == nil {
-			g.catalog, g.presetErr = sim.LoadCatalog(assets.Presets, g.presetList)
-		}
-	}
-	return g.presetList, g.catalog, g.presetErr
-}
-
 // openSimPreset opens the simulator on a built-in example.
 func (g *Game) openSimPreset(name string) error {
-	presets, _, err := g.presets()
+	cat, err := catalog.Builtin()
 	if err != nil {
 		return err
 	}
-	p, ok := sim.FindPreset(presets, name)
+	p, ok := cat.Preset(name)
 	if !ok {
-		return fmt.Errorf(g.lang.T("unknownPreset"), name)
+		return fmt.Errorf(g.lang.T("ui.unknownPreset"), name)
 	}
 	s := &simScene{}
 	s.load(g, name, p.Scenario, 0)
@@ -115,19 +104,19 @@ func (g *Game) openSimPreset(name string) error {
 func (g *Game) openSimLink(fragment string) {
 	l, err := share.Decode(fragment)
 	if err == nil && l.Preset != "" {
-		presets, _, perr := g.presets()
-		p, ok := sim.FindPreset(presets, l.Preset)
+		cat, perr := catalog.Builtin()
+		p, ok := cat.Preset(l.Preset)
 		switch {
 		case perr != nil:
 			err = perr
 		case !ok:
-			err = fmt.Errorf(g.lang.T("unknownPreset"), l.Preset)
+			err = fmt.Errorf(g.lang.T("ui.unknownPreset"), l.Preset)
 		default:
 			l.Scenario = p.Scenario
 		}
 	}
 	if err != nil {
-		g.notice = fmt.Sprintf(g.lang.T("badLink"), err)
+		g.notice = fmt.Sprintf(g.lang.T("ui.badLink"), err)
 		g.plat.SetFragment("")
 		g.goTo(&homeScene{})
 		return
@@ -155,7 +144,7 @@ func (g *Game) openSimFile(path string) {
 		sc, err = sim.Decode(data)
 	}
 	if err != nil {
-		g.notice = fmt.Sprintf(g.lang.T("badScenario"), fmt.Sprintf("%s: %v", path, err))
+		g.notice = fmt.Sprintf(g.lang.T("ui.badScenario"), fmt.Sprintf("%s: %v", path, err))
 		g.goTo(&homeScene{})
 		return
 	}
@@ -241,7 +230,7 @@ func (s *simScene) copyLink(g *Game) {
 		s.message = ""
 		return
 	}
-	s.message = g.lang.T("linkCopied")
+	s.message = g.lang.T("ui.linkCopied")
 }
 
 // save writes the scenario as JSON: back to its file on desktop, else a
@@ -261,10 +250,10 @@ func (s *simScene) save(g *Game) {
 	}
 	where, err := g.plat.SaveFile(name, append(data, '\n'))
 	if err != nil {
-		s.message = fmt.Sprintf(g.lang.T("saveFailed"), err)
+		s.message = fmt.Sprintf(g.lang.T("ui.saveFailed"), err)
 		return
 	}
-	s.message = fmt.Sprintf(g.lang.T("saved"), where)
+	s.message = fmt.Sprintf(g.lang.T("ui.saved"), where)
 }
 
 // tick advances the animation; it reports whether anything moved.

@@ -4,21 +4,14 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 func runPreset(t testing.TB, name string) *sim.Result {
 	t.Helper()
-	presets, err := sim.LoadPresets(assets.Presets)
-	require.NoError(t, err)
-	p, ok := sim.FindPreset(presets, name)
-	require.True(t, ok, name)
-	res, err := sim.Run(p.Scenario)
-	require.NoError(t, err)
-	return res
+	return catalogtest.Run(t, name)
 }
 
 func TestTimeline(t *testing.T) {

@@ -8,8 +8,8 @@ import (
 	"os"
 	"strings"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
 )
 
 func cmdPresets(args []string, stdout, stderr io.Writer) int {
@@ -17,11 +17,12 @@ func cmdPresets(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lab presets: takes no arguments\n")
 		return 2
 	}
-	presets, err := sim.LoadPresets(assets.Presets)
+	cat, err := catalog.Builtin()
 	if err != nil {
 		fmt.Fprintf(stderr, "lab presets: %v\n", err)
 		return 1
 	}
+	presets := cat.Presets
 	width := 0
 	for _, p := range presets {
 		width = max(width, len(p.Name))
@@ -38,14 +39,14 @@ func loadScenario(fs *flag.FlagSet, preset string) (*sim.Scenario, string, error
 	case preset != "" && fs.NArg() > 0:
 		return nil, "", errors.New("give either FILE or -preset NAME, not both")
 	case preset != "":
-		presets, err := sim.LoadPresets(assets.Presets)
+		cat, err := catalog.Builtin()
 		if err != nil {
 			return nil, "", err
 		}
-		p, ok := sim.FindPreset(presets, preset)
+		p, ok := cat.Preset(preset)
 		if !ok {
-			names := make([]string, len(presets))
-			for i, p := range presets {
+			names := make([]string, len(cat.Presets))
+			for i, p := range cat.Presets {
 				names[i] = p.Name
 			}
 			return nil, "", fmt.Errorf("no preset named %q (try: %s)", preset, strings.Join(names, ", "))

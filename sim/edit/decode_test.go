@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/edit"
 )
@@ -134,7 +135,7 @@ func FuzzDecodeDesign(f *testing.F) {
 			t.Fatalf("Build gave an invalid scenario: %v\n%s", err, sim.Render(sc))
 		}
 		for _, p := range probs {
-			if msg := p.Message("en"); strings.Contains(msg, "{") || strings.Contains(msg, "%!") {
+			if msg := p.Message(i18n.English); strings.Contains(msg, "{") || strings.Contains(msg, "%!") {
 				t.Fatalf("bad message %q", msg)
 			}
 		}

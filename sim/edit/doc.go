@@ -9,10 +9,10 @@
 // coroutine at a place where it never awaits) or can never happen (a fault
 // in the __aexit__ of a manager whose __aenter__ already failed). Build
 // never refuses a design: it builds the scenario without the offending
-// part and returns a Problem for each such part, explaining in English or
-// Portuguese why it was left out. That keeps the editor responsive (every
-// change re-runs the engine) while still teaching why a choice had no
-// effect.
+// part and returns a Problem for each such part, explaining in the
+// learner's language why it was left out. That keeps the editor
+// responsive (every change re-runs the engine) while still teaching why a
+// choice had no effect.
 //
 // Cancellations and time-outs are placed by the virtual clock: a trial run
 // of the scenario without that fault shows when the task is suspended

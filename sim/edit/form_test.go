@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/edit"
 )
@@ -130,7 +131,7 @@ func TestFaultKindsAt(t *testing.T) {
 // TestLabels: every choice the form cycles has a short label in both
 // languages; a raise shows its type.
 func TestLabels(t *testing.T) {
-	var all []interface{ Label(string) string }
+	var all []interface{ Label(i18n.Lang) string }
 	for _, v := range edit.Runners {
 		all = append(all, v)
 	}
@@ -144,15 +145,15 @@ func TestLabels(t *testing.T) {
 		all = append(all, v)
 	}
 	for _, v := range all {
-		for _, lang := range []string{"en", "pt"} {
+		for _, lang := range []i18n.Lang{i18n.English, "pt"} {
 			l := v.Label(lang)
 			assert.NotEmpty(t, l)
 			assert.LessOrEqual(t, len([]rune(l)), 32, "a button label stays short: %q", l)
 		}
 	}
-	assert.Equal(t, "raise KeyError", edit.Fault{Kind: edit.FaultRaise, Type: "KeyError"}.Label("en"))
-	assert.Equal(t, "cancela a tarefa", cancel.Label("pt"))
-	assert.Equal(t, "unknown", edit.FaultKind("unknown").Label("en"))
+	assert.Equal(t, "raise KeyError", edit.Fault{Kind: edit.FaultRaise, Type: "KeyError"}.Label(i18n.English))
+	assert.Equal(t, "cancela a tarefa", cancel.Label(i18n.Lang("pt")))
+	assert.Equal(t, "unknown", edit.FaultKind("unknown").Label(i18n.English))
 	for _, typ := range edit.ExcTypes {
 		_, ok := sim.LookupExcClass(typ)
 		assert.True(t, ok, "sim knows %s", typ)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
@@ -29,46 +30,49 @@ const (
 	CodeInvalid       Code = "invalid"          // the result would not be a valid scenario
 )
 
-var injectMessages = map[Code]label{
-	CodeBadFault: {"\"{arg}\" is not a kind of fault.", "\"{arg}\" não é um tipo de falha."},
-	CodeBadType: {"\"{arg}\" is not one of the exceptions the editor raises (" + strings.Join(ExcTypes, ", ") + ").",
-		"\"{arg}\" não é uma das exceções que o editor lança (" + strings.Join(ExcTypes, ", ") + ")."},
-	CodeUnknownPoint: {"this scenario has no such point.", "este cenário não tem esse ponto."},
-	CodePointUnrun: {"the program never gets here, so a fault here could not show anything.",
-		"o programa nunca chega aqui, então uma falha aqui não mostraria nada."},
-	CodeSuppressClass: {"only the __aexit__ of a class suppresses an exception by returning True.",
-		"só o __aexit__ de uma classe suprime uma exceção retornando True."},
-	CodeGenReturn: {"an @asynccontextmanager generator does not return True: it suppresses by catching the exception thrown in at its yield (try/except around the yield).",
-		"um gerador @asynccontextmanager não retorna True: ele suprime capturando a exceção lançada no seu yield (try/except em volta do yield)."},
-	CodeSyncCode: {"this is plain, synchronous code: it never awaits, so no {noun} can land in it.",
-		"este é código comum, síncrono: nunca faz await, então {noun} não pode cair nele."},
-	CodeNoAwait: {"nothing awaits from here to the end of this code, and a coroutine can only be interrupted at an await.",
-		"nada faz await daqui até o fim deste código, e uma corrotina só pode ser interrompida num await."},
-	CodeCannotLand: {"in the run, the task never waits here at a moment a timer can reach, so the {noun} cannot land here.",
-		"na execução, a tarefa nunca espera aqui num momento que um timer alcance, então {noun} não pode cair aqui."},
-	CodeNoTaskHandle: {"the code here runs in a task of {arg}, which the program does not create with exactly one create_task call, so there is no task to call cancel() on; a time-out can land here instead.",
-		"o código aqui roda numa tarefa de {arg}, que o programa não cria com exatamente uma chamada create_task, então não há tarefa para chamar cancel(); um estouro de tempo pode cair aqui."},
-	CodeMainTask: {"the code here runs in main itself, which the program holds no task for; a time-out can land here instead.",
-		"o código aqui roda no próprio main, para o qual o programa não tem tarefa; um estouro de tempo pode cair aqui."},
-	CodeInvalid: {"the result would not be a valid scenario: {arg}", "o resultado não seria um cenário válido: {arg}"},
-}
-
 // Error is the English message.
-func (e *InjectError) Error() string { return e.Message("en") }
+func (e *InjectError) Error() string { return e.Message(i18n.English) }
 
-// Message explains the refusal in English ("en") or Brazilian Portuguese
-// ("pt"), starting with the point.
-func (e *InjectError) Message(lang string) string {
-	tmpl, ok := injectMessages[e.Code]
-	if !ok {
-		tmpl = label{"cannot inject here ({arg}).", "não é possível injetar aqui ({arg})."}
-	}
-	noun := labelOf(nouns, e.Fault.Kind, lang)
-	text := strings.NewReplacer("{noun}", noun, "{arg}", e.Detail).Replace(tmpl.in(lang))
+// Message explains the refusal in language l, starting with the point.
+func (e *InjectError) Message(l i18n.Lang) string {
+	text := e.explain(l)
 	if e.Point.Owner == "" {
 		return upperFirst(text)
 	}
-	return upperFirst(e.Point.Label(lang)) + ": " + text
+	return upperFirst(e.Point.Label(l)) + ": " + text
+}
+
+// explain is the message of the refusal's code, with the Detail or the
+// fault's noun it quotes.
+func (e *InjectError) explain(l i18n.Lang) string {
+	noun := func() string { return labelOf(nouns, e.Fault.Kind, l) }
+	switch e.Code {
+	case CodeBadFault:
+		return l.T("edit.problem.badFault", e.Detail)
+	case CodeBadType:
+		return l.T("edit.problem.badType", e.Detail, strings.Join(ExcTypes, ", "))
+	case CodeUnknownPoint:
+		return l.T("edit.inject.unknownPoint")
+	case CodePointUnrun:
+		return l.T("edit.inject.pointUnrun")
+	case CodeSuppressClass:
+		return l.T("edit.inject.suppressClass")
+	case CodeGenReturn:
+		return l.T("edit.inject.generatorReturn")
+	case CodeSyncCode:
+		return l.T("edit.inject.syncCode", noun())
+	case CodeNoAwait:
+		return l.T("edit.inject.noAwait")
+	case CodeCannotLand:
+		return l.T("edit.inject.cannotLand", noun())
+	case CodeNoTaskHandle:
+		return l.T("edit.inject.noTaskHandle", e.Detail)
+	case CodeMainTask:
+		return l.T("edit.inject.mainTask")
+	case CodeInvalid:
+		return l.T("edit.inject.invalid", e.Detail)
+	}
+	return l.T("edit.inject.unknown", e.Detail)
 }
 
 // Inject returns a copy of sc with the fault at the point; sc itself is
@@ -111,7 +115,7 @@ func Inject(sc *sim.Scenario, p Point, f Fault) (*sim.Scenario, error) {
 	out := cp
 	switch f.Kind {
 	case FaultRaise:
-		insert(s.b, s.at, raiseS(f.excType(), "injected: "+s.pt.Label("en")))
+		insert(s.b, s.at, raiseS(f.excType(), "injected: "+s.pt.Label(i18n.English)))
 	case FaultSuppress:
 		returnTrue(s.def)
 	default:

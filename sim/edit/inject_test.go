@@ -8,25 +8,18 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
+	"asyncwithlab/sim/catalog/catalogtest"
 	"asyncwithlab/sim/edit"
 )
 
-func presets(t *testing.T) []sim.Preset {
-	t.Helper()
-	ps, err := sim.LoadPresets(assets.Presets)
-	require.NoError(t, err)
-	require.NotEmpty(t, ps)
-	return ps
-}
+// presets is every built-in example.
+func presets(t *testing.T) []catalog.Preset { return catalogtest.Presets(t) }
 
-func preset(t *testing.T, name string) *sim.Scenario {
-	t.Helper()
-	p, ok := sim.FindPreset(presets(t), name)
-	require.True(t, ok, name)
-	return p.Scenario
-}
+// preset is the built-in example name's scenario.
+func preset(t *testing.T, name string) *sim.Scenario { return catalogtest.Scenario(t, name) }
 
 func point(t *testing.T, sc *sim.Scenario, id string) edit.Point {
 	t.Helper()
@@ -84,7 +77,7 @@ func TestInjectRaiseEverywhere(t *testing.T) {
 				require.NoError(t, err, p.ID())
 				res, err := sim.Run(out)
 				require.NotNil(t, res, "%s: %v", p.ID(), err)
-				msg := "injected: " + p.Label("en")
+				msg := "injected: " + p.Label(i18n.English)
 				var ev *sim.Event
 				for _, e := range res.Trace.All() {
 					if e.Kind == sim.ExcRaised && e.Exc != nil && e.Exc.Message == msg {
@@ -147,15 +140,15 @@ func TestPoints(t *testing.T) {
 		for _, p := range edit.Points(ps.Scenario) {
 			assert.False(t, seen[p.ID()], "%s: duplicate point %s", ps.Name, p.ID())
 			seen[p.ID()] = true
-			en, pt := p.Label("en"), p.Label("pt")
+			en, pt := p.Label(i18n.English), p.Label(i18n.Lang("pt"))
 			assert.NotEqual(t, en, pt)
 			assert.Contains(t, pt, strings.TrimSuffix(p.Text, " (2)"))
 			assert.Contains(t, p.FaultKinds(), edit.FaultRaise)
 		}
 	}
 	p := point(t, preset(t, "generator-leak"), "open_file:enterEnd")
-	assert.Equal(t, "just before the yield of open_file()", p.Label("en"))
-	assert.Equal(t, "logo antes do yield de open_file()", p.Label("pt"))
+	assert.Equal(t, "just before the yield of open_file()", p.Label(i18n.English))
+	assert.Equal(t, "logo antes do yield de open_file()", p.Label(i18n.Lang("pt")))
 	assert.Equal(t, []edit.FaultKind{edit.FaultNone, edit.FaultRaise}, p.FaultKinds())
 	q := point(t, preset(t, "suppress"), "Forgiving:exit")
 	assert.Contains(t, q.FaultKinds(), edit.FaultSuppress)
@@ -198,7 +191,7 @@ func TestInjectErrors(t *testing.T) {
 			var ie *edit.InjectError
 			require.True(t, errors.As(err, &ie))
 			assert.Equal(t, c.code, ie.Code)
-			en, pt := ie.Message("en"), ie.Message("pt")
+			en, pt := ie.Message(i18n.English), ie.Message(i18n.Lang("pt"))
 			assert.NotEqual(t, en, pt)
 			assert.Equal(t, en, err.Error())
 			for _, m := range []string{en, pt} {

@@ -1,70 +1,64 @@
 package edit
 
-// Short labels for the form's buttons, in English ("en") and Brazilian
-// Portuguese ("pt"). Any other language gets English.
+import "asyncwithlab/i18n"
 
-type label struct{ en, pt string }
+// Short labels for the form's buttons, by the ID of their message in the
+// catalogue (assets/i18n/LANG/editor.json).
 
-func (l label) in(lang string) string {
-	if lang == "pt" {
-		return l.pt
-	}
-	return l.en
+var runnerLabels = map[Runner]string{
+	RunGather:    "edit.runner.gather",
+	RunTaskGroup: "edit.runner.taskGroup",
 }
 
-var runnerLabels = map[Runner]label{
-	RunGather:    {"asyncio.gather", "asyncio.gather"},
-	RunTaskGroup: {"asyncio.TaskGroup", "asyncio.TaskGroup"},
+var kindLabels = map[ManagerKind]string{
+	KindClass:     "edit.kind.class",
+	KindGenerator: "edit.kind.generator",
+	KindStack:     "edit.kind.stack",
+	KindTimeout:   "edit.kind.timeout",
 }
 
-var kindLabels = map[ManagerKind]label{
-	KindClass:     {"class (__aenter__/__aexit__)", "classe (__aenter__/__aexit__)"},
-	KindGenerator: {"@asynccontextmanager", "@asynccontextmanager"},
-	KindStack:     {"AsyncExitStack", "AsyncExitStack"},
-	KindTimeout:   {"asyncio.timeout", "asyncio.timeout"},
+var faultLabels = map[FaultKind]string{
+	FaultNone:     "edit.fault.none",
+	FaultRaise:    "edit.fault.raise",
+	FaultCancel:   "edit.fault.cancel",
+	FaultTimeout:  "edit.fault.timeout",
+	FaultSuppress: "edit.fault.suppress",
 }
 
-var faultLabels = map[FaultKind]label{
-	FaultNone:     {"nothing", "nada"},
-	FaultRaise:    {"raise", "lança exceção"},
-	FaultCancel:   {"cancel the task", "cancela a tarefa"},
-	FaultTimeout:  {"time out", "estoura o tempo"},
-	FaultSuppress: {"return True", "retorna True"},
-}
-
-var hookLabels = map[Hook]label{
-	HookEnterStart: {"__aenter__, before the sleep", "__aenter__, antes do sleep"},
-	HookEnterEnd:   {"__aenter__, after the sleep", "__aenter__, depois do sleep"},
-	HookBody:       {"the body", "o corpo"},
-	HookExit:       {"__aexit__", "__aexit__"},
+var hookLabels = map[Hook]string{
+	HookEnterStart: "edit.hook.enterStart",
+	HookEnterEnd:   "edit.hook.enterEnd",
+	HookBody:       "edit.hook.body",
+	HookExit:       "edit.hook.exit",
 }
 
 // Label is the runner's button text.
-func (r Runner) Label(lang string) string { return labelOf(runnerLabels, r, lang) }
+func (r Runner) Label(l i18n.Lang) string { return labelOf(runnerLabels, r, l) }
 
 // Label is the manager kind's button text.
-func (k ManagerKind) Label(lang string) string { return labelOf(kindLabels, k, lang) }
+func (k ManagerKind) Label(l i18n.Lang) string { return labelOf(kindLabels, k, l) }
 
 // Label is the fault kind's button text.
-func (k FaultKind) Label(lang string) string { return labelOf(faultLabels, k, lang) }
+func (k FaultKind) Label(l i18n.Lang) string { return labelOf(faultLabels, k, l) }
 
 // Label names the hook point.
-func (h Hook) Label(lang string) string { return labelOf(hookLabels, h, lang) }
+func (h Hook) Label(l i18n.Lang) string { return labelOf(hookLabels, h, l) }
 
 // Label is the fault's button text: the kind, with the exception type for
 // a raise ("raise KeyError").
-func (f Fault) Label(lang string) string {
+func (f Fault) Label(l i18n.Lang) string {
 	if f.Kind == FaultRaise {
-		return f.Kind.Label(lang) + " " + f.excType()
+		return l.T("edit.fault.raiseType", f.excType())
 	}
-	return f.Kind.Label(lang)
+	return f.Kind.Label(l)
 }
 
-// labelOf looks a value up, falling back to its own spelling so that an
-// unknown value read from a link still shows as what it is.
-func labelOf[K ~string](m map[K]label, k K, lang string) string {
-	if l, ok := m[k]; ok {
-		return l.in(lang)
+// labelOf says a value's label in language l, falling back to the value's
+// own spelling so that an unknown value read from a link still shows as
+// what it is.
+func labelOf[K ~string](ids map[K]string, k K, l i18n.Lang) string {
+	if id, ok := ids[k]; ok {
+		return l.T(id)
 	}
 	return string(k)
 }

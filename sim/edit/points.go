@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
@@ -46,34 +47,32 @@ func (p Point) same(q Point) bool {
 	return p.Owner == q.Owner && p.InManager == q.InManager && p.Hook == q.Hook && p.Stmt == q.Stmt
 }
 
-var pointLabels = map[Hook]label{
-	HookEnterStart: {"start of %s", "início de %s"},
-	HookEnterEnd:   {"end of %s", "fim de %s"},
-	HookExit:       {"start of %s", "início de %s"},
-	HookBody:       {"inside %s in %s", "dentro de %s em %s"},
-}
-
-var genPointLabels = map[Hook]label{
-	HookEnterStart: {"start of %s (the __aenter__ part)", "início de %s (a parte do __aenter__)"},
-	HookEnterEnd:   {"just before the yield of %s", "logo antes do yield de %s"},
-	HookExit:       {"just after the yield of %s (the __aexit__ part)", "logo depois do yield de %s (a parte do __aexit__)"},
-}
-
-// Label describes the point for a menu, in English ("en") or Brazilian
-// Portuguese ("pt"): "start of Database.__aexit__".
-func (p Point) Label(lang string) string {
+// Label describes the point for a menu in language l: "start of
+// Database.__aexit__".
+func (p Point) Label(l i18n.Lang) string {
 	text := p.Text
 	if text == "" { // a Point made by hand rather than by Points
 		text = p.Owner
 	}
-	if p.Hook == HookBody {
-		return fmt.Sprintf(pointLabels[HookBody].in(lang), text, p.Owner)
+	if p.Generator {
+		switch p.Hook {
+		case HookEnterStart:
+			return l.T("edit.point.generator.enterStart", text)
+		case HookEnterEnd:
+			return l.T("edit.point.generator.enterEnd", text)
+		case HookExit:
+			return l.T("edit.point.generator.exit", text)
+		}
 	}
-	if l, ok := genPointLabels[p.Hook]; ok && p.Generator {
-		return fmt.Sprintf(l.in(lang), text)
-	}
-	if l, ok := pointLabels[p.Hook]; ok {
-		return fmt.Sprintf(l.in(lang), text)
+	switch p.Hook {
+	case HookBody:
+		return l.T("edit.point.body", text, p.Owner)
+	case HookEnterStart:
+		return l.T("edit.point.enterStart", text)
+	case HookEnterEnd:
+		return l.T("edit.point.enterEnd", text)
+	case HookExit:
+		return l.T("edit.point.exit", text)
 	}
 	return text
 }

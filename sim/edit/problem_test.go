@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/edit"
 )
@@ -131,14 +132,14 @@ func TestProblems(t *testing.T) {
 			if c.absent != "" {
 				assert.NotContains(t, sim.Render(r.sc), c.absent)
 			}
-			for _, lang := range []string{"en", "pt"} {
+			for _, lang := range []i18n.Lang{i18n.English, "pt"} {
 				msg := found.Message(lang)
 				assert.NotContains(t, msg, "{", lang)
 				assert.NotContains(t, msg, "%!", lang)
 				assert.Contains(t, msg, found.Name)
 				assert.Contains(t, msg, found.TaskName)
 			}
-			assert.NotEqual(t, found.Message("en"), found.Message("pt"))
+			assert.NotEqual(t, found.Message(i18n.English), found.Message(i18n.Lang("pt")))
 		})
 	}
 }
@@ -152,9 +153,9 @@ func TestProblemMessages(t *testing.T) {
 	p := r.probs[0]
 	assert.Equal(t, edit.Problem{Where: "tasks[0].managers[1].enterStart", Code: edit.CodeUnreachable, Task: 0, Manager: 1,
 		Hook: edit.HookEnterStart, TaskName: "worker", Name: "Cache", CauseName: "Database", CauseHook: edit.HookEnterEnd, Dropped: true}, p)
-	assert.Equal(t, "Task 1 (worker), Cache, __aenter__, before the sleep: never reached: the fault in Database.__aenter__, after the sleep already interrupts the task before this point. This choice is left out of the scenario.", p.Message("en"))
-	assert.True(t, strings.HasPrefix(p.Message("pt"), "Tarefa 1 (worker), Cache, __aenter__, antes do sleep: nunca alcançado"), p.Message("pt"))
+	assert.Equal(t, "Task 1 (worker), Cache, __aenter__, before the sleep: never reached: the fault in Database.__aenter__, after the sleep already interrupts the task before this point. This choice is left out of the scenario.", p.Message(i18n.English))
+	assert.True(t, strings.HasPrefix(p.Message(i18n.Lang("pt")), "Tarefa 1 (worker), Cache, __aenter__, antes do sleep: nunca alcançado"), p.Message(i18n.Lang("pt")))
 	whole := edit.Problem{Code: edit.CodeNoTasks, Task: -1, Manager: -1}
-	assert.Equal(t, "A design needs at least one task; an empty task is built in its place.", whole.Message("en"))
-	assert.Equal(t, whole.Message("en"), whole.Message("fr"), "other languages get English")
+	assert.Equal(t, "A design needs at least one task; an empty task is built in its place.", whole.Message(i18n.English))
+	assert.Equal(t, whole.Message(i18n.English), whole.Message(i18n.Lang("fr")), "other languages get English")
 }

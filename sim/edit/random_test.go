@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/edit"
 )
@@ -59,7 +60,7 @@ func TestRandomDesigns(t *testing.T) {
 			explained := map[string]bool{}
 			for _, p := range r.probs {
 				explained[p.Where] = true
-				for _, lang := range []string{"en", "pt"} {
+				for _, lang := range []i18n.Lang{i18n.English, "pt"} {
 					msg := p.Message(lang)
 					assert.NotContains(t, msg, "{")
 					assert.NotContains(t, msg, "%!")

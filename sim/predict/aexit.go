@@ -64,7 +64,7 @@ func (s *scan) aexitChallenge(i int) (c Challenge, lesson bool) {
 	c = Challenge{Kind: Aexit, At: i, Until: until, Task: e.Task, Manager: e.Manager,
 		Options: opts, exit: exit}
 	c.why = join(ctx.cause,
-		tr("%s.%s receives (%s).", "%s.%s recebe (%s).", e.Manager, exit, e.Args),
+		say("predict.aexit.receives", e.Manager, exit, e.Args),
 		outcomeText(right, fin, s.cancelledDuring(e.Task, i, j)))
 	return c, lesson
 }
@@ -212,24 +212,17 @@ func outcomeText(o Option, fin sim.Event, cancelled bool) text {
 	got := o.Exc
 	switch {
 	case o.Outcome == Raises && o.New == "CancelledError" && cancelled:
-		return text{"The task is cancelled while it waits inside, so it raises CancelledError.",
-			"A tarefa é cancelada enquanto ele espera, então ele lança CancelledError."}
+		return say("predict.outcome.cancelled")
 	case o.Outcome == Suppressed:
-		return tr("It returns %s, a true value, so the %s is suppressed and the code after the block runs.",
-			"Ele retorna %s, um valor verdadeiro, então a %s é suprimida e o código depois do bloco roda.", fin.Text, got)
+		return say("predict.outcome.suppressed", fin.Text, got)
 	case o.Outcome == Propagates && fin.Kind == sim.AexitRaised:
-		return tr("It lets the %s through, so it propagates out of the block.",
-			"Ele deixa a %s passar, então ela se propaga para fora do bloco.", got)
+		return say("predict.outcome.letsThrough", got)
 	case o.Outcome == Propagates:
-		return tr("It returns %s, a false value, so the %s propagates out of the block.",
-			"Ele retorna %s, um valor falso, então a %s se propaga para fora do bloco.", fin.Text, got)
+		return say("predict.outcome.propagates", fin.Text, got)
 	case o.Outcome == Raises && got != "":
-		return tr("It raises %s, which replaces the %s: the code outside sees the %[1]s.",
-			"Ele lança %s, que substitui a %s: o código de fora vê a %[1]s.", o.New, got)
+		return say("predict.outcome.replaces", o.New, got)
 	case o.Outcome == Raises:
-		return tr("It raises %s, so the block ends with an error although it received none.",
-			"Ele lança %s, então o bloco termina com erro, embora não tenha recebido nenhum.", o.New)
+		return say("predict.outcome.raises", o.New)
 	}
-	return tr("It returns %s and the block ends without an error.",
-		"Ele retorna %s e o bloco termina sem erro.", fin.Text)
+	return say("predict.outcome.normal", fin.Text)
 }

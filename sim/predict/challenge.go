@@ -1,6 +1,9 @@
 package predict
 
-import "asyncwithlab/sim"
+import (
+	"asyncwithlab/i18n"
+	"asyncwithlab/sim"
+)
 
 // Kind says what a challenge asks.
 type Kind int
@@ -118,6 +121,6 @@ type Mark struct {
 	why text
 }
 
-// Explanation says what really happened, in plain words, in lang ("en" or
-// "pt"; anything else gives English).
-func (m Mark) Explanation(lang string) string { return m.why.in(lang) }
+// Explanation says what really happened, in plain words, in language l
+// (a message its catalogue lacks is said in English).
+func (m Mark) Explanation(l i18n.Lang) string { return m.why.in(l) }

@@ -26,8 +26,7 @@ func (c Challenge) checkOrder(order []string) Mark {
 		seen[id] = true
 	}
 	if !valid || len(order) == 0 {
-		return Mark{why: join(tr("The answer must use each of the %d items once.",
-			"A resposta deve usar cada um dos %d itens uma vez.", len(pos)), c.why)}
+		return Mark{why: join(say("predict.mark.badOrder", len(pos)), c.why)}
 	}
 	total, right := 0, 0
 	for i := range order {
@@ -42,9 +41,9 @@ func (c Challenge) checkOrder(order []string) Mark {
 	if total > 0 {
 		m.Score = float64(right) / float64(total)
 	}
-	verdict := text{"All in the right order.", "Tudo na ordem certa."}
+	verdict := say("predict.mark.allRight")
 	if !m.Right {
-		verdict = tr("%d of %d pairs in the right order.", "%d de %d pares na ordem certa.", right, total)
+		verdict = say("predict.mark.pairs", right, total)
 	}
 	m.why = join(verdict, c.why)
 	return m
@@ -54,7 +53,7 @@ func (c Challenge) checkOrder(order []string) Mark {
 // __aexit__ receives or how the block ends, else 0.
 func (c Challenge) checkOption(i int) Mark {
 	if i < 0 || i >= len(c.Options) || c.Answer.Option < 0 || c.Answer.Option >= len(c.Options) {
-		return Mark{why: join(tr("Choose one of the %d options.", "Escolha uma das %d opções.", len(c.Options)), c.why)}
+		return Mark{why: join(say("predict.mark.badOption", len(c.Options)), c.why)}
 	}
 	got, want := c.Options[i], c.Options[c.Answer.Option]
 	args := got.Exc == want.Exc
@@ -67,8 +66,7 @@ func (c Challenge) checkOption(i int) Mark {
 		m.Score = 0.5
 	}
 	if !m.Right {
-		l := want.text()
-		m.why = join(text{"The answer is " + l.en + ".", "A resposta é " + l.pt + "."}, c.why)
+		m.why = join(say("predict.mark.answer", want.text()), c.why)
 	}
 	return m
 }

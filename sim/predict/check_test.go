@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim/predict"
 )
 
@@ -53,10 +54,10 @@ func TestCheckOrder(t *testing.T) {
 			m := c.Check(predict.Answer{Order: tt.order})
 			assert.Equal(t, tt.right, m.Right)
 			assert.InDelta(t, tt.score, m.Score, 1e-9)
-			assert.Contains(t, m.Explanation("en"), tt.starts)
+			assert.Contains(t, m.Explanation(i18n.English), tt.starts)
 			// Whatever the answer, the explanation says what happened.
-			assert.Contains(t, m.Explanation("en"), "1) A.__aenter__ starts")
-			assert.Contains(t, m.Explanation("pt"), "1) A.__aenter__ começa")
+			assert.Contains(t, m.Explanation(i18n.English), "1) A.__aenter__ starts")
+			assert.Contains(t, m.Explanation(i18n.Lang("pt")), "1) A.__aenter__ começa")
 		})
 	}
 }
@@ -70,7 +71,7 @@ func TestCheckAexit(t *testing.T) {
 	require.Equal(t, predict.Option{Exc: "ValueError", Outcome: predict.Raises, New: "RuntimeError"}, stripped(want))
 
 	for i, o := range c.Options {
-		t.Run(o.Label("en"), func(t *testing.T) {
+		t.Run(o.Label(i18n.English), func(t *testing.T) {
 			m := c.Check(predict.Answer{Option: i})
 			argsRight := o.Exc == want.Exc
 			endRight := o.Outcome == want.Outcome && o.New == want.New
@@ -78,26 +79,26 @@ func TestCheckAexit(t *testing.T) {
 			case argsRight && endRight:
 				assert.True(t, m.Right)
 				assert.Equal(t, 1.0, m.Score)
-				assert.NotContains(t, m.Explanation("en"), "The answer is")
+				assert.NotContains(t, m.Explanation(i18n.English), "The answer is")
 			case argsRight || endRight:
 				assert.False(t, m.Right)
 				assert.Equal(t, 0.5, m.Score)
-				assert.Contains(t, m.Explanation("en"), "The answer is ValueError → replaced by RuntimeError.")
+				assert.Contains(t, m.Explanation(i18n.English), "The answer is ValueError → replaced by RuntimeError.")
 			default:
 				assert.False(t, m.Right)
 				assert.Equal(t, 0.0, m.Score)
-				assert.Contains(t, m.Explanation("pt"), "A resposta é ValueError → trocada por RuntimeError.")
+				assert.Contains(t, m.Explanation(i18n.Lang("pt")), "A resposta é ValueError → trocada por RuntimeError.")
 			}
-			assert.Contains(t, m.Explanation("en"), "The body raised ValueError('bad input').")
-			assert.Contains(t, m.Explanation("en"), "FragileCleanup.__aexit__ receives (ValueError, ValueError('bad input'), <traceback>).")
-			assert.Contains(t, m.Explanation("en"), "It raises RuntimeError, which replaces the ValueError")
+			assert.Contains(t, m.Explanation(i18n.English), "The body raised ValueError('bad input').")
+			assert.Contains(t, m.Explanation(i18n.English), "FragileCleanup.__aexit__ receives (ValueError, ValueError('bad input'), <traceback>).")
+			assert.Contains(t, m.Explanation(i18n.English), "It raises RuntimeError, which replaces the ValueError")
 		})
 	}
 	for _, bad := range []int{-1, len(c.Options), math.MaxInt} {
 		m := c.Check(predict.Answer{Option: bad})
 		assert.False(t, m.Right)
 		assert.Zero(t, m.Score)
-		assert.Contains(t, m.Explanation("en"), "Choose one of the")
+		assert.Contains(t, m.Explanation(i18n.English), "Choose one of the")
 	}
 	// A zero Challenge is no crash either.
 	assert.Zero(t, predict.Challenge{Kind: predict.Aexit}.Check(predict.Answer{}).Score)
@@ -152,11 +153,11 @@ func TestDistractorsArePlausible(t *testing.T) {
 
 func TestLabels(t *testing.T) {
 	c := firstOf(t, "suppress", predict.Aexit)
-	assert.Equal(t, "What does Forgiving.__aexit__ receive, and how does the async with end?", c.Prompt("en"))
-	assert.Equal(t, "O que Forgiving.__aexit__ recebe, e como termina o async with?", c.Prompt("pt-BR"))
+	assert.Equal(t, "What does Forgiving.__aexit__ receive, and how does the async with end?", c.Prompt(i18n.English))
+	assert.Equal(t, "O que Forgiving.__aexit__ recebe, e como termina o async with?", c.Prompt(i18n.Match("pt-BR")))
 	o := firstOf(t, "suppress", predict.Order)
-	assert.Equal(t, "In what order do these happen?", o.Prompt("fr"))
-	assert.Equal(t, "Em que ordem isto acontece?", o.Prompt("pt"))
+	assert.Equal(t, "In what order do these happen?", o.Prompt(i18n.Lang("fr")))
+	assert.Equal(t, "Em que ordem isto acontece?", o.Prompt(i18n.Lang("pt")))
 
 	tests := []struct {
 		o      predict.Option
@@ -169,7 +170,7 @@ func TestLabels(t *testing.T) {
 		{predict.Option{Exc: "ValueError", Outcome: predict.Raises, New: "KeyError"}, "ValueError → replaced by KeyError", "ValueError → trocada por KeyError"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.en, tt.o.Label("en"))
-		assert.Equal(t, tt.pt, tt.o.Label("pt"))
+		assert.Equal(t, tt.en, tt.o.Label(i18n.English))
+		assert.Equal(t, tt.pt, tt.o.Label(i18n.Lang("pt")))
 	}
 }

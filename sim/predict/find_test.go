@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/predict"
 	"asyncwithlab/sim/simrand"
@@ -79,11 +80,11 @@ func TestFindAexitFollowsPython(t *testing.T) {
 				assert.Equal(t, w.exc, r.Exc, "what %s.__aexit__ receives", w.manager)
 				assert.Equal(t, w.outcome, r.Outcome, "how %s's block ends", w.manager)
 				assert.Equal(t, w.new, r.New)
-				expl := c.Check(c.Answer).Explanation("en")
+				expl := c.Check(c.Answer).Explanation(i18n.English)
 				for _, n := range append(w.names, w.manager+".__aexit__ receives") {
 					assert.Contains(t, expl, n)
 				}
-				assert.Contains(t, c.Check(c.Answer).Explanation("pt"), w.manager+".__aexit__ recebe")
+				assert.Contains(t, c.Check(c.Answer).Explanation(i18n.Lang("pt")), w.manager+".__aexit__ recebe")
 			}
 		})
 	}
@@ -97,7 +98,7 @@ func orderOf(c predict.Challenge) []string {
 	}
 	var out []string
 	for _, id := range c.Answer.Order {
-		out = append(out, byID[id].Label("en"))
+		out = append(out, byID[id].Label(i18n.English))
 	}
 	return out
 }

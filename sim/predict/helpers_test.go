@@ -7,28 +7,20 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
+	"asyncwithlab/sim/catalog/catalogtest"
 	"asyncwithlab/sim/predict"
 )
 
-// presets loads the built-in presets once per test.
-func presets(t *testing.T) []sim.Preset {
-	t.Helper()
-	ps, err := sim.LoadPresets(assets.Presets)
-	require.NoError(t, err)
-	require.NotEmpty(t, ps)
-	return ps
-}
+// presets is every built-in example.
+func presets(t *testing.T) []catalog.Preset { return catalogtest.Presets(t) }
 
 // runPreset runs the named preset.
 func runPreset(t *testing.T, name string) *sim.Result {
 	t.Helper()
-	p, ok := sim.FindPreset(presets(t), name)
-	require.True(t, ok, "no preset %q", name)
-	res, err := sim.Run(p.Scenario)
-	require.NoError(t, err)
-	return res
+	return catalogtest.Run(t, name)
 }
 
 // isHook: the events an Order challenge is about.
@@ -61,13 +53,13 @@ func checkConsistent(t *testing.T, where string, res *sim.Result, cs []predict.C
 		require.Greater(t, c.At, prevUntil, msg...)
 		require.Less(t, c.Until, tr.Len(), msg...)
 		prevUntil = c.Until
-		assert.NotEmpty(t, c.Prompt("en"), msg...)
-		assert.NotEqual(t, c.Prompt("en"), c.Prompt("pt"), msg...)
+		assert.NotEmpty(t, c.Prompt(i18n.English), msg...)
+		assert.NotEqual(t, c.Prompt(i18n.English), c.Prompt(i18n.Lang("pt")), msg...)
 
 		full := c.Check(c.Answer)
 		assert.True(t, full.Right, msg...)
 		assert.Equal(t, 1.0, full.Score, msg...)
-		en, pt := full.Explanation("en"), full.Explanation("pt")
+		en, pt := full.Explanation(i18n.English), full.Explanation(i18n.Lang("pt"))
 		assert.NotEmpty(t, en, msg...)
 		assert.NotEqual(t, en, pt, msg...)
 
@@ -90,9 +82,9 @@ func checkOrder(t *testing.T, tr *sim.Trace, c predict.Challenge, expl string, m
 	for _, it := range c.Items {
 		require.NotContains(t, byID, it.ID, msg...)
 		byID[it.ID] = it
-		assert.Contains(t, it.Label("en"), it.Manager, msg...)
-		assert.Contains(t, it.Label("pt"), it.Manager, msg...)
-		assert.LessOrEqual(t, len([]rune(it.Label("en")))-len([]rune(it.Manager)), 26, msg...)
+		assert.Contains(t, it.Label(i18n.English), it.Manager, msg...)
+		assert.Contains(t, it.Label(i18n.Lang("pt")), it.Manager, msg...)
+		assert.LessOrEqual(t, len([]rune(it.Label(i18n.English)))-len([]rune(it.Manager)), 26, msg...)
 		assert.Contains(t, expl, it.Manager, msg...)
 	}
 	// The hook events the challenge reveals are the items, in answer order.
@@ -178,18 +170,18 @@ func checkAexit(t *testing.T, tr *sim.Trace, c predict.Challenge, expl string, m
 	labels := map[string]bool{}
 	rights := 0
 	for i, o := range c.Options {
-		l := o.Label("en")
+		l := o.Label(i18n.English)
 		assert.NotContains(t, labels, l, msg...)
 		labels[l] = true
 		assert.LessOrEqual(t, len([]rune(l)), 44, msg...)
-		assert.LessOrEqual(t, len([]rune(o.Label("pt"))), 44, msg...)
+		assert.LessOrEqual(t, len([]rune(o.Label(i18n.Lang("pt")))), 44, msg...)
 		m := c.Check(predict.Answer{Option: i})
 		if m.Right {
 			rights++
 			continue
 		}
 		assert.Less(t, m.Score, 1.0, msg...)
-		assert.Contains(t, m.Explanation("en"), right.Label("en"), msg...)
+		assert.Contains(t, m.Explanation(i18n.English), right.Label(i18n.English), msg...)
 	}
 	assert.Equal(t, 1, rights, msg...)
 }

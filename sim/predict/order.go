@@ -1,9 +1,7 @@
 package predict
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 
 	"asyncwithlab/sim"
 )
@@ -113,14 +111,11 @@ func (s *scan) orderChallenge(idx []int) (c Challenge, ok bool) {
 
 // orderWhy lists what happened and names the rules behind it.
 func (s *scan) orderWhy(idx []int, items []Item) text {
-	var en, pt []string
+	happened := make(numbered, len(items))
 	for k, it := range items {
-		t := it.text()
-		en = append(en, fmt.Sprintf("%d) %s", k+1, t.en))
-		pt = append(pt, fmt.Sprintf("%d) %s", k+1, t.pt))
+		happened[k] = it.text()
 	}
-	parts := []text{{"What happened: " + strings.Join(en, "; ") + ".",
-		"O que aconteceu: " + strings.Join(pt, "; ") + "."}}
+	parts := []text{say("predict.why.happened", happened)}
 	tasks := map[string]bool{}
 	var lifo, entered text
 	for k, i := range idx {
@@ -129,31 +124,27 @@ func (s *scan) orderWhy(idx []int, items []Item) text {
 		enter, exit := hookNames(items[k].sync)
 		switch e.Kind {
 		case sim.AenterRaised:
-			parts = append(parts, tr("%s.%s raised, so %[1]s.%[3]s is never called.",
-				"%s.%s lançou exceção, então %[1]s.%[3]s nunca é chamado.", e.Manager, enter, exit))
+			parts = append(parts, say("predict.why.aenterRaised", e.Manager, enter, exit))
 		case sim.AexitCalled:
 			for _, j := range idx[:k] {
 				p := s.evs[j]
-				if lifo.en == "" && p.Kind == sim.AexitCalled && p.Task == e.Task && s.enter[i] >= 0 && s.enter[i] < s.enter[j] {
-					lifo = tr("Exits run in reverse order of entry: %s was entered last, so it leaves before %s.",
-						"As saídas rodam na ordem inversa da entrada: %s entrou por último, então sai antes de %s.", p.Manager, e.Manager)
+				if lifo == nil && p.Kind == sim.AexitCalled && p.Task == e.Task && s.enter[i] >= 0 && s.enter[i] < s.enter[j] {
+					lifo = say("predict.why.lifo", p.Manager, e.Manager)
 				}
 			}
 		case sim.AenterStarted:
 			for jk, j := range idx[:k] {
 				p := s.evs[j]
-				if entered.en == "" && p.Kind == sim.AenterReturned && p.Task == e.Task && p.Manager != e.Manager {
+				if entered == nil && p.Kind == sim.AenterReturned && p.Task == e.Task && p.Manager != e.Manager {
 					penter, _ := hookNames(items[jk].sync)
-					entered = tr("%s is entered only after %s.%s has returned.",
-						"%s só entra depois que %s.%s retorna.", e.Manager, p.Manager, penter)
+					entered = say("predict.why.entered", e.Manager, p.Manager, penter)
 				}
 			}
 		}
 	}
 	parts = append(parts, lifo, entered)
 	if len(tasks) > 1 {
-		parts = append(parts, text{"The tasks take turns on one event loop: each runs until it awaits something that is not ready.",
-			"As tarefas se revezam num só laço de eventos: cada uma roda até esperar algo que ainda não está pronto."})
+		parts = append(parts, say("predict.why.tasks"))
 	}
 	return join(parts...)
 }

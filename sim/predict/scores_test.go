@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 	"asyncwithlab/sim/predict"
 )
 
@@ -123,14 +124,13 @@ func clipName(s string) string {
 }
 
 func TestKey(t *testing.T) {
-	p, ok := sim.FindPreset(presets(t), "suppress")
-	require.True(t, ok)
-	assert.Equal(t, "suppress", predict.Key("suppress", p.Scenario))
+	sc := catalogtest.Scenario(t, "suppress")
+	assert.Equal(t, "suppress", predict.Key("suppress", sc))
 
-	k := predict.Key("", p.Scenario)
+	k := predict.Key("", sc)
 	assert.Regexp(t, `^~[0-9a-f]{12}$`, k)
 	// The same scenario, decoded again, gets the same key; an edit, another.
-	data, err := sim.Encode(p.Scenario)
+	data, err := sim.Encode(sc)
 	require.NoError(t, err)
 	again, err := sim.Decode(data)
 	require.NoError(t, err)

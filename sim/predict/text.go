@@ -4,39 +4,70 @@ import (
 	"fmt"
 	"strings"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
-// text is one sentence in both languages: every string the learner sees
-// is built in English and Brazilian Portuguese side by side, so that the
-// two can never say different things.
-type text struct{ en, pt string }
+// text is what the learner reads, held as sentences to be said in any
+// language: each a message of the catalogue (assets/i18n/LANG/predict.json)
+// and its arguments. A challenge is found once and then shown in whatever
+// language the screen has at that moment, so nothing is rendered early.
+type text []phrase
 
-// in picks the language; any locale starting with "pt" is Portuguese.
-func (t text) in(lang string) string {
-	if strings.HasPrefix(strings.ToLower(lang), "pt") {
-		return t.pt
-	}
-	return t.en
+// phrase is one catalogue message with its arguments. An argument that
+// can say itself (a text, a numbered list) is said in the same language
+// before the message is formatted.
+type phrase struct {
+	id   string
+	args []any
 }
 
-// tr formats the same arguments into both sentences.
-func tr(en, pt string, args ...any) text {
-	return text{fmt.Sprintf(en, args...), fmt.Sprintf(pt, args...)}
-}
+// sayer is an argument said in the language of the sentence around it.
+type sayer interface{ in(l i18n.Lang) string }
 
-// join puts sentences one after the other, skipping empty ones.
+// say is the one-sentence text of message id with args.
+func say(id string, args ...any) text { return text{{id: id, args: args}} }
+
+// join puts texts one after the other; empty ones add nothing.
 func join(parts ...text) text {
-	var en, pt []string
+	var out text
 	for _, p := range parts {
-		if p.en != "" {
-			en = append(en, p.en)
-		}
-		if p.pt != "" {
-			pt = append(pt, p.pt)
+		out = append(out, p...)
+	}
+	return out
+}
+
+// in says the text in language l, sentence after sentence.
+func (t text) in(l i18n.Lang) string {
+	out := make([]string, 0, len(t))
+	for _, p := range t {
+		if s := p.in(l); s != "" {
+			out = append(out, s)
 		}
 	}
-	return text{strings.Join(en, " "), strings.Join(pt, " ")}
+	return strings.Join(out, " ")
+}
+
+func (p phrase) in(l i18n.Lang) string {
+	args := make([]any, len(p.args))
+	for i, a := range p.args {
+		if s, ok := a.(sayer); ok {
+			a = s.in(l)
+		}
+		args[i] = a
+	}
+	return l.T(p.id, args...)
+}
+
+// numbered is a list said as "1) first; 2) second".
+type numbered []text
+
+func (n numbered) in(l i18n.Lang) string {
+	out := make([]string, len(n))
+	for k, t := range n {
+		out[k] = fmt.Sprintf("%d) %s", k+1, t.in(l))
+	}
+	return strings.Join(out, "; ")
 }
 
 // hookNames are the method names of an async with and of a plain with.
@@ -49,62 +80,58 @@ func hookNames(sync bool) (enter, exit string) {
 
 // Label is the item as a short line for a button: "Database.__aenter__
 // starts" ("Database.__aenter__ começa" in Portuguese).
-func (it Item) Label(lang string) string { return it.text().in(lang) }
+func (it Item) Label(l i18n.Lang) string { return it.text().in(l) }
 
 func (it Item) text() text {
 	enter, exit := hookNames(it.sync)
 	m := it.Manager
 	switch it.Event {
 	case sim.AenterStarted:
-		return tr("%s.%s starts", "%s.%s começa", m, enter)
+		return say("predict.item.aenter.started", m, enter)
 	case sim.AenterReturned:
-		return tr("%s.%s returns", "%s.%s retorna", m, enter)
+		return say("predict.item.aenter.returned", m, enter)
 	case sim.AenterRaised:
-		return tr("%s.%s raises", "%s.%s lança exceção", m, enter)
+		return say("predict.item.aenter.raised", m, enter)
 	case sim.AexitCalled:
-		return tr("%s.%s is called", "%s.%s é chamado", m, exit)
+		return say("predict.item.aexit.called", m, exit)
 	case sim.AexitReturned:
-		return tr("%s.%s returns", "%s.%s retorna", m, exit)
+		return say("predict.item.aexit.returned", m, exit)
 	case sim.AexitRaised:
-		return tr("%s.%s raises", "%s.%s lança exceção", m, exit)
+		return say("predict.item.aexit.raised", m, exit)
 	}
-	return tr("%s: %s", "%s: %s", m, it.Event)
+	return say("predict.item.other", m, it.Event)
 }
 
 // Label is the option as a short line for a button: what __aexit__
 // receives, an arrow, how the block ends ("ValueError → suppressed").
-func (o Option) Label(lang string) string { return o.text().in(lang) }
+func (o Option) Label(l i18n.Lang) string { return o.text().in(l) }
 
 func (o Option) text() text {
 	args := o.Exc
 	if args == "" {
 		args = "None, None, None"
 	}
-	var end text
 	switch {
 	case o.Outcome == Suppressed:
-		end = text{"suppressed", "suprimida"}
+		return say("predict.option.suppressed", args)
 	case o.Outcome == Propagates:
-		end = text{"propagates", "propaga"}
+		return say("predict.option.propagates", args)
 	case o.Outcome == Raises && o.Exc != "":
-		end = tr("replaced by %s", "trocada por %s", o.New)
+		return say("predict.option.replaced", args, o.New)
 	case o.Outcome == Raises:
-		end = tr("raises %s", "lança %s", o.New)
-	default:
-		end = text{"no error", "sem erro"}
+		return say("predict.option.raises", args, o.New)
 	}
-	return text{args + " → " + end.en, args + " → " + end.pt}
+	return say("predict.option.noError", args)
 }
 
 // Prompt is the question asked before the challenge's events play.
-func (c Challenge) Prompt(lang string) string {
+func (c Challenge) Prompt(l i18n.Lang) string {
 	if c.Kind == Aexit {
 		with := "async with"
 		if c.exit == "__exit__" {
 			with = "with"
 		}
-		return tr("What does %s.%s receive, and how does the %s end?",
-			"O que %s.%s recebe, e como termina o %s?", c.Manager, c.exit, with).in(lang)
+		return l.T("predict.prompt.aexit", c.Manager, c.exit, with)
 	}
-	return text{"In what order do these happen?", "Em que ordem isto acontece?"}.in(lang)
+	return l.T("predict.prompt.order")
 }

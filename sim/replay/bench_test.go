@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"testing"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
@@ -27,7 +28,7 @@ func BenchmarkPlay(b *testing.B) {
 		}
 		_ = r.At(c.Event())
 		_ = r.At(c.NextEvent())
-		_ = r.Caption(c.Event(), "en")
+		_ = r.Caption(c.Event(), i18n.English)
 	}
 	b.ReportMetric(float64(r.Len()), "events")
 }

@@ -1,26 +1,27 @@
 package replay
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
 // Caption says in plain words what event i did and why it matters, in
-// English ("en", the default) or Brazilian Portuguese ("pt"). Where the
-// meaning depends on what comes next (who receives an exception, whether
-// it is suppressed), it looks ahead in the trace. i = -1 (before the first
-// event) gets an invitation to start; an index outside the trace gets "".
-func (r *Replay) Caption(i int, lang string) string {
+// the language lang (its catalogue's caption.* messages; English for a
+// language without one). Where the meaning depends on what comes next
+// (who receives an exception, whether it is suppressed), it looks ahead
+// in the trace. i = -1 (before the first event) gets an invitation to
+// start; an index outside the trace gets "".
+func (r *Replay) Caption(i int, lang i18n.Lang) string {
 	if i < -1 || i >= r.n {
 		return ""
 	}
-	c := captioner{r: r, pt: lang == "pt"}
+	c := captioner{r: r, lang: lang}
 	if i == -1 {
-		return c.say("start")
+		return c.say("caption.start")
 	}
 	c.i, c.s = i, r.At(i)
 	c.ev = c.s.Event
@@ -34,7 +35,7 @@ func (r *Replay) Caption(i int, lang string) string {
 // captioner holds what one caption is made from.
 type captioner struct {
 	r     *Replay
-	pt    bool
+	lang  i18n.Lang
 	i     int
 	s     *Snapshot
 	ev    sim.Event
@@ -42,25 +43,17 @@ type captioner struct {
 	frame *Frame
 }
 
-func (c *captioner) say(key string, args ...any) string {
-	p, ok := phrases[key]
-	if !ok {
-		panic("replay: no phrase " + key)
-	}
-	f := p[0]
-	if c.pt {
-		f = p[1]
-	}
-	return fmt.Sprintf(f, args...)
+// say is the message id in the caption's language, formatted with args.
+func (c *captioner) say(id string, args ...any) string {
+	return c.lang.T(id, args...)
 }
 
-// secs writes a virtual time or duration as the language writes numbers.
+// secs writes a virtual time or duration as the language writes numbers
+// (its decimal mark and its unit, from the catalogue).
 func (c *captioner) secs(t float64) string {
-	s := strconv.FormatFloat(math.Round(t*1000)/1000, 'f', -1, 64) + " s"
-	if c.pt {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	n := strconv.FormatFloat(math.Round(t*1000)/1000, 'f', -1, 64)
+	n = strings.Replace(n, ".", c.say("caption.decimalMark"), 1)
+	return c.say("caption.seconds", n)
 }
 
 func (c *captioner) caption() string {
@@ -71,90 +64,90 @@ func (c *captioner) caption() string {
 		sim.TaskFinished, sim.TaskFailed, sim.TaskCancelled, sim.CancelRequest, sim.Blocked, sim.TimeoutFired:
 		return c.taskCaption()
 	case sim.Printed:
-		return c.say("print", ev.Task, ev.Text)
+		return c.say("caption.print", ev.Task, ev.Text)
 	case sim.Note:
 		return c.note()
 	case sim.ManagerCreated:
-		return c.say("mgr.created", m)
+		return c.say("caption.mgr.created", m)
 	case sim.AenterStarted:
-		s := c.say("aenter.started", m, ev.Task)
+		s := c.say("caption.aenter.started", m, ev.Task)
 		if ev.Text != "" {
-			s = c.say("enter.started", m)
+			s = c.say("caption.enter.started", m)
 		}
 		if k := frameIndex(c.lane, m); k > 0 {
-			s += c.say("nested", c.lane.Frames[k-1].Manager)
+			s += c.say("caption.nested", c.lane.Frames[k-1].Manager)
 		}
 		return s
 	case sim.AenterSuspend, sim.AexitSuspend:
-		key := "aenter.suspended"
+		key := "caption.aenter.suspended"
 		if ev.Kind == sim.AexitSuspend {
-			key = "aexit.suspended"
+			key = "caption.aexit.suspended"
 		}
 		s := c.say(key, m, ev.Task)
 		if c.lane.State == TaskSleeping {
-			s += c.say("until", c.secs(c.lane.Wake))
+			s += c.say("caption.until", c.secs(c.lane.Wake))
 		}
 		return s + c.next()
 	case sim.AenterResumed:
-		return c.say("aenter.resumed", m)
+		return c.say("caption.aenter.resumed", m)
 	case sim.AexitResumed:
-		return c.say("aexit.resumed", m)
+		return c.say("caption.aexit.resumed", m)
 	case sim.AenterReturned:
-		s := c.say("aenter.returned", m, ev.Text)
+		s := c.say("caption.aenter.returned", m, ev.Text)
 		if c.frame != nil && c.frame.Resource == ResOpen {
-			s += c.say("opened")
+			s += c.say("caption.opened")
 		}
 		return s
 	case sim.AenterRaised:
-		key := "aenter.raised"
+		key := "caption.aenter.raised"
 		if ev.Exc != nil && ev.Exc.Type == "CancelledError" {
-			key = "aenter.cancelled"
+			key = "caption.aenter.cancelled"
 		}
 		return c.say(key, m, c.exc(ev.Exc)) + c.receiver(ev.Exc)
 	case sim.ProtocolError:
-		return c.say("protocol", m, c.exc(ev.Exc)) + c.receiver(ev.Exc)
+		return c.say("caption.protocol", m, c.exc(ev.Exc)) + c.receiver(ev.Exc)
 	case sim.TargetBound:
-		return c.say("bound", ev.Text)
+		return c.say("caption.bound", ev.Text)
 	case sim.BodyStarted:
-		return c.say("body.started", c.top())
+		return c.say("caption.body.started", c.top())
 	case sim.BodyEnded:
 		// The manager whose body ended is the next to exit: with an
 		// AsyncExitStack that is the stack, not the innermost frame.
 		m := c.r.nextAexit(c.i, ev.Task)
 		switch {
 		case ev.Exc != nil:
-			return c.say("body.exc", m, c.exc(ev.Exc))
+			return c.say("caption.body.exc", m, c.exc(ev.Exc))
 		case ev.Text == "by return":
-			return c.say("body.return", m)
+			return c.say("caption.body.return", m)
 		}
-		return c.say("body.normal", m)
+		return c.say("caption.body.normal", m)
 	case sim.AexitCalled:
 		switch {
 		case ev.Text != "":
-			return c.say("exit.called", m, ev.Args)
+			return c.say("caption.exit.called", m, ev.Args)
 		case ev.Exc != nil:
-			return c.say("aexit.exc", m, c.exc(ev.Exc))
+			return c.say("caption.aexit.exc", m, c.exc(ev.Exc))
 		}
-		return c.say("aexit.none", m)
+		return c.say("caption.aexit.none", m)
 	case sim.AexitReturned:
 		return c.aexitReturned()
 	case sim.AexitRaised:
-		s := c.say("aexit.raised", m, c.exc(ev.Exc))
+		s := c.say("caption.aexit.raised", m, c.exc(ev.Exc))
 		if c.frame != nil && c.frame.Received != nil {
-			s = c.say("aexit.replaces", m, c.exc(ev.Exc), c.frame.Received.Type)
+			s = c.say("caption.aexit.replaces", m, c.exc(ev.Exc), c.frame.Received.Type)
 		}
 		return s + c.leak()
 	case sim.GenYielded:
-		return c.say("gen.yielded", ev.Text)
+		return c.say("caption.gen.yielded", ev.Text)
 	case sim.GenResumed:
-		return c.say("gen.resumed")
+		return c.say("caption.gen.resumed")
 	case sim.GenThrown:
-		return c.say("gen.thrown", excType(ev.Exc))
+		return c.say("caption.gen.thrown", excType(ev.Exc))
 	case sim.GenFinished:
 		if ev.Exc != nil {
-			return c.say("gen.finished.exc", c.exc(ev.Exc))
+			return c.say("caption.gen.finished.exc", c.exc(ev.Exc))
 		}
-		return c.say("gen.finished")
+		return c.say("caption.gen.finished")
 	}
 	return c.excCaption()
 }
@@ -164,27 +157,27 @@ func (c *captioner) excCaption() string {
 	ev := c.ev
 	switch ev.Kind {
 	case sim.ExcRaised:
-		key := "raised"
+		key := "caption.raised"
 		if ev.Text == "re-raised" {
-			key = "reraised"
+			key = "caption.reraised"
 		}
 		s := c.say(key, c.exc(ev.Exc), c.where())
 		if ev.Exc != nil && ev.Exc.Context != nil && ev.Exc.Cause == nil && !ev.Exc.CauseIsContext {
-			s += c.say("context", ev.Exc.Context.Repr)
+			s += c.say("caption.context", ev.Exc.Context.Repr)
 		}
 		return s
 	case sim.ExcCaught:
-		return c.say("caught", ev.Task, c.exc(ev.Exc))
+		return c.say("caption.caught", ev.Task, c.exc(ev.Exc))
 	case sim.ExcSuppressed:
-		return c.say("suppressed", ev.Manager, c.exc(ev.Exc))
+		return c.say("caption.suppressed", ev.Manager, c.exc(ev.Exc))
 	case sim.ExcPropagated:
-		return c.say("propagated", ev.Manager, c.exc(ev.Exc)) + c.onward()
+		return c.say("caption.propagated", ev.Manager, c.exc(ev.Exc)) + c.onward()
 	case sim.ExcReplaced:
 		old := "?"
 		if t := c.s.Token(); t != nil && t.Old != nil {
 			old = t.Old.Repr
 		}
-		return c.say("replaced", c.exc(ev.Exc), old)
+		return c.say("caption.replaced", c.exc(ev.Exc), old)
 	}
 	return ev.Kind.String()
 }
@@ -193,20 +186,20 @@ func (c *captioner) aexitReturned() string {
 	m, f := c.ev.Manager, c.frame
 	if f != nil && f.Received != nil {
 		if truthy(c.ev.Text) {
-			return c.say("aexit.suppress", m, c.ev.Text, f.Received.Type)
+			return c.say("caption.aexit.suppress", m, c.ev.Text, f.Received.Type)
 		}
-		return c.say("aexit.keep", m, c.ev.Text, f.Received.Type)
+		return c.say("caption.aexit.keep", m, c.ev.Text, f.Received.Type)
 	}
-	s := c.say("aexit.returned", m, c.ev.Text)
+	s := c.say("caption.aexit.returned", m, c.ev.Text)
 	if f != nil && f.Resource == ResReleased {
-		s += c.say("closed")
+		s += c.say("caption.closed")
 	}
 	return s + c.leak()
 }
 
 func (c *captioner) leak() string {
 	if c.frame != nil && c.frame.Resource == ResLeaked {
-		return c.say("leaks")
+		return c.say("caption.leaks")
 	}
 	return ""
 }
@@ -217,13 +210,13 @@ func (c *captioner) receiver(e *sim.ExcInfo) string {
 	kind, who := c.r.receiver(c.i, c.ev.Task)
 	switch kind {
 	case sim.AexitCalled:
-		return c.say("to.aexit", who, excType(e))
+		return c.say("caption.to.aexit", who, excType(e))
 	case sim.ExcCaught:
-		return c.say("to.caught", c.ev.Task)
+		return c.say("caption.to.caught", c.ev.Task)
 	case sim.TaskFailed, sim.TaskCancelled:
-		return c.say("to.task", c.ev.Task)
+		return c.say("caption.to.task", c.ev.Task)
 	}
-	return c.say("to.out")
+	return c.say("caption.to.out")
 }
 
 // onward completes "it propagates" with where to.
@@ -231,13 +224,13 @@ func (c *captioner) onward() string {
 	kind, who := c.r.receiver(c.i, c.ev.Task)
 	switch kind {
 	case sim.AexitCalled:
-		return c.say("out.aexit", who)
+		return c.say("caption.out.aexit", who)
 	case sim.ExcCaught:
-		return c.say("out.caught", c.ev.Task)
+		return c.say("caption.out.caught", c.ev.Task)
 	case sim.TaskFailed, sim.TaskCancelled:
-		return c.say("out.task", c.ev.Task)
+		return c.say("caption.out.task", c.ev.Task)
 	}
-	return c.say("out")
+	return c.say("caption.out")
 }
 
 // top is the innermost manager the lane's code is in.
@@ -262,7 +255,7 @@ func (c *captioner) where() string {
 			case PhaseExiting:
 				return f.Manager + ".__aexit__"
 			default:
-				return c.say("in.body", c.ev.Task, f.Manager)
+				return c.say("caption.in.body", c.ev.Task, f.Manager)
 			}
 		}
 	}

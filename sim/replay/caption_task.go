@@ -15,68 +15,68 @@ func (c *captioner) taskCaption() string {
 	case sim.TaskCreated:
 		switch {
 		case c.i == 0:
-			return c.say("created.main", ev.Task)
+			return c.say("caption.created.main", ev.Task)
 		case c.s.Loop.Running != "":
-			return c.say("created.by", ev.Task, c.s.Loop.Running)
+			return c.say("caption.created.by", ev.Task, c.s.Loop.Running)
 		}
-		return c.say("created", ev.Task)
+		return c.say("caption.created", ev.Task)
 	case sim.TaskStarted:
-		return c.say("started", ev.Task)
+		return c.say("caption.started", ev.Task)
 	case sim.TaskSuspended:
 		var s string
 		switch {
 		case l.State == TaskSleeping:
-			s = c.say("suspended.sleep", ev.Task, c.secs(l.Wake))
+			s = c.say("caption.suspended.sleep", ev.Task, c.secs(l.Wake))
 		case l.Yielded:
-			return c.say("suspended.yield", ev.Task) + c.next()
+			return c.say("caption.suspended.yield", ev.Task) + c.next()
 		case l.Waits == "gather":
-			s = c.say("suspended.gather", ev.Task)
+			s = c.say("caption.suspended.gather", ev.Task)
 		case l.Waits != "":
-			s = c.say("suspended.task", ev.Task, l.Waits)
+			s = c.say("caption.suspended.task", ev.Task, l.Waits)
 		default:
-			s = c.say("suspended", ev.Task)
+			s = c.say("caption.suspended", ev.Task)
 		}
 		return s + c.next()
 	case sim.TaskReady:
 		switch {
 		case l.Wake > 0 && ev.Time < l.Wake-1e-9:
-			return c.say("ready.cancel", ev.Task)
+			return c.say("caption.ready.cancel", ev.Task)
 		case l.Wake > 0:
-			return c.say("ready.timer", ev.Task, c.secs(l.Wake))
+			return c.say("caption.ready.timer", ev.Task, c.secs(l.Wake))
 		case l.Waits != "" && l.Waits != "gather":
-			return c.say("ready.task", ev.Task, l.Waits)
+			return c.say("caption.ready.task", ev.Task, l.Waits)
 		}
-		return c.say("ready", ev.Task)
+		return c.say("caption.ready", ev.Task)
 	case sim.TaskResumed:
 		if strings.Contains(ev.Text, "thrown in") {
-			return c.say("resumed.cancel", ev.Task)
+			return c.say("caption.resumed.cancel", ev.Task)
 		}
-		return c.say("resumed", ev.Task)
+		return c.say("caption.resumed", ev.Task)
 	case sim.TaskFinished:
 		if c.s.Lanes[0].Task == ev.Task {
-			return c.say("finished.main", ev.Task, ev.Text)
+			return c.say("caption.finished.main", ev.Task, ev.Text)
 		}
-		return c.say("finished", ev.Task, ev.Text)
+		return c.say("caption.finished", ev.Task, ev.Text)
 	case sim.TaskFailed:
-		return c.say("failed", ev.Task, c.exc(ev.Exc))
+		return c.say("caption.failed", ev.Task, c.exc(ev.Exc))
 	case sim.TaskCancelled:
-		return c.say("cancelled", ev.Task)
+		return c.say("caption.cancelled", ev.Task)
 	case sim.CancelRequest:
-		return c.say("cancel", ev.Task)
+		return c.say("caption.cancel", ev.Task)
 	case sim.Blocked:
 		d := c.s.Loop.BlockedFor
-		s := c.say("blocked", strconv.FormatFloat(math.Round(d*1000)/1000, 'f', -1, 64), c.secs(d))
+		s := c.say("caption.blocked", strconv.FormatFloat(math.Round(d*1000)/1000, 'f', -1, 64), c.secs(d))
 		var stuck []string
 		stuck = append(stuck, c.s.Loop.Ready...)
 		for _, sl := range c.s.Loop.Sleeping {
 			stuck = append(stuck, sl.Task)
 		}
 		if len(stuck) > 0 {
-			s += c.say("blocked.stuck", strings.Join(stuck, ", "))
+			s += c.say("caption.blocked.stuck", strings.Join(stuck, ", "))
 		}
 		return s
 	}
-	return c.say("timeout", ev.Task, c.secs(ev.Time))
+	return c.say("caption.timeout", ev.Task, c.secs(ev.Time))
 }
 
 // next says what the loop does once the current task has suspended.
@@ -84,18 +84,18 @@ func (c *captioner) next() string {
 	q := c.s.Loop
 	switch {
 	case len(q.Ready) > 0:
-		return c.say("next.ready", q.Ready[0])
+		return c.say("caption.next.ready", q.Ready[0])
 	case len(q.Sleeping) == 0:
 		return ""
 	}
 	first := q.Sleeping[0]
 	switch {
 	case first.Wake <= c.ev.Time:
-		return c.say("next.overdue", first.Task, c.secs(first.Wake))
+		return c.say("caption.next.overdue", first.Task, c.secs(first.Wake))
 	case first.Task == c.ev.Task:
-		return c.say("next.self", c.secs(first.Wake))
+		return c.say("caption.next.self", c.secs(first.Wake))
 	}
-	return c.say("next.timer", first.Task, c.secs(first.Wake))
+	return c.say("caption.next.timer", first.Task, c.secs(first.Wake))
 }
 
 // note translates the notes the engine writes in English.
@@ -107,11 +107,11 @@ func (c *captioner) note() string {
 		if a, b := strings.LastIndex(t, "("), strings.LastIndex(t, ")"); a >= 0 && b > a {
 			n = t[a+1 : b]
 		}
-		return c.say("note.leftover", n)
+		return c.say("caption.note.leftover", n)
 	case strings.HasPrefix(t, "asyncio.run cancels"):
-		return c.say("note.unordered.run")
+		return c.say("caption.note.unordered.run")
 	case strings.HasPrefix(t, "a TaskGroup cancels"):
-		return c.say("note.unordered.group")
+		return c.say("caption.note.unordered.group")
 	}
 	return t
 }

@@ -7,7 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 // leftover leaves a task running when main returns, so asyncio.run
@@ -17,9 +19,8 @@ const leftover = `{"version": 1, "functions": [
   {"name": "main", "body": [{"createTask": {"call": "worker", "as": "t"}}, {"sleep": 0}]}]}`
 
 func TestEveryEventKindHasACaption(t *testing.T) {
-	runPreset(t, "suppress")
 	var replays []*Replay
-	for _, p := range presets {
+	for _, p := range catalogtest.Presets(t) {
 		res, err := sim.Run(p.Scenario)
 		require.NoError(t, err)
 		replays = append(replays, New(res))
@@ -39,7 +40,7 @@ func TestEveryEventKindHasACaption(t *testing.T) {
 						continue
 					}
 					found++
-					en, pt := r.Caption(i, "en"), r.Caption(i, "pt")
+					en, pt := r.Caption(i, i18n.English), r.Caption(i, i18n.Lang("pt"))
 					for _, c := range []string{en, pt} {
 						assert.NotEmpty(t, c)
 						assert.NotContains(t, c, "%!", "a format error")
@@ -107,7 +108,7 @@ func TestCaptionsNameTheRightManager(t *testing.T) {
 		t.Run(tt.preset+"/"+tt.kind.String(), func(t *testing.T) {
 			r := runPreset(t, tt.preset)
 			i := eventIndex(t, r, tt.kind, tt.manager, 0)
-			en, pt := r.Caption(i, "en"), r.Caption(i, "pt")
+			en, pt := r.Caption(i, i18n.English), r.Caption(i, i18n.Lang("pt"))
 			for _, want := range tt.en {
 				assert.Contains(t, en, want)
 			}
@@ -120,11 +121,11 @@ func TestCaptionsNameTheRightManager(t *testing.T) {
 
 func TestCaptionOutsideTheTrace(t *testing.T) {
 	r := runPreset(t, "suppress")
-	assert.True(t, strings.HasPrefix(r.Caption(-1, "en"), "Nothing has run yet"))
-	assert.True(t, strings.HasPrefix(r.Caption(-1, "pt"), "Nada rodou ainda"))
-	assert.Empty(t, r.Caption(r.Len(), "en"))
-	assert.Empty(t, r.Caption(-2, "pt"))
-	assert.Equal(t, r.Caption(3, "en"), r.Caption(3, "fr"), "English for any other language")
+	assert.True(t, strings.HasPrefix(r.Caption(-1, i18n.English), "Nothing has run yet"))
+	assert.True(t, strings.HasPrefix(r.Caption(-1, i18n.Lang("pt")), "Nada rodou ainda"))
+	assert.Empty(t, r.Caption(r.Len(), i18n.English))
+	assert.Empty(t, r.Caption(-2, i18n.Lang("pt")))
+	assert.Equal(t, r.Caption(3, i18n.English), r.Caption(3, i18n.Lang("fr")), "English for any other language")
 }
 
 func TestTruthy(t *testing.T) {

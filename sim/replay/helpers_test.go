@@ -3,31 +3,18 @@ package replay
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/sim"
-)
-
-var (
-	presetsOnce sync.Once
-	presets     []sim.Preset
-	presetsErr  error
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 // runPreset runs a built-in preset and replays it.
 func runPreset(t testing.TB, name string) *Replay {
 	t.Helper()
-	presetsOnce.Do(func() { presets, presetsErr = sim.LoadPresets(assets.Presets) })
-	require.NoError(t, presetsErr)
-	p, ok := sim.FindPreset(presets, name)
-	require.True(t, ok, "preset %s", name)
-	res, err := sim.Run(p.Scenario)
-	require.NoError(t, err)
-	return New(res)
+	return New(catalogtest.Run(t, name))
 }
 
 // eventIndex is the index of the n-th (0-based) event of the kind for the

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
@@ -22,23 +23,23 @@ func TestLaneStatus(t *testing.T) {
 		{Lane{State: TaskCancelled}, "cancelled", "cancelada"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.en, tt.lane.Status("en"))
-		assert.Equal(t, tt.pt, tt.lane.Status("pt"))
+		assert.Equal(t, tt.en, tt.lane.Status(i18n.English))
+		assert.Equal(t, tt.pt, tt.lane.Status(i18n.Lang("pt")))
 	}
 }
 
 func TestEveryStateHasALabel(t *testing.T) {
 	for s := TaskNotStarted; s <= TaskCancelled; s++ {
 		l := Lane{State: s}
-		assert.NotEqual(t, l.Status("en"), l.Status("pt"), s.String())
+		assert.NotEqual(t, l.Status(i18n.English), l.Status(i18n.Lang("pt")), s.String())
 	}
 	for p := PhaseCreated; p <= PhaseFailed; p++ {
-		assert.NotEmpty(t, p.Label("en"))
-		assert.NotEqual(t, p.Label("en"), p.Label("pt"), p.String())
+		assert.NotEmpty(t, p.Label(i18n.English))
+		assert.NotEqual(t, p.Label(i18n.English), p.Label(i18n.Lang("pt")), p.String())
 	}
-	assert.Empty(t, ResNone.Label("en"))
+	assert.Empty(t, ResNone.Label(i18n.English))
 	for r := ResClosed; r <= ResLeaked; r++ {
-		assert.NotEmpty(t, r.Label("en"))
-		assert.NotEqual(t, r.Label("en"), r.Label("pt"), r.String())
+		assert.NotEmpty(t, r.Label(i18n.English))
+		assert.NotEqual(t, r.Label(i18n.English), r.Label(i18n.Lang("pt")), r.String())
 	}
 }

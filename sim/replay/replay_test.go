@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 // labels lists a lane's frames by manager.
@@ -331,8 +332,7 @@ func loopProblems(s *Snapshot) []string {
 }
 
 func TestEveryPresetKeepsTheLoopConsistent(t *testing.T) {
-	runPreset(t, "suppress") // loads the presets
-	for _, p := range presets {
+	for _, p := range catalogtest.Presets(t) {
 		res, err := sim.Run(p.Scenario)
 		require.NoError(t, err)
 		r := New(res)
@@ -355,9 +355,8 @@ func TestEveryPresetKeepsTheLoopConsistent(t *testing.T) {
 // reached by playing from the start or by jumping there from anywhere,
 // with checkpoints dense, sparse, or thinned to fit a tiny budget.
 func TestRandomAccessEqualsStepping(t *testing.T) {
-	runPreset(t, "suppress")
 	rng := rand.New(rand.NewSource(1))
-	for _, p := range presets {
+	for _, p := range catalogtest.Presets(t) {
 		res, err := sim.Run(p.Scenario)
 		require.NoError(t, err)
 		played := New(res)

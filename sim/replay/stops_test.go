@@ -7,11 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 func TestStopsSkipOnlyBookkeeping(t *testing.T) {
-	runPreset(t, "suppress")
-	for _, p := range presets {
+	for _, p := range catalogtest.Presets(t) {
 		res, err := sim.Run(p.Scenario)
 		require.NoError(t, err)
 		r := New(res)
@@ -45,12 +45,11 @@ func reencode(t *testing.T, sc *sim.Scenario) *sim.Scenario {
 }
 
 func TestFirstDifference(t *testing.T) {
-	runPreset(t, "suppress")
-	p, _ := sim.FindPreset(presets, "gather-interleave")
-	base, err := sim.Run(p.Scenario)
+	sc := catalogtest.Scenario(t, "gather-interleave")
+	base, err := sim.Run(sc)
 	require.NoError(t, err)
 
-	slower := reencode(t, p.Scenario) // the scanner warms up for 0.75 s, not 0.5 s
+	slower := reencode(t, sc) // the scanner warms up for 0.75 s, not 0.5 s
 	for _, m := range slower.Managers {
 		if m.Name == "Scanner" {
 			for _, st := range m.Aenter {
@@ -60,13 +59,13 @@ func TestFirstDifference(t *testing.T) {
 			}
 		}
 	}
-	longer := reencode(t, p.Scenario) // main prints once more at its end
+	longer := reencode(t, sc) // main prints once more at its end
 	for _, f := range longer.Functions {
 		if f.Name == "main" {
 			f.Body = append(f.Body, &sim.Stmt{Kind: sim.SPrint, Text: "one more line"})
 		}
 	}
-	shifted := reencode(t, p.Scenario) // an unused manager: every line moves, nothing else
+	shifted := reencode(t, sc) // an unused manager: every line moves, nothing else
 	shifted.Managers = append([]*sim.ManagerDef{{Name: "Unused", Kind: sim.ClassManager,
 		Aenter: []*sim.Stmt{{Kind: sim.SPrint, Text: "a"}, {Kind: sim.SPrint, Text: "b"}}}}, shifted.Managers...)
 
@@ -80,7 +79,7 @@ func TestFirstDifference(t *testing.T) {
 		b    *sim.Result
 		want func(t *testing.T, d int)
 	}{
-		{"same run", run(p.Scenario), func(t *testing.T, d int) { assert.Equal(t, -1, d) }},
+		{"same run", run(sc), func(t *testing.T, d int) { assert.Equal(t, -1, d) }},
 		{"lines moved only", run(shifted), func(t *testing.T, d int) { assert.Equal(t, -1, d) }},
 		{"nothing to compare with", nil, func(t *testing.T, d int) { assert.Equal(t, 0, d) }},
 		{"a sleep changed", run(slower), func(t *testing.T, d int) {

@@ -13,8 +13,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"asyncwithlab/assets"
 	"asyncwithlab/sim"
+	"asyncwithlab/sim/catalog"
+	"asyncwithlab/sim/catalog/catalogtest"
 )
 
 // small is a tiny valid scenario, as JSON.
@@ -27,13 +28,8 @@ func decodeScenario(t testing.TB, js string) *sim.Scenario {
 	return sc
 }
 
-func presets(t testing.TB) []sim.Preset {
-	t.Helper()
-	ps, err := sim.LoadPresets(assets.Presets)
-	require.NoError(t, err)
-	require.NotEmpty(t, ps)
-	return ps
-}
+// presets is every built-in example.
+func presets(t testing.TB) []catalog.Preset { return catalogtest.Presets(t) }
 
 // repack re-encodes the base64 of a packed part after edit changes its
 // raw DEFLATE bytes, to build damaged links.
@@ -112,9 +108,8 @@ func TestEveryPreset(t *testing.T) {
 			require.NoError(t, err)
 			got, err := Decode(s)
 			require.NoError(t, err)
-			found, ok := sim.FindPreset(presets(t), got.Preset)
-			require.True(t, ok)
-			assert.Equal(t, sim.Render(p.Scenario), sim.Render(found.Scenario))
+			found := catalogtest.Scenario(t, got.Preset)
+			assert.Equal(t, sim.Render(p.Scenario), sim.Render(found))
 			assert.Equal(t, i, got.Step)
 
 			// As a custom scenario: the same program comes back.

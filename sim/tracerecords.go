@@ -8,6 +8,10 @@ import (
 	"sync"
 )
 
+// This file holds the trace as the engine records it: compact records
+// with tables of what they point at, read back as Events one at a time
+// (Trace.At) and written out as JSON.
+
 // evt is an event as the interpreter reports it to emit.
 type evt struct {
 	text string

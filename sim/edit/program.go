@@ -3,6 +3,7 @@ package edit
 import (
 	"fmt"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
@@ -76,7 +77,7 @@ func (b *builder) tasks() int { return len(b.d.Tasks) }
 // scenario writes the whole program.
 func (b *builder) scenario() *sim.Scenario {
 	sc := &sim.Scenario{Version: sim.CurrentVersion, Title: "Designed in the editor",
-		Description: fmt.Sprintf("%d task(s) run by %s, built from the editor's choices.", b.tasks(), b.d.Runner.Label("en"))}
+		Description: fmt.Sprintf("%d task(s) run by %s, built from the editor's choices.", b.tasks(), b.d.Runner.Label(i18n.English))}
 	for ti, t := range b.d.Tasks {
 		for mi, m := range t.Managers {
 			if def := b.managerDef(ti, mi, m); def != nil {

@@ -52,9 +52,9 @@ func (s *scan) context(i int) aexitContext {
 	}
 	if !found {
 		if got != "" {
-			ctx.cause = tr("The %s reaches the end of the block.", "A %s chega ao fim do bloco.", got)
+			ctx.cause = say("predict.cause.reachesEnd", got)
 		} else {
-			ctx.cause = text{"The body finishes without an error.", "O corpo termina sem erro."}
+			ctx.cause = say("predict.cause.noError")
 		}
 	}
 	return ctx
@@ -66,28 +66,25 @@ func excCause(p sim.Event, got string) (t text, ok bool) {
 	enter, exit := hookNames(false)
 	switch p.Kind {
 	case sim.AenterRaised:
-		return tr("%s.%s raised %s, so %[1]s.%[4]s is never called.",
-			"%s.%s lançou %s, então %[1]s.%[4]s nunca é chamado.", p.Manager, enter, excName(p.Exc), exit), true
+		return say("predict.cause.aenterRaised", p.Manager, enter, excName(p.Exc), exit), true
 	case sim.ProtocolError:
-		return tr("%s does not support the protocol (TypeError), so none of its methods run.",
-			"%s não segue o protocolo (TypeError), então nenhum método dele roda.", p.Manager), true
+		return say("predict.cause.protocol", p.Manager), true
 	case sim.BodyEnded:
 		switch {
 		case p.Exc == nil:
-			return text{}, false
+			return nil, false
 		case p.Exc.Type == "CancelledError":
-			return text{"The task is cancelled during the body (CancelledError).",
-				"A tarefa é cancelada durante o corpo (CancelledError)."}, true
+			return say("predict.cause.cancelled"), true
 		}
-		return tr("The body raised %s.", "O corpo lançou %s.", p.Exc.Repr), true
+		return say("predict.cause.bodyRaised", p.Exc.Repr), true
 	case sim.ExcPropagated:
-		return tr("%s.%s let the %s propagate.", "%s.%s deixou a %s se propagar.", p.Manager, exit, got), true
+		return say("predict.cause.propagated", p.Manager, exit, got), true
 	case sim.ExcReplaced:
-		return tr("%s.%s replaced the error with %s.", "%s.%s trocou o erro por %s.", p.Manager, exit, excName(p.Exc)), true
+		return say("predict.cause.replaced", p.Manager, exit, excName(p.Exc)), true
 	case sim.AexitRaised:
-		return tr("%s.%s raised %s.", "%s.%s lançou %s.", p.Manager, exit, excName(p.Exc)), true
+		return say("predict.cause.aexitRaised", p.Manager, exit, excName(p.Exc)), true
 	}
-	return text{}, false
+	return nil, false
 }
 
 // noExcCause explains, from event p, why the __aexit__ of mgr receives
@@ -96,16 +93,13 @@ func noExcCause(p sim.Event, mgr, exit string) (t text, ok bool) {
 	switch {
 	case p.Kind == sim.ExcSuppressed:
 		_, pexit := hookNames(false)
-		return tr("%s.%s suppressed the %s, so the error stops there.",
-			"%s.%s suprimiu a %s, então o erro para ali.", p.Manager, pexit, excName(p.Exc)), true
+		return say("predict.cause.suppressed", p.Manager, pexit, excName(p.Exc)), true
 	case p.Kind == sim.ExcCaught:
-		return tr("The %s was caught inside the block.", "A %s foi capturada dentro do bloco.", excName(p.Exc)), true
+		return say("predict.cause.caught", excName(p.Exc)), true
 	case p.Kind == sim.BodyEnded && p.Text == "by return":
-		return text{"The body leaves with return, which is not an error.",
-			"O corpo sai com return, o que não é um erro."}, true
+		return say("predict.cause.return"), true
 	case p.Kind == sim.BodyEnded && p.Exc != nil:
-		return tr("The %s was dealt with before it reached %s.%s.",
-			"A %s foi tratada antes de chegar a %s.%s.", excName(p.Exc), mgr, exit), true
+		return say("predict.cause.dealtWith", excName(p.Exc), mgr, exit), true
 	}
-	return text{}, false
+	return nil, false
 }

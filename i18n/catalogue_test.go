@@ -1,0 +1,228 @@
+package i18n
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestEveryLanguageHasEveryMessage: a language has exactly English's IDs,
+// each with the same arguments (the same indexes and verbs, in any
+// order), and a plural message gives every form its rule can pick.
+func TestEveryLanguageHasEveryMessage(t *testing.T) {
+	c := load()
+	en := c.langs[English]
+	require.NotEmpty(t, en.messages)
+	for _, l := range Langs() {
+		t.Run(string(l), func(t *testing.T) {
+			cat := c.langs[l]
+			got := IDs(l)
+			assert.Empty(t, missing(IDs(English), got), "IDs %s lacks", l)
+			assert.Empty(t, missing(got, IDs(English)), "IDs only %s has", l)
+			for id, m := range cat.messages {
+				want := verbs(en.messages[id].other)
+				for _, form := range m.all() {
+					assert.Equal(t, want, verbs(form), "%s %s (%s): the same arguments as English: %q", l, id, cat.files[id], form)
+					assert.NotEmpty(t, strings.TrimSpace(form), "%s %s is empty", l, id)
+				}
+				if m.forms == nil {
+					continue
+				}
+				for _, category := range cat.plural.categories() {
+					_, ok := m.forms[category]
+					assert.True(t, ok, "%s %s: the %q form (counts such as %d)", l, id, category, cat.plural.example(category))
+				}
+			}
+		})
+	}
+}
+
+// all is every text of the message.
+func (m message) all() []string {
+	if m.forms == nil {
+		return []string{m.other}
+	}
+	var out []string
+	for _, f := range m.forms {
+		out = append(out, f)
+	}
+	return out
+}
+
+// categories are the categories the rule picks for the counts 0–1000.
+func (r pluralRule) categories() []string {
+	seen := map[string]bool{}
+	for n := 0; n <= 1000; n++ {
+		seen[r.category(n)] = true
+	}
+	var out []string
+	for c := range seen {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// example is the smallest count of the category, for messages.
+func (r pluralRule) example(category string) int {
+	for n := 0; n <= 1000; n++ {
+		if r.category(n) == category {
+			return n
+		}
+	}
+	return -1
+}
+
+func missing(want, got []string) []string {
+	have := map[string]bool{}
+	for _, g := range got {
+		have[g] = true
+	}
+	var out []string
+	for _, w := range want {
+		if !have[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var verb = regexp.MustCompile(`%(\[(\d+)\])?[-+# 0]*\d*(\.\d+)?([a-zA-Z%])`)
+
+// verbs lists a format's arguments as "index:verb", sorted and once
+// each: "%s then %d" and "%[2]d antes de %[1]s" both give [1:s 2:d]; a
+// language may name an argument twice where another names it once.
+func verbs(format string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	next := 1
+	for _, m := range verb.FindAllStringSubmatch(format, -1) {
+		if m[4] == "%" {
+			continue
+		}
+		i := next
+		if m[2] != "" {
+			i, _ = strconv.Atoi(m[2])
+		}
+		next = i + 1
+		if v := strconv.Itoa(i) + ":" + m[4]; !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestVerbs(t *testing.T) {
+	assert.Equal(t, []string{"1:s", "2:d"}, verbs("%s then %d"))
+	assert.Equal(t, []string{"1:s", "2:d"}, verbs("%[2]d antes de %[1]s"))
+	assert.Equal(t, []string{"1:f", "2:f", "3:d"}, verbs("%.0f%% (%.1f of %d)"))
+	assert.Equal(t, []string{"1:s"}, verbs("%[1]s, so %[1]s"))
+	assert.Equal(t, []string{}, verbs("100%% sure"))
+}
+
+func TestPluralRules(t *testing.T) {
+	tests := []struct {
+		rule map[string]string
+		want map[int]string
+	}{
+		{map[string]string{"one": "i = 1 and v = 0"}, map[int]string{0: "other", 1: "one", 2: "other", 11: "other"}},
+		{map[string]string{"one": "i = 0..1"}, map[int]string{0: "one", 1: "one", 2: "other"}},
+		{map[string]string{"one": "n = 1"}, map[int]string{0: "other", 1: "one", 21: "other"}},
+		// Russian: one, few, many.
+		{map[string]string{
+			"one":  "v = 0 and i % 10 = 1 and i % 100 != 11",
+			"few":  "v = 0 and i % 10 = 2..4 and i % 100 != 12..14",
+			"many": "v = 0 and i % 10 = 0 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 11..14",
+		}, map[int]string{1: "one", 21: "one", 11: "many", 2: "few", 22: "few", 12: "many", 5: "many", 100: "many"}},
+		// Arabic: zero, two, and lists of values.
+		{map[string]string{"zero": "n = 0", "one": "n = 1", "two": "n = 2", "few": "n % 100 = 3..10", "many": "n % 100 = 11..99"},
+			map[int]string{0: "zero", 1: "one", 2: "two", 3: "few", 103: "few", 11: "many", 100: "other"}},
+	}
+	for _, tt := range tests {
+		r, err := parsePluralRule(tt.rule)
+		require.NoError(t, err, "%v", tt.rule)
+		for n, want := range tt.want {
+			assert.Equal(t, want, r.category(n), "%v at %d", tt.rule, n)
+		}
+	}
+}
+
+func TestPluralRuleErrors(t *testing.T) {
+	tests := []struct {
+		rule map[string]string
+		want string
+	}{
+		{map[string]string{"single": "n = 1"}, `plural category "single": expected one of zero, one, two, few, many`},
+		{map[string]string{"one": "n"}, `"n": expected a condition such as "n = 1"`},
+		{map[string]string{"one": "x = 1"}, `expected the operand n, i, v, w, f or t`},
+		{map[string]string{"one": "n % 0 = 1"}, `expected a positive number after %`},
+		{map[string]string{"one": "n = a"}, `expected a number or a range such as 2..4`},
+		{map[string]string{"one": "n = 4..2"}, `expected a range such as 2..4`},
+	}
+	for _, tt := range tests {
+		_, err := parsePluralRule(tt.rule)
+		require.Error(t, err, "%v", tt.rule)
+		assert.Contains(t, err.Error(), tt.want)
+	}
+}
+
+func TestReadCataloguesReportsProblems(t *testing.T) {
+	fsys := fstest.MapFS{
+		"m/en/language.json": {Data: []byte(`{"name": "English", "order": 1, "plural": {"one": "n = 1"}}`)},
+		"m/en/a.json":        {Data: []byte(`{"hello": "Hello", "n": {"one": "%d item", "other": "%d items"}}`)},
+		"m/en/b.json":        {Data: []byte(`{"hello": "Hi again"}`)},
+		"m/en/c.json":        {Data: []byte(`{"x": "1", "x": "2"}`)},
+		"m/en/d.json":        {Data: []byte(`{"p": {"one": "no other"}, "q": 3}`)},
+		"m/en/e.json":        {Data: []byte(`[1]`)},
+		"m/xx/language.json": {Data: []byte(`{"name": "X", "plurals": {}}`)},
+		"m/xx/a.json":        {Data: []byte(`{"hello": "Hallo"}`)},
+	}
+	c := readCatalogues(fsys, "m")
+	var msgs []string
+	for _, e := range c.errors {
+		msgs = append(msgs, e.Error())
+	}
+	assert.ElementsMatch(t, []string{
+		`m/en/b.json: "hello" is already defined in m/en/a.json`,
+		`m/en/c.json: the key "x" is given twice`,
+		`m/en/d.json: "p": plural forms need an "other" form`,
+		`m/en/d.json: "q": expected a text or an object of plural forms`,
+		`m/en/e.json: expected a JSON object`,
+		`m/xx/language.json: json: unknown field "plurals"`,
+	}, msgs)
+	assert.Equal(t, "Hello", c.langs[English].messages["hello"].other)
+	assert.Equal(t, "Hallo", c.langs["xx"].messages["hello"].other, "the language's messages still load")
+}
+
+func TestReadCataloguesWithoutEnglish(t *testing.T) {
+	c := readCatalogues(fstest.MapFS{"m/pt/a.json": {Data: []byte(`{}`)}}, "m")
+	require.Len(t, c.errors, 1)
+	assert.Contains(t, c.errors[0].Error(), "no catalogue for English")
+	assert.NotNil(t, c.langs[English], "English is there, empty, so lookups still work")
+}
+
+// FuzzReadMessages: no input panics the catalogue reader; what it accepts
+// has an "other" text for every ID. Seeds: testdata/fuzz/FuzzReadMessages.
+func FuzzReadMessages(f *testing.F) {
+	f.Add([]byte(`{"a": "x", "b": {"one": "1", "other": "2"}}`))
+	f.Add([]byte(`{"a": "x", "a": "y"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := readCatalogues(fstest.MapFS{"m/en/a.json": {Data: data}, "m/en/language.json": {Data: data}}, "m")
+		for id, m := range c.langs[English].messages {
+			if m.forms != nil {
+				if _, ok := m.forms["other"]; !ok {
+					t.Fatalf("%q has plural forms without other", id)
+				}
+			}
+		}
+		English.T("a", 1)
+	})
+}

@@ -1,0 +1,122 @@
+package i18n_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/i18n"
+	"asyncwithlab/sim/catalog"
+)
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		locale string
+		want   i18n.Lang
+	}{
+		{"pt-BR", "pt"}, {"pt_PT", "pt"}, {"PT", "pt"}, {"pt_BR.UTF-8", "pt"}, {"pt", "pt"},
+		{"es", "es"}, {"es-419", "es"}, {"ES_es", "es"}, {"es_MX.utf8@euro", "es"},
+		{"en-US", "en"}, {"en", "en"}, {"C", "en"}, {"POSIX", "en"}, {"", "en"}, {"fr-FR", "en"},
+		{" pt-BR ", "pt"}, {"ptx", "en"}, {"e", "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.locale, func(t *testing.T) { assert.Equal(t, tt.want, i18n.Match(tt.locale)) })
+	}
+}
+
+func TestLangs(t *testing.T) {
+	assert.Equal(t, []i18n.Lang{"en", "pt", "es"}, i18n.Langs(), "in the switch's order")
+	assert.Equal(t, "Português", i18n.Lang("pt").Name())
+	assert.Equal(t, "Español", i18n.Lang("es").Name())
+	assert.Equal(t, i18n.Lang("pt"), i18n.English.Next())
+	assert.Equal(t, i18n.English, i18n.Lang("es").Next(), "the toggle wraps round")
+	assert.Equal(t, i18n.English, i18n.Lang("xx").Next())
+}
+
+func TestT(t *testing.T) {
+	assert.Equal(t, "Pergunta 3 de 9", i18n.Lang("pt").T("ui.questionOf", 3, 9))
+	assert.Equal(t, "Question 3 of 9", i18n.Lang("xx").T("ui.questionOf", 3, 9), "an unknown language speaks English")
+	assert.Equal(t, "no.such.id", i18n.Lang("pt").T("no.such.id"), "a missing ID shows itself")
+	assert.Equal(t, "Async With Lab", i18n.Lang("es").T("ui.app"))
+}
+
+func TestN(t *testing.T) {
+	tests := []struct {
+		lang i18n.Lang
+		n    int
+		want string
+	}{
+		{"en", 1, "1 try left"}, {"en", 2, "2 tries left"}, {"en", 0, "0 tries left"},
+		// Brazilian Portuguese counts 0 and 1 as singular.
+		{"pt", 0, "0 tentativa restante"}, {"pt", 1, "1 tentativa restante"}, {"pt", 2, "2 tentativas restantes"},
+		{"es", 1, "1 intento"}, {"es", 3, "3 intentos"},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang)+strconv.Itoa(tt.n), func(t *testing.T) {
+			assert.Contains(t, tt.lang.N("ui.tryAgain", tt.n, tt.n), tt.want)
+		})
+	}
+}
+
+func TestAll(t *testing.T) {
+	got := i18n.All("quiz.explanationPrefix")
+	require.Len(t, got, 3)
+	assert.Equal(t, "Explanation:", got[0])
+}
+
+func TestCatalogueLoadsCleanly(t *testing.T) {
+	assert.Empty(t, i18n.Problems())
+}
+
+// TestEveryMessageIsUsed: every ID appears as a whole string literal in
+// the Go code that is not a test, except the examples' texts, which are
+// named after the catalogue's topics and presets.
+func TestEveryMessageIsUsed(t *testing.T) {
+	literals := map[string]bool{}
+	root := ".."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") && path != root) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil {
+					literals[s] = true
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	require.NoError(t, err)
+	cat, err := catalog.Builtin()
+	require.NoError(t, err)
+	for _, topic := range cat.Topics {
+		literals["topic."+topic.ID] = true
+		for _, e := range topic.Entries {
+			literals["example."+e.Name+".title"] = true
+			literals["example."+e.Name+".watch"] = true
+		}
+	}
+	for _, id := range i18n.IDs(i18n.English) {
+		assert.True(t, literals[id], "message %q is never used (no Go literal names it)", id)
+	}
+}

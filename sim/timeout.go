@@ -1,0 +1,92 @@
+package sim
+
+// This file ports asyncio.timeout (asyncio/timeouts.py, class Timeout),
+// following CPython 3.11.7's source line for line where the order of
+// effects is visible.
+
+// timeoutKind is the with item {"timeout": d}: asyncio.timeout(d).
+var timeoutKind = libKind{
+	field: "timeout",
+	label: "timeout",
+	in:    func(it *WithItem) bool { return it.Timeout != nil },
+	decode: func(d *decoder, path string, v any, it *WithItem) {
+		f := d.number(path, v)
+		it.Timeout = &f
+	},
+	encode:   func(it *WithItem) any { return *it.Timeout },
+	validate: func(v *validator, path string, it *WithItem) { v.duration(path, *it.Timeout) },
+	source:   func(it *WithItem) string { return "asyncio.timeout(" + pyFloat(*it.Timeout) + ")" },
+	create: func(x *exec, it *WithItem) contextManager {
+		// timeout(delay) turns the delay into a deadline when it is called.
+		return &timeoutCM{when: x.e.loop.now + *it.Timeout}
+	},
+}
+
+// tmState is Timeout's _State.
+type tmState uint8
+
+const (
+	tmCreated tmState = iota
+	tmEntered
+	tmExpiring
+	tmExpired
+	tmExited
+)
+
+// timeoutCM is an asyncio.Timeout object.
+type timeoutCM struct {
+	state      tmState
+	when       float64
+	handler    *handle
+	task       *task
+	cancelling int
+}
+
+func (tm *timeoutCM) typeName() string { return "Timeout" }
+
+// aenter is Timeout.__aenter__ (with reschedule inlined).
+func (tm *timeoutCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
+	if tm.state != tmCreated {
+		return nil, x.raiseNew(RuntimeErrorClass, "Timeout has already been entered", node)
+	}
+	tm.state = tmEntered
+	tm.task = x.t
+	tm.cancelling = x.t.numCancels
+	onTimeout := func() {
+		x.e.emit(evt{kind: TimeoutFired, inst: inst, task: tm.task,
+			text: "the deadline passed: the task is cancelled"})
+		x.e.taskCancel(tm.task)
+		tm.state = tmExpiring
+		tm.handler = nil
+	}
+	if tm.when <= x.e.loop.now {
+		tm.handler = x.e.loop.callSoon(onTimeout)
+	} else {
+		tm.handler = x.e.loop.callAt(tm.when, onTimeout)
+	}
+	return inst, normal
+}
+
+// aexit is Timeout.__aexit__: a cancellation it caused itself becomes
+// TimeoutError, with the CancelledError as its __cause__.
+func (tm *timeoutCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value, flow) {
+	if tm.handler != nil {
+		x.e.loop.cancelHandle(tm.handler)
+		tm.handler = nil
+	}
+	switch tm.state {
+	case tmExpiring:
+		tm.state = tmExpired
+		if x.e.taskUncancel(tm.task) <= tm.cancelling && exc != nil && exc.Class == CancelledErrorClass {
+			te := x.e.newExc(TimeoutErrorClass, false, "")
+			te.Cause = exc
+			te.SuppressContext = true
+			f := x.newFrame("__aexit__", hookAexit, inst, nil)
+			x.push(f)
+			return nil, x.pop(f, x.raise(te, node))
+		}
+	case tmEntered:
+		tm.state = tmExited
+	}
+	return nil, normal
+}
