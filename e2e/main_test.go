@@ -30,6 +30,22 @@ var (
 
 // Fixture quiz files served under /fixtures/ besides the app.
 var fixtures = map[string]string{
+	// Two questions, no shuffling: the Spanish results screen is two
+	// answers away.
+	"short.md": `---
+shuffleAnswers: false
+---
+
+# ¿Qué método se espera al entrar en un async with?
+
+1. [x] __aenter__
+2. [ ] __enter__
+
+# ¿Qué método se espera al salir?
+
+1. [ ] __exit__
+2. [x] __aexit__
+`,
 	// A single-choice question (an ordered task list) with two keys; the
 	// parser reports the list's line, 12.
 	"broken.md": `---

@@ -16,10 +16,10 @@ import (
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
-	"asyncwithlab/sim/catalog/catalogtest"
 	"asyncwithlab/sim/edit"
 	"asyncwithlab/sim/predict"
 	"asyncwithlab/sim/replay"
+	"asyncwithlab/sim/session"
 )
 
 // wideFast is a desktop-sized page at half a device pixel per CSS pixel:
@@ -31,14 +31,14 @@ var (
 	keyLeft  = key{key: "ArrowLeft", code: "ArrowLeft", vk: 37}
 )
 
-// engineRun runs a preset in this process: what the page shows must be
-// exactly this run's events and captions.
+// engineRun opens a preset in this process as the app does (sim/session):
+// what the page shows must be exactly this run's events and captions.
 func engineRun(t *testing.T, name string) (*sim.Scenario, *replay.Replay) {
 	t.Helper()
-	sc := catalogtest.Scenario(t, name)
-	res, err := sim.Run(sc)
+	s, err := session.OpenPreset(name)
 	require.NoError(t, err)
-	return sc, replay.New(res)
+	require.NoError(t, s.Err)
+	return s.Scenario, s.Replay
 }
 
 // eventLine is how the screen's text names event i of a run.

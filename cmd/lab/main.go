@@ -1,10 +1,11 @@
 // Command lab is Async With Lab's command-line tool. It needs no display
-// and no cgo: it lists the simulator's presets, prints a scenario's trace
-// or its Python program, and checks quiz files.
+// and no cgo: it lists the simulator's presets, prints a scenario's trace,
+// its captions or its Python program, and checks quiz files. Scenarios,
+// examples and share links open through sim/session, as in the app.
 //
 //	lab presets
-//	lab trace [-json] [-stdout] (FILE | -preset NAME)
-//	lab python (FILE | -preset NAME)
+//	lab trace [-json | -stdout | -captions LANG] (FILE | -preset NAME | -link URL)
+//	lab python (FILE | -preset NAME | -link URL)
 //	lab quiz check [-json] FILE...
 package main
 
@@ -20,8 +21,10 @@ func main() {
 
 const usage = `usage:
   lab presets                                      list the simulator's presets
-  lab trace [-json] [-stdout] (FILE | -preset NAME) run a scenario, print its trace
-  lab python (FILE | -preset NAME)                 print a scenario as a Python program
+  lab trace [-json|-stdout|-captions LANG] (FILE | -preset NAME | -link URL)
+                                                   run a scenario, print its trace (or only its
+                                                   output, or the simulator's captions in LANG)
+  lab python (FILE | -preset NAME | -link URL)     print a scenario as a Python program
   lab quiz check [-json] FILE...                   check quizdown files: questions, types, keys, or errors
 `
 

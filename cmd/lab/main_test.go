@@ -108,7 +108,23 @@ func TestOtherMistakes(t *testing.T) {
 
 	code, _, errOut = runLab("trace")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, "expected one scenario FILE or -preset NAME")
+	assert.Contains(t, errOut, "expected one scenario FILE, -preset NAME or -link URL")
+
+	code, _, errOut = runLab("python", "-preset", "suppress", "-link", "v1.p.suppress.0")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "give one of FILE, -preset NAME or -link URL")
+
+	code, _, errOut = runLab("trace", "-link", "v1.p.no-such.3")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `the example "no-such" does not exist in this version of the app`)
+
+	code, _, errOut = runLab("trace", "-link", "v9.zz")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "lab trace: share link")
+
+	code, _, errOut = runLab("trace", "-stdout", "-captions", "en", "-preset", "suppress")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "choose one of -json, -stdout and -captions")
 
 	code, _, _ = runLab("frobnicate")
 	assert.Equal(t, 2, code)
@@ -117,6 +133,33 @@ func TestOtherMistakes(t *testing.T) {
 	code, _, errOut = runLab("trace", big)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "limit")
+}
+
+// TestLinksOpenAsInTheApp: a share link copied from the app opens the
+// same scenario here, whole address or fragment, and its captions come in
+// the language asked for.
+func TestLinksOpenAsInTheApp(t *testing.T) {
+	_, fromPreset, _ := runLab("python", "-preset", "aenter-fails")
+	for _, link := range []string{"v1.p.aenter-fails.4", "https://example.org/lab/#v1.p.aenter-fails.0.predict"} {
+		code, out, errOut := runLab("python", "-link", link)
+		require.Equal(t, 0, code, errOut)
+		assert.Equal(t, fromPreset, out)
+	}
+	tests := []struct{ lang, want string }{
+		{"en", "asyncio.run(main()) creates the task main"},
+		{"pt-BR", "asyncio.run(main()) cria a tarefa main"},
+		{"es", "asyncio.run(main()) crea la tarea main"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			code, out, errOut := runLab("trace", "-captions", tt.lang, "-link", "v1.p.aenter-fails.0")
+			require.Equal(t, 0, code, errOut)
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			require.Greater(t, len(lines), 10)
+			assert.Contains(t, lines[0], tt.want)
+			assert.NotContains(t, out, "%!", "every caption formats")
+		})
+	}
 }
 
 func TestQuizCheck(t *testing.T) {

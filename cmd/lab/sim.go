@@ -8,8 +8,10 @@ import (
 	"os"
 	"strings"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/catalog"
+	"asyncwithlab/sim/session"
 )
 
 func cmdPresets(args []string, stdout, stderr io.Writer) int {
@@ -33,38 +35,56 @@ func cmdPresets(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// loadScenario reads the FILE argument or the -preset flag.
-func loadScenario(fs *flag.FlagSet, preset string) (*sim.Scenario, string, error) {
-	switch {
-	case preset != "" && fs.NArg() > 0:
-		return nil, "", errors.New("give either FILE or -preset NAME, not both")
-	case preset != "":
-		cat, err := catalog.Builtin()
-		if err != nil {
-			return nil, "", err
+// source is where a command's scenario comes from: a FILE argument, a
+// built-in example (-preset) or a share link (-link), opened through
+// sim/session exactly as the app opens them.
+type source struct {
+	preset, link string
+}
+
+func (src *source) flags(fs *flag.FlagSet, verb string) {
+	fs.StringVar(&src.preset, "preset", "", verb+" the named preset")
+	fs.StringVar(&src.link, "link", "", verb+" what a share link shows (the whole address, or the part after #)")
+}
+
+// open reads the scenario and names it for messages.
+func (src *source) open(fs *flag.FlagSet) (*session.Session, string, error) {
+	given := 0
+	for _, set := range []bool{src.preset != "", src.link != "", fs.NArg() > 0} {
+		if set {
+			given++
 		}
-		p, ok := cat.Preset(preset)
-		if !ok {
+	}
+	switch {
+	case given > 1:
+		return nil, "", errors.New("give one of FILE, -preset NAME or -link URL")
+	case src.preset != "":
+		s, err := session.OpenPreset(src.preset)
+		if session.IsUnknownPreset(err) {
+			cat, _ := catalog.Builtin()
 			names := make([]string, len(cat.Presets))
 			for i, p := range cat.Presets {
 				names[i] = p.Name
 			}
-			return nil, "", fmt.Errorf("no preset named %q (try: %s)", preset, strings.Join(names, ", "))
+			return nil, "", fmt.Errorf("no preset named %q (try: %s)", src.preset, strings.Join(names, ", "))
 		}
-		return p.Scenario, "preset " + preset, nil
+		return s, "preset " + src.preset, err
+	case src.link != "":
+		s, err := session.OpenLink(src.link)
+		return s, "link", err
 	case fs.NArg() == 1:
 		name := fs.Arg(0)
 		data, err := readLimited(name, sim.MaxScenarioBytes)
 		if err != nil {
 			return nil, "", err
 		}
-		sc, err := sim.Decode(data)
+		s, err := session.OpenFile(name, data)
 		if err != nil {
 			return nil, "", prefixLines(name, err)
 		}
-		return sc, name, nil
+		return s, name, nil
 	}
-	return nil, "", errors.New("expected one scenario FILE or -preset NAME")
+	return nil, "", errors.New("expected one scenario FILE, -preset NAME or -link URL")
 }
 
 func readLimited(name string, limit int64) ([]byte, error) {
@@ -97,25 +117,28 @@ func cmdTrace(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the whole result as JSON")
 	onlyStdout := fs.Bool("stdout", false, "print only what the program prints")
-	preset := fs.String("preset", "", "run the named preset")
+	captions := fs.String("captions", "", "print the simulator's caption of every event, in this language (en, pt, es)")
+	var src source
+	src.flags(fs, "run")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *asJSON && *onlyStdout {
-		fmt.Fprintln(stderr, "lab trace: choose -json or -stdout, not both")
+	if *asJSON && *onlyStdout || *captions != "" && (*asJSON || *onlyStdout) {
+		fmt.Fprintln(stderr, "lab trace: choose one of -json, -stdout and -captions")
 		return 2
 	}
-	sc, _, err := loadScenario(fs, *preset)
+	s, _, err := src.open(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "lab trace: %v\n", err)
 		return 1
 	}
-	res, runErr := sim.Run(sc)
-	if res == nil {
-		fmt.Fprintf(stderr, "lab trace: %v\n", runErr)
-		return 1
-	}
+	res, runErr := s.Result, s.Err
 	switch {
+	case *captions != "":
+		lang := i18n.Match(*captions)
+		for i := 0; i < res.Trace.Len(); i++ {
+			fmt.Fprintf(stdout, "%5d  %s\n", i, s.Replay.Caption(i, lang))
+		}
 	case *onlyStdout:
 		fmt.Fprint(stdout, res.Stdout)
 	case *asJSON:
@@ -136,16 +159,17 @@ func cmdTrace(args []string, stdout, stderr io.Writer) int {
 func cmdPython(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lab python", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	preset := fs.String("preset", "", "print the named preset")
+	var src source
+	src.flags(fs, "print")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	sc, _, err := loadScenario(fs, *preset)
+	s, _, err := src.open(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "lab python: %v\n", err)
 		return 1
 	}
-	fmt.Fprint(stdout, sim.Render(sc))
+	fmt.Fprint(stdout, sim.Render(s.Scenario))
 	return 0
 }
 
