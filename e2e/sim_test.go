@@ -304,16 +304,25 @@ func TestSimulatorPanels(t *testing.T) {
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
 
+// openExampleAt opens the link to a built-in example at an event, in a
+// language, and waits until the screen shows the engine's caption of that
+// event (as sim/session computes it here).
+func openExampleAt(b *browserApp, lang i18n.Lang, preset string, step int) {
+	b.t.Helper()
+	_, rp := engineRun(b.t, preset)
+	link := fmt.Sprintf("%s/?lang=%s#v1.p.%s.%d", serverURL, lang, preset, step)
+	b.must(chromedp.Do(b.ctx, chromedp.Navigate(link)), "opening %s", link)
+	b.waitFirstFrame()
+	c := replay.NewCursor(rp.Stops())
+	c.SeekEvent(step)
+	b.waitText(rp.Caption(c.Event(), lang))
+}
+
 // TestSimulatorPhone: on a phone the simulator stacks its parts, the code
 // gets a view of its own, and Portuguese captions are the engine's.
 func TestSimulatorPhone(t *testing.T) {
 	b := newBrowser(t, phone, 3*time.Minute)
-	_, rp := engineRun(t, "aenter-fails")
-	b.must(chromedp.Do(b.ctx, chromedp.Navigate(serverURL+"/?lang=pt#v1.p.aenter-fails.20")), "opening the link in Portuguese")
-	b.waitFirstFrame()
-	c := replay.NewCursor(rp.Stops())
-	c.SeekEvent(20)
-	b.waitText(rp.Caption(c.Event(), i18n.Lang("pt")))
+	openExampleAt(b, i18n.Lang("pt"), "aenter-fails", 20)
 	b.frames(10)
 	b.screenshot("sim-phone-lanes")
 	b.clickItem("code")

@@ -9,12 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
-	"asyncwithlab/sim/replay"
 )
 
 // es is the language these tests check: the third, added with data files
@@ -72,12 +70,8 @@ func TestSpanish(t *testing.T) {
 	b.frames(10)
 	b.screenshot("es-results")
 
-	_, rp := engineRun(t, "aenter-fails")
-	b.must(chromedp.Do(b.ctx, chromedp.Navigate(serverURL+"/?lang=es#v1.p.aenter-fails.20")), "opening the link in Spanish")
-	b.waitFirstFrame()
-	c := replay.NewCursor(rp.Stops())
-	c.SeekEvent(20)
-	b.waitText(rp.Caption(c.Event(), es), "["+es.T("ui.presets")+"]")
+	openExampleAt(b, es, "aenter-fails", 20)
+	b.waitText("[" + es.T("ui.presets") + "]")
 	b.frames(10)
 	b.screenshot("es-sim")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
@@ -87,12 +81,7 @@ func TestSpanish(t *testing.T) {
 // words must still fit.
 func TestSpanishPhone(t *testing.T) {
 	b := newBrowser(t, phone, 3*time.Minute)
-	_, rp := engineRun(t, "doc002-database")
-	b.must(chromedp.Do(b.ctx, chromedp.Navigate(serverURL+"/?lang=es#v1.p.doc002-database.12")), "opening the link in Spanish")
-	b.waitFirstFrame()
-	c := replay.NewCursor(rp.Stops())
-	c.SeekEvent(12)
-	b.waitText(rp.Caption(c.Event(), es))
+	openExampleAt(b, es, "doc002-database", 12)
 	b.frames(10)
 	b.screenshot("es-sim-phone")
 	for _, it := range b.items() {

@@ -3,7 +3,6 @@ package sim
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -42,7 +41,7 @@ func Decode(data []byte) (*Scenario, error) {
 	dec.UseNumber()
 	var raw any
 	if err := dec.Decode(&raw); err != nil {
-		return nil, &ScenarioError{[]FieldError{{Msg: jsonSyntaxMessage(data, err)}}}
+		return nil, &ScenarioError{[]FieldError{{Msg: jsonfield.SyntaxMessage(data, err)}}}
 	}
 	if dec.More() {
 		return nil, &ScenarioError{[]FieldError{{Msg: "unexpected data after the scenario object"}}}
@@ -58,60 +57,12 @@ func Decode(data []byte) (*Scenario, error) {
 	return sc, nil
 }
 
-func jsonSyntaxMessage(data []byte, err error) string {
-	var se *json.SyntaxError
-	var off int64 = -1
-	if errors.As(err, &se) {
-		off = se.Offset
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		off = te.Offset
-	}
-	if off < 0 {
-		return "invalid JSON: " + err.Error()
-	}
-	line, col := 1, 1
-	for i := int64(0); i < off-1 && i < int64(len(data)); i++ { // Offset counts the bad byte
-		if data[i] == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return fmt.Sprintf("invalid JSON at line %d, column %d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
-}
-
 // decoder reads a scenario or the catalog; the problems it finds are kept
 // in its Reader.
 type decoder struct{ jsonfield.Reader }
 
 // newDecoder reports at most 100 problems.
 func newDecoder() *decoder { return &decoder{jsonfield.Reader{Max: 100}} }
-
-func (d *decoder) str(path string, v any) string {
-	s, ok := v.(string)
-	if !ok {
-		d.Errorf(path, "expected a string, got %s", jsonfield.TypeOf(v))
-	}
-	return s
-}
-
-func (d *decoder) optStr(m map[string]any, path, key string) string {
-	if v, ok := m[key]; ok {
-		return d.str(jsonfield.Join(path, key), v)
-	}
-	return ""
-}
-
-func (d *decoder) reqStr(m map[string]any, path, key string) string {
-	v, ok := m[key]
-	if !ok {
-		d.Errorf(jsonfield.Join(path, key), "required field is missing")
-		return ""
-	}
-	return d.str(jsonfield.Join(path, key), v)
-}
 
 func (d *decoder) optBool(m map[string]any, path, key string) bool {
 	if v, ok := m[key]; ok {
@@ -147,8 +98,8 @@ func (d *decoder) scenario(v any) *Scenario {
 	} else {
 		sc.Version = CurrentVersion
 	}
-	sc.Title = d.optStr(m, "", "title")
-	sc.Description = d.optStr(m, "", "description")
+	sc.Title = d.OptStr(m, "", "title")
+	sc.Description = d.OptStr(m, "", "description")
 	if v, ok := m["managers"]; ok {
 		for i, mv := range d.Array("managers", v) {
 			sc.Managers = append(sc.Managers, d.manager(fmt.Sprintf("managers[%d]", i), mv))
@@ -170,9 +121,9 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 	if m == nil {
 		return md
 	}
-	md.Name = d.reqStr(m, path, "name")
-	md.Kind = ManagerKind(d.reqStr(m, path, "kind"))
-	md.Protocol = Protocol(d.optStr(m, path, "protocol"))
+	md.Name = d.ReqStr(m, path, "name")
+	md.Kind = ManagerKind(d.ReqStr(m, path, "kind"))
+	md.Protocol = Protocol(d.OptStr(m, path, "protocol"))
 	md.Aenter = d.block(m, path, "aenter")
 	md.Aexit = d.block(m, path, "aexit")
 	md.Body = d.block(m, path, "body")
@@ -185,7 +136,7 @@ func (d *decoder) function(path string, v any) *FuncDef {
 	if m == nil {
 		return fd
 	}
-	fd.Name = d.reqStr(m, path, "name")
+	fd.Name = d.ReqStr(m, path, "name")
 	fd.ExitParams = d.optBool(m, path, "exitParams")
 	fd.Body = d.block(m, path, "body")
 	return fd
@@ -227,7 +178,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	s.Kind = StmtKind(kind)
 	switch s.Kind {
 	case SPrint:
-		s.Text = d.str(p, arg)
+		s.Text = d.Str(p, arg)
 	case SSleep, SBlock:
 		s.Seconds = d.number(p, arg)
 	case SRaise:
@@ -284,27 +235,27 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 				d.Errorf(jsonfield.Join(p, "awaitables"), "required field is missing")
 			}
 			s.ReturnExceptions = d.optBool(w, p, "returnExceptions")
-			s.As = d.optStr(w, p, "as")
+			s.As = d.OptStr(w, p, "as")
 		}
 	case SCreateTask:
 		w := d.Object(p, arg, "call", "as", "group")
 		if w != nil {
-			s.Func = d.reqStr(w, p, "call")
-			s.As = d.optStr(w, p, "as")
-			s.Group = d.optStr(w, p, "group")
+			s.Func = d.ReqStr(w, p, "call")
+			s.As = d.OptStr(w, p, "as")
+			s.Group = d.OptStr(w, p, "group")
 		}
 	case SAwait:
 		if name, ok := arg.(string); ok {
 			s.Task = name
 		} else if w := d.Object(p, arg, "task", "as"); w != nil {
-			s.Task = d.reqStr(w, p, "task")
-			s.As = d.optStr(w, p, "as")
+			s.Task = d.ReqStr(w, p, "task")
+			s.As = d.OptStr(w, p, "as")
 		}
 	case SCancel:
 		if name, ok := arg.(string); ok {
 			s.Task = name
 		} else if w := d.Object(p, arg, "task", "after"); w != nil {
-			s.Task = d.reqStr(w, p, "task")
+			s.Task = d.ReqStr(w, p, "task")
 			if a, ok := w["after"]; ok {
 				s.Delayed = true
 				s.Seconds = d.number(jsonfield.Join(p, "after"), a)
@@ -314,19 +265,19 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		if name, ok := arg.(string); ok {
 			s.Func = name
 		} else if w := d.Object(p, arg, "function", "as"); w != nil {
-			s.Func = d.reqStr(w, p, "function")
-			s.As = d.optStr(w, p, "as")
+			s.Func = d.ReqStr(w, p, "function")
+			s.As = d.OptStr(w, p, "as")
 		}
 	case SAssign:
 		if w := d.Object(p, arg, "name", "manager"); w != nil {
-			s.As = d.reqStr(w, p, "name")
-			s.Manager = d.reqStr(w, p, "manager")
+			s.As = d.ReqStr(w, p, "name")
+			s.Manager = d.ReqStr(w, p, "manager")
 		}
 	case SEnterContext:
 		if w := d.Object(p, arg, "stack", "manager", "as"); w != nil {
-			s.Stack = d.reqStr(w, p, "stack")
-			s.Manager = d.reqStr(w, p, "manager")
-			s.As = d.optStr(w, p, "as")
+			s.Stack = d.ReqStr(w, p, "stack")
+			s.Manager = d.ReqStr(w, p, "manager")
+			s.As = d.OptStr(w, p, "as")
 		}
 	case SIfException:
 		if w := d.Object(p, arg, "then", "else"); w != nil {
@@ -335,8 +286,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		}
 	case SPushExit, SPushCallback:
 		if w := d.Object(p, arg, "stack", "function"); w != nil {
-			s.Stack = d.reqStr(w, p, "stack")
-			s.Func = d.reqStr(w, p, "function")
+			s.Stack = d.ReqStr(w, p, "stack")
+			s.Func = d.ReqStr(w, p, "function")
 		}
 	default:
 		d.Errorf(path, "unknown statement %q (expected one of %s)", kind, strings.Join(stmtKinds, ", "))
@@ -353,9 +304,9 @@ func (d *decoder) excSpec(path string, v any) *ExcSpec {
 	if m == nil {
 		return &ExcSpec{Type: "Exception", NoMessage: true}
 	}
-	es := &ExcSpec{Type: d.reqStr(m, path, "type")}
+	es := &ExcSpec{Type: d.ReqStr(m, path, "type")}
 	if mv, ok := m["message"]; ok {
-		es.Message = d.str(jsonfield.Join(path, "message"), mv)
+		es.Message = d.Str(jsonfield.Join(path, "message"), mv)
 	} else {
 		es.NoMessage = true
 	}
@@ -374,7 +325,7 @@ func (d *decoder) expr(path string, v any) Expr {
 			return Expr{Kind: ENone}
 		}
 		m := d.Object(path, v, "var")
-		return Expr{Kind: EVar, Var: d.reqStr(m, path, "var")}
+		return Expr{Kind: EVar, Var: d.ReqStr(m, path, "var")}
 	}
 	d.Errorf(path, "expected a value: a string, true/false, {\"var\": name} or {\"none\": true}; got %s", jsonfield.TypeOf(v))
 	return Expr{}
@@ -389,14 +340,14 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 	if m == nil {
 		return it
 	}
-	it.Manager = d.optStr(m, path, "manager")
-	it.Use = d.optStr(m, path, "use")
+	it.Manager = d.OptStr(m, path, "manager")
+	it.Use = d.OptStr(m, path, "use")
 	for _, k := range libKinds {
 		if fv, ok := m[k.field]; ok {
 			k.decode(d, jsonfield.Join(path, k.field), fv, it)
 		}
 	}
-	it.As = d.optStr(m, path, "as")
+	it.As = d.OptStr(m, path, "as")
 	return it
 }
 
@@ -408,10 +359,10 @@ func (d *decoder) handler(path string, v any) *Handler {
 	}
 	if tv, ok := m["types"]; ok {
 		for i, t := range d.Array(jsonfield.Join(path, "types"), tv) {
-			h.Types = append(h.Types, d.str(fmt.Sprintf("%s.types[%d]", path, i), t))
+			h.Types = append(h.Types, d.Str(fmt.Sprintf("%s.types[%d]", path, i), t))
 		}
 	}
-	h.As = d.optStr(m, path, "as")
+	h.As = d.OptStr(m, path, "as")
 	h.Body = d.block(m, path, "body")
 	return h
 }
@@ -424,7 +375,7 @@ func (d *decoder) awaitable(path string, v any) Awaitable {
 	if m == nil {
 		return Awaitable{}
 	}
-	a := Awaitable{Call: d.optStr(m, path, "call"), Task: d.optStr(m, path, "task")}
+	a := Awaitable{Call: d.OptStr(m, path, "call"), Task: d.OptStr(m, path, "task")}
 	if (a.Call == "") == (a.Task == "") {
 		d.Errorf(path, "expected exactly one of call (a function name) or task (a task variable)")
 	}

@@ -12,10 +12,6 @@ func Render(sc *Scenario) string {
 	return src
 }
 
-// LineMap returns, for a validated scenario, the rendered program and the
-// line of each trace event's node (Event.Line is already filled by Run).
-func LineMap(sc *Scenario) (string, map[int]int) { return renderWithLines(sc) }
-
 type renderer struct {
 	b     strings.Builder
 	line  int

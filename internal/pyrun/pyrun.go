@@ -55,9 +55,6 @@ import (
 //go:embed vrun.py
 var script []byte
 
-// Script returns the text of the embedded vrun.py harness.
-func Script() []byte { return bytes.Clone(script) }
-
 // MinVersion is the oldest CPython version FindPython accepts.
 const MinVersion = "3.11"
 
