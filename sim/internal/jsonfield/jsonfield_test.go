@@ -35,7 +35,7 @@ func TestSyntaxMessage(t *testing.T) {
 		data, want string
 	}{
 		{"{\n  \"a\": ,\n}", "invalid JSON at line 2, column 8: invalid character ',' looking for beginning of value"},
-		{`{"a": 1`, "invalid JSON: unexpected end of JSON input"},
+		{`{"a": 1`, "invalid JSON at line 1, column 7: unexpected end of JSON input"},
 		{`[1, "x"]`, "invalid JSON at line 1, column 7: cannot unmarshal string into Go value of type int"},
 	}
 	for _, tt := range tests {
