@@ -68,6 +68,6 @@ func TestSpanish(t *testing.T) {
 
 	c := firstOf(t, "suppress", predict.Aexit)
 	assert.Equal(t, "¿Qué recibe Forgiving.__aexit__ y cómo termina el async with?", c.Prompt(es))
-	assert.Equal(t, "ValueError → reemplazada por KeyError",
+	assert.Equal(t, "ValueError → sustituida por KeyError",
 		predict.Option{Exc: "ValueError", Outcome: predict.Raises, New: "KeyError"}.Label(es))
 }
