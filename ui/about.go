@@ -18,9 +18,9 @@ var sources = []source{
 // aboutScene credits the sources.
 type aboutScene struct{}
 
-func (s *aboutScene) build(g *Game, p *page) {
-	l := g.lang
-	p.button("home", "← "+l.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
+func (s *aboutScene) build(gs gameState, p *page) {
+	l := gs.lang()
+	p.button("home", "← "+l.T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
 	p.plain(l.T("ui.about"), 28, colText, true)
 	p.plain(l.T("ui.aboutText"), 17, colText, false)
 	p.plain(l.T("ui.sources"), 20, colText, true)
@@ -34,6 +34,6 @@ func (s *aboutScene) build(g *Game, p *page) {
 	}
 }
 
-func (s *aboutScene) key(*Game) bool { return false }
+func (s *aboutScene) key(gameState) bool { return false }
 
-func (s *aboutScene) back(g *Game) { g.goTo(&homeScene{}) }
+func (s *aboutScene) back(gs gameState) { gs.goTo(&homeScene{}) }

@@ -39,61 +39,27 @@ type Config struct {
 	Autoplay float64
 }
 
-// scene is one screen (as in Ebitengine's examples/blocks).
-type scene interface {
-	// build lays out the scene's page for its current state.
-	build(g *Game, p *page)
-	// key handles the scene's own keys; it reports whether anything changed.
-	key(g *Game) bool
-	// back is Esc.
-	back(g *Game)
-}
-
-// painter is a scene that draws more than its page's items (the
-// simulator's code, lanes and loop); paint runs before the items.
-type painter interface {
-	paint(g *Game, dst *ebiten.Image)
-}
-
-// animator is a scene that moves by itself: tick runs every update and
-// reports whether something moved. When nothing moves it returns false,
-// so a paused animation costs no drawing. A move that changes the page's
-// items sets g.dirty itself; otherwise only the moving parts are
-// repainted (see dynamicPainter).
-type animator interface {
-	tick(g *Game) bool
-}
-
-// dynamicPainter is an animated scene that can repaint only its moving
-// parts over the last frame, without rebuilding its page: playback then
-// costs a fraction of a full redraw. It returns false when the moving
-// parts no longer fit the page's layout, and a full redraw follows.
-type dynamicPainter interface {
-	paintDynamic(g *Game, dst *ebiten.Image) bool
-	// mirror returns the screen's text with the moving parts' text updated.
-	mirror(g *Game, pageText []string) []string
-}
-
 // Game is the ebiten.Game: a scene manager with generic input (focus,
 // scrolling, clicks, taps, drags) and redraws only when something changed.
 type Game struct {
-	plat  Platform
-	th    *theme
-	lang  Lang
-	scene scene
-	page  *page
-	dirty bool
-	w, h  float64 // screen size in device pixels
-	scale float64
-	drawn bool
+	plat     Platform
+	th       *theme
+	language Lang
+	scene    scene
+	page     *page
+	dirty    bool
+	w, h     float64 // screen size in device pixels
+	scale    float64
+	drawn    bool
 	// redraws counts the frames actually painted (see Redraws).
 	redraws int
 	// moved: an animation moved; only its parts need repainting.
 	moved bool
 	// items are the clickable items of the last page built (a partial
 	// repaint leaves them as they are).
-	items  []Clickable
-	notice string
+	items []Clickable
+	// noticeText is what Home and the quiz say went wrong last.
+	noticeText string
 
 	custom     *quiz.Quiz // from ?quiz= or -quiz
 	customErr  error
@@ -110,9 +76,6 @@ type Game struct {
 	shotErr  error
 	shotDone bool
 }
-
-// consumeKeys tells the generic key handling to ignore this frame's keys.
-func (g *Game) consumeKeys() { g.consumed = true }
 
 type loaded struct {
 	q   *quiz.Quiz
@@ -136,13 +99,16 @@ type pressState struct {
 const settingsKey = "asyncwithlab.lang"
 
 // NewGame builds the game and starts at Home.
-func NewGame(cfg Config) (*Game, error) {
+func NewGame(cfg Config) (*Game, error) { return newGame(cfg, NewPlatform()) }
+
+// newGame builds the game on plat (the tests hand it one in memory).
+func newGame(cfg Config, plat Platform) (*Game, error) {
 	th, err := newTheme()
 	if err != nil {
 		return nil, err
 	}
-	g := &Game{plat: NewPlatform(), th: th, scale: 1, dirty: true, banks: map[Lang]*quiz.Quiz{}, shot: cfg.Screenshot}
-	g.lang = g.chooseLang(cfg.Lang)
+	g := &Game{plat: plat, th: th, scale: 1, dirty: true, banks: map[Lang]*quiz.Quiz{}, shot: cfg.Screenshot}
+	g.language = g.chooseLang(cfg.Lang)
 	source := cfg.QuizFile
 	if source == "" {
 		source = g.plat.Param("quiz")
@@ -166,18 +132,14 @@ func NewGame(cfg Config) (*Game, error) {
 	case cfg.Scenario != "":
 		g.openSimFile(cfg.Scenario)
 	case cfg.Link != "":
-		link := cfg.Link
-		if i := strings.IndexByte(link, '#'); i >= 0 {
-			link = link[i+1:]
-		}
-		g.openSimLink(link)
+		g.openSimLink(cfg.Link) // the whole address, or only its fragment
 	case g.plat.Fragment() != "":
 		// A share link opens the simulator where it was shared.
 		g.openSimLink(g.plat.Fragment())
 	}
 	if s, ok := g.scene.(*simScene); ok && cfg.Autoplay > 0 {
-		s.cur.Speed = cfg.Autoplay
-		s.cur.Play()
+		s.ses.Cursor.Speed = cfg.Autoplay
+		s.ses.Cursor.Play()
 	}
 	switch cfg.Open {
 	case "quiz":
@@ -208,20 +170,20 @@ func (g *Game) chooseLang(flagLang string) Lang {
 
 // setLang switches the language and remembers it.
 func (g *Game) setLang(l Lang) {
-	g.lang = l
+	g.language = l
 	g.plat.SetParam("lang", string(l))
 	if err := g.plat.Save(settingsKey, string(l)); err != nil {
-		g.notice = fmt.Sprintf(l.T("ui.saveFailed"), err)
+		g.noticeText = fmt.Sprintf(l.T("ui.saveFailed"), err)
 	}
 	g.dirty = true
 }
 
 // bank returns the built-in question bank in the current language.
 func (g *Game) bank() (*quiz.Quiz, error) {
-	if q := g.banks[g.lang]; q != nil {
+	if q := g.banks[g.language]; q != nil {
 		return q, nil
 	}
-	name := "quiz/" + string(g.lang) + ".md"
+	name := "quiz/" + string(g.language) + ".md"
 	data, err := assets.Banks.ReadFile(name)
 	if err != nil {
 		return nil, err
@@ -230,7 +192,7 @@ func (g *Game) bank() (*quiz.Quiz, error) {
 	if err != nil {
 		return nil, err
 	}
-	g.banks[g.lang] = q
+	g.banks[g.language] = q
 	return q, nil
 }
 
@@ -425,11 +387,6 @@ func (g *Game) startPress(x, y float64, id ebiten.TouchID, touch bool) {
 		it.scrub(x, y)
 		g.dirty = true
 	}
-}
-
-// reorderer is a scene whose items can be dragged into a new order.
-type reorderer interface {
-	reorder(g *Game, id string, to int)
 }
 
 // dropIndex is the position among the draggable items where it lands.

@@ -22,6 +22,15 @@ const (
 	itemProgress          // a progress bar
 )
 
+// verdict is how an answer is shown once marked.
+type verdict uint8
+
+const (
+	verdictNone  verdict = iota // not marked (or not revealed)
+	verdictRight                // a right answer, or a right place
+	verdictWrong                // a wrong pick
+)
+
 // optionMark is what an option shows beside its text.
 type optionMark int
 
@@ -45,7 +54,7 @@ type item struct {
 	mark     optionMark
 	label    string // an option's key ("1", "2"...)
 	selected bool
-	state    int // 0 plain, 1 right, 2 wrong
+	state    verdict
 	frac     float64
 	drag     bool // a sequence item that can be dragged
 	// scrub, when set, follows a press and its drag across the item with
@@ -167,7 +176,7 @@ func (p *page) button(id, label string, primary bool, action func()) *item {
 }
 
 // option adds an answer option.
-func (p *page) option(id, key string, runs []quiz.Run, more []quiz.Block, mark optionMark, selected bool, state int, action func()) *item {
+func (p *page) option(id, key string, runs []quiz.Run, more []quiz.Block, mark optionMark, selected bool, state verdict, action func()) *item {
 	pad := p.t.px(12)
 	indent := p.t.px(64)
 	lines := p.t.wrapRuns(runs, p.w-indent-pad, 17, colText, false)
@@ -186,9 +195,9 @@ func (p *page) option(id, key string, runs []quiz.Run, more []quiz.Block, mark o
 	}
 	bg := colPanel
 	switch {
-	case state == 1:
+	case state == verdictRight:
 		bg = colRightBg
-	case state == 2:
+	case state == verdictWrong:
 		bg = colWrongBg
 	case selected:
 		bg = colSelectedBg
@@ -347,9 +356,9 @@ func (p *page) drawMark(dst *ebiten.Image, it *item, dy float64) {
 	s := float32(t.px(16))
 	markCol := colAccent
 	switch it.state {
-	case 1:
+	case verdictRight:
 		markCol = colRight
-	case 2:
+	case verdictWrong:
 		markCol = colWrong
 	}
 	switch it.mark {

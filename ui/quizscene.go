@@ -12,22 +12,22 @@ import (
 )
 
 // progressKey is where an attempt of quiz q is saved.
-func progressKey(g *Game, q *quiz.Quiz) string { return "asyncwithlab.progress." + q.Name }
+func progressKey(q *quiz.Quiz) string { return "asyncwithlab.progress." + q.Name }
 
 // startQuiz opens the quiz: the saved attempt if there is one that reads
 // back, else a new one. Saved data that cannot be read is set aside under
 // a backup key, with a notice, and never lost.
 func (g *Game) startQuiz() {
 	if g.loading != nil {
-		g.goTo(&messageScene{title: g.lang.T("ui.loading")})
+		g.goTo(&messageScene{title: g.language.T("ui.loading")})
 		return
 	}
 	q, err := g.activeQuiz()
 	if err != nil {
-		g.goTo(&messageScene{title: g.lang.T("ui.quizErrors"), err: err})
+		g.goTo(&messageScene{title: g.language.T("ui.quizErrors"), err: err})
 		return
 	}
-	key := progressKey(g, q)
+	key := progressKey(q)
 	var a *quiz.Attempt
 	if saved := g.plat.Load(key); saved != "" {
 		a, err = quiz.DecodeAttempt(q, saved)
@@ -35,7 +35,7 @@ func (g *Game) startQuiz() {
 			backup := key + ".unreadable." + strconv.FormatInt(time.Now().Unix(), 10)
 			_ = g.plat.Save(backup, saved)
 			_ = g.plat.Save(key, "")
-			g.notice = g.lang.T("ui.corrupt")
+			g.noticeText = g.language.T("ui.corrupt")
 			a = nil
 		}
 	}
@@ -71,16 +71,16 @@ type quizScene struct {
 	msg   string
 }
 
-func (s *quizScene) save(g *Game) {
-	if err := g.plat.Save(s.store, s.v.a.Encode()); err != nil {
-		s.msg = fmt.Sprintf(g.lang.T("ui.saveFailed"), err)
+func (s *quizScene) save(gs gameState) {
+	if err := gs.platform().Save(s.store, s.v.a.Encode()); err != nil {
+		s.msg = fmt.Sprintf(gs.lang().T("ui.saveFailed"), err)
 	}
 }
 
-func (s *quizScene) build(g *Game, p *page) {
-	l, v := g.lang, s.v
+func (s *quizScene) build(gs gameState, p *page) {
+	l, v := gs.lang(), s.v
 	q := v.question()
-	p.button("home", "← "+l.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
+	p.button("home", "← "+l.T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
 	done := 0
 	for _, r := range v.a.Responses {
 		if r.Done {
@@ -88,8 +88,8 @@ func (s *quizScene) build(g *Game, p *page) {
 		}
 	}
 	p.progress(float64(done)/float64(len(v.a.Order)), fmt.Sprintf(l.T("ui.questionOf"), v.idx+1, len(v.a.Order)))
-	if g.notice != "" {
-		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: g.notice}}}}, colHintBg, colBorder)
+	if n := gs.notice(); n != "" {
+		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: n}}}}, colHintBg, colBorder)
 	}
 	p.textItem(q.Title, 22, colText, true)
 	p.blocks(q.Body)
@@ -99,7 +99,7 @@ func (s *quizScene) build(g *Game, p *page) {
 	reveal := v.feedback != nil && v.feedback.Reveal
 	for pos, ans := range v.shown() {
 		a := q.Answers[ans]
-		state := 0
+		state := verdictNone
 		mark := markCheckbox
 		switch q.Type {
 		case quiz.Single:
@@ -110,9 +110,9 @@ func (s *quizScene) build(g *Game, p *page) {
 		if reveal {
 			switch {
 			case q.Type == quiz.Sequence && pos == ans, q.Type != quiz.Sequence && a.Correct:
-				state = 1
+				state = verdictRight
 			case q.Type == quiz.Sequence, v.picked(ans):
-				state = 2
+				state = verdictWrong
 			}
 		}
 		pos := pos
@@ -131,24 +131,24 @@ func (s *quizScene) build(g *Game, p *page) {
 		}
 	}
 	if v.feedback != nil {
-		s.feedbackPanel(g, p, q)
+		s.feedbackPanel(gs, p, q)
 	}
 	if s.msg != "" {
 		p.plain(s.msg, 14, colWrong, false)
 	}
 	switch {
 	case !v.closed():
-		p.button("check", l.T("ui.check"), true, func() { s.check(g) })
+		p.button("check", l.T("ui.check"), true, func() { s.check(gs) })
 	case v.idx+1 < len(v.a.Order):
-		p.button("next", l.T("ui.next"), true, func() { s.next(g) })
+		p.button("next", l.T("ui.next"), true, func() { s.next(gs) })
 	default:
-		p.button("finish", l.T("ui.finish"), true, func() { s.next(g) })
+		p.button("finish", l.T("ui.finish"), true, func() { s.next(gs) })
 	}
 	p.plain(l.T("ui.keysHelp"), 13, colMuted, false)
 }
 
-func (s *quizScene) feedbackPanel(g *Game, p *page, q *quiz.Question) {
-	l, v := g.lang, s.v
+func (s *quizScene) feedbackPanel(gs gameState, p *page, q *quiz.Question) {
+	l, v := gs.lang(), s.v
 	fb := v.feedback
 	var title string
 	var blocks []quiz.Block
@@ -178,32 +178,32 @@ func (s *quizScene) feedbackPanel(g *Game, p *page, q *quiz.Question) {
 	p.panel(title, blocks, bg, colBorder)
 }
 
-func (s *quizScene) check(g *Game) {
+func (s *quizScene) check(gs gameState) {
 	if _, err := s.v.check(); err != nil {
 		return
 	}
-	s.save(g)
-	g.page.focusID = ""
+	s.save(gs)
+	gs.shownPage().focusID = ""
 }
 
-func (s *quizScene) next(g *Game) {
-	g.notice = ""
+func (s *quizScene) next(gs gameState) {
+	gs.setNotice("")
 	if !s.v.next() {
-		g.goTo(&resultsScene{a: s.v.a, store: s.store})
+		gs.goTo(&resultsScene{a: s.v.a, store: s.store})
 		return
 	}
-	g.page.scroll, g.page.focusID = 0, ""
+	gs.shownPage().scroll, gs.shownPage().focusID = 0, ""
 }
 
 // key handles digits (choose), H (hint), Shift+↑/↓ (move a sequence item)
 // and Enter when no button has the focus (check, or go on).
-func (s *quizScene) key(g *Game) bool {
+func (s *quizScene) key(gs gameState) bool {
 	v := s.v
 	for i, k := range []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5, ebiten.Key6, ebiten.Key7, ebiten.Key8, ebiten.Key9} {
 		if inpututil.IsKeyJustPressed(k) || inpututil.IsKeyJustPressed(ebiten.KeyNumpad1+ebiten.Key(i)) {
 			if i < len(v.shown()) {
 				v.toggle(i)
-				g.page.focusID = "opt" + strconv.Itoa(i)
+				gs.shownPage().focusID = "opt" + strconv.Itoa(i)
 				return true
 			}
 		}
@@ -221,19 +221,19 @@ func (s *quizScene) key(g *Game) bool {
 			delta = 1
 		}
 		if delta != 0 {
-			if pos, ok := optionPos(g.page.focusID); ok {
-				g.page.focusID = "opt" + strconv.Itoa(v.move(pos, delta))
+			if pos, ok := optionPos(gs.shownPage().focusID); ok {
+				gs.shownPage().focusID = "opt" + strconv.Itoa(v.move(pos, delta))
 			}
 			return true
 		}
 	}
 	if inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter) {
-		if f := g.page.focused(); f == nil || f.kind == itemOption {
-			g.consumeKeys()
+		if f := gs.shownPage().focused(); f == nil || f.kind == itemOption {
+			gs.consumeKeys()
 			if v.closed() {
-				s.next(g)
+				s.next(gs)
 			} else {
-				s.check(g)
+				s.check(gs)
 			}
 			return true
 		}
@@ -250,14 +250,14 @@ func optionPos(id string) (int, bool) {
 }
 
 // reorder is a drag of a sequence item to a new place.
-func (s *quizScene) reorder(g *Game, id string, to int) {
+func (s *quizScene) reorder(gs gameState, id string, to int) {
 	if from, ok := optionPos(id); ok {
 		s.v.reorder(from, to)
-		g.page.focusID = "opt" + strconv.Itoa(min(max(to, 0), len(s.v.order)-1))
+		gs.shownPage().focusID = "opt" + strconv.Itoa(min(max(to, 0), len(s.v.order)-1))
 	}
 }
 
-func (s *quizScene) back(g *Game) { g.goTo(&homeScene{}) }
+func (s *quizScene) back(gs gameState) { gs.goTo(&homeScene{}) }
 
 // messageScene shows a title and, for a malformed quiz, its errors.
 type messageScene struct {
@@ -265,10 +265,10 @@ type messageScene struct {
 	err   error
 }
 
-func (s *messageScene) build(g *Game, p *page) {
-	p.button("home", "← "+g.lang.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
-	if g.loading == nil && s.err == nil && s.title == g.lang.T("ui.loading") {
-		g.startQuiz()
+func (s *messageScene) build(gs gameState, p *page) {
+	p.button("home", "← "+gs.lang().T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
+	if !gs.quizLoading() && s.err == nil && s.title == gs.lang().T("ui.loading") {
+		gs.startQuiz()
 		return
 	}
 	p.plain(s.title, 24, colText, true)
@@ -279,6 +279,6 @@ func (s *messageScene) build(g *Game, p *page) {
 	}
 }
 
-func (s *messageScene) key(g *Game) bool { return g.loading == nil && s.err == nil }
+func (s *messageScene) key(gs gameState) bool { return !gs.quizLoading() && s.err == nil }
 
-func (s *messageScene) back(g *Game) { g.goTo(&homeScene{}) }
+func (s *messageScene) back(gs gameState) { gs.goTo(&homeScene{}) }

@@ -13,9 +13,9 @@ type resultsScene struct {
 	store string
 }
 
-func (s *resultsScene) build(g *Game, p *page) {
-	l, a := g.lang, s.a
-	p.button("home", "← "+l.T("ui.home"), false, func() { g.goTo(&homeScene{}) })
+func (s *resultsScene) build(gs gameState, p *page) {
+	l, a := gs.lang(), s.a
+	p.button("home", "← "+l.T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
 	p.plain(l.T("ui.results"), 28, colText, true)
 	sc := a.Score()
 	p.plain(fmt.Sprintf(l.T("ui.score"), sc.Percent, sc.Points, sc.Max), 20, colText, true)
@@ -27,8 +27,8 @@ func (s *resultsScene) build(g *Game, p *page) {
 		}
 	}
 	p.button("retry", l.T("ui.retry"), true, func() {
-		_ = g.plat.Save(s.store, "")
-		g.startQuiz()
+		_ = gs.platform().Save(s.store, "")
+		gs.startQuiz()
 	})
 	for i := range a.Order {
 		q := a.Question(i)
@@ -67,6 +67,6 @@ func answerRuns(q *quiz.Question, ans []int, l Lang) []quiz.Run {
 	return out
 }
 
-func (s *resultsScene) key(*Game) bool { return false }
+func (s *resultsScene) key(gameState) bool { return false }
 
-func (s *resultsScene) back(g *Game) { g.goTo(&homeScene{}) }
+func (s *resultsScene) back(gs gameState) { gs.goTo(&homeScene{}) }

@@ -5,6 +5,9 @@ import (
 	"image/color"
 	"strconv"
 
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+
 	"asyncwithlab/quiz"
 )
 
@@ -98,23 +101,35 @@ func barRows(t *theme, buttons []button, avail, gap, extra float64) int {
 	return rows
 }
 
+// simBars is where build placed the title bar's and the playback bar's
+// parts that paint draws: the title, the speed, the slider and its count.
+type simBars struct {
+	topRows        int // rows of buttons of the title bar
+	ctrlRows       int // and of the playback bar
+	titleX, titleY float64
+	speedX, speedY float64
+	slider         rect
+	countText      string
+}
+
 // topButtons are the title bar's actions.
-func (s *simScene) topButtons(g *Game) []button {
-	l := g.lang
+func (s *simScene) topButtons(gs gameState) []button {
+	l := gs.lang()
 	predict := l.T("ui.predict")
-	if s.predict != nil {
+	if s.ses.Predict != nil {
 		predict = l.T("ui.predictOn")
 	}
+	ps := &s.panels
 	bs := []button{
-		{"home", "← " + l.T("ui.home"), false, func() { s.panel = panelNone; g.plat.SetFragment(""); g.goTo(&homeScene{}) }},
-		{"presets", l.T("ui.presets"), s.panel == panelPresets, func() { s.togglePanel(panelPresets) }},
-		{"editor", l.T("ui.editor"), s.panel == panelEditor, func() { s.togglePanel(panelEditor) }},
-		{"predict", predict, s.predict != nil, func() { s.togglePredict(g) }},
-		{"link", l.T("ui.copyLink"), false, func() { s.copyLink(g) }},
-		{"save", l.T("ui.save"), false, func() { s.save(g) }},
-		{"help", "? " + l.T("ui.help"), s.panel == panelHelp, func() { s.togglePanel(panelHelp) }},
+		{"home", "← " + l.T("ui.home"), false, func() { s.home(gs) }},
+		{"presets", l.T("ui.presets"), s.panel == ps.examples, func() { s.toggle(ps.examples) }},
+		{"editor", l.T("ui.editor"), s.panel == ps.editor, func() { s.toggle(ps.editor) }},
+		{"predict", predict, s.ses.Predict != nil, func() { s.togglePredict(gs) }},
+		{"link", l.T("ui.copyLink"), false, func() { s.copyLink(gs) }},
+		{"save", l.T("ui.save"), false, func() { s.save(gs) }},
+		{"help", "? " + l.T("ui.help"), s.panel == ps.help, func() { s.toggle(ps.help) }},
 	}
-	if !s.wideScreen(g) {
+	if !s.wideScreen(gs) {
 		// A phone: Keys has no use on a touch screen and Save little; the
 		// code gets a view of its own instead. The keys still work.
 		bs = append(bs[:len(bs)-2], button{"code", l.T("ui.code"), s.showCode, func() { s.showCode = !s.showCode }})
@@ -123,77 +138,103 @@ func (s *simScene) topButtons(g *Game) []button {
 }
 
 // wideScreen: the screen is wide enough for the code beside the lanes.
-func (s *simScene) wideScreen(g *Game) bool { return g.w >= 900*g.th.scale }
+func (s *simScene) wideScreen(gs gameState) bool {
+	w, _ := gs.size()
+	return w >= 900*gs.theme().scale
+}
 
 // buildTop lays out the title bar: Home, the screen's actions and, when
 // there is room after them, the scenario's title.
-func (s *simScene) buildTop(g *Game, p *page) {
+func (s *simScene) buildTop(gs gameState, p *page) {
 	u := s.unit
 	top := s.lay.top
 	h := 34 * u
 	row := &buttonRow{p: p, x: top.x + 8*u, y: top.y + 7*u, h: h, gap: 6 * u, x0: top.x + 8*u, maxX: top.x + top.w - 8*u, rowGap: 6 * u}
-	for _, b := range s.topButtons(g) {
+	for _, b := range s.topButtons(gs) {
 		row.add(b.id, b.label, b.primary, b.action)
 	}
-	s.titleX, s.titleY = row.x+8*u, row.y
+	s.bars.titleX, s.bars.titleY = row.x+8*u, row.y
 }
 
 // controlButtons are the playback bar's buttons before the speed.
-func (s *simScene) controlButtons(g *Game) []button {
-	l := g.lang
+func (s *simScene) controlButtons(gs gameState) []button {
+	l := gs.lang()
+	// The actions read the session's cursor when they run: an edit
+	// replaces it.
 	play := "► " + l.T("ui.play")
-	if s.cur.Playing {
+	if s.ses.Cursor.Playing {
 		play = "▌▌ " + l.T("ui.pause")
 	}
 	return []button{
-		{"first", "|◄", false, func() { s.cur.First() }},
-		{"back", "◄", false, func() { s.cur.StepBack() }},
-		{"play", play, true, func() { s.cur.Toggle() }},
-		{"step", "►", false, func() { s.cur.StepForward() }},
-		{"last", "►|", false, func() { s.cur.Last() }},
-		{"slower", "−", false, func() { s.cur.SpeedDown() }},
+		{"first", "|◄", false, func() { s.ses.Cursor.First() }},
+		{"back", "◄", false, func() { s.ses.Cursor.StepBack() }},
+		{"play", play, true, func() { s.ses.Cursor.Toggle() }},
+		{"step", "►", false, func() { s.ses.Cursor.StepForward() }},
+		{"last", "►|", false, func() { s.ses.Cursor.Last() }},
+		{"slower", "−", false, func() { s.ses.Cursor.SpeedDown() }},
 		{"speed", speedLabel(0.25), false, nil}, // room for the speed, painted
-		{"faster", "+", false, func() { s.cur.SpeedUp() }},
+		{"faster", "+", false, func() { s.ses.Cursor.SpeedUp() }},
 	}
 }
 
 // sliderMin is the narrowest the scrub slider gets beside the buttons
 // (with the event count after it); narrower screens give it a row.
-func (s *simScene) sliderMin(g *Game) float64 {
-	return 140*g.th.scale + g.th.textWidth(fmt.Sprintf(g.lang.T("ui.eventOf"), 99999, 99999), 14)
+func (s *simScene) sliderMin(gs gameState) float64 {
+	th := gs.theme()
+	return 140*th.scale + th.textWidth(fmt.Sprintf(gs.lang().T("ui.eventOf"), 99999, 99999), 14)
 }
 
 // buildControls lays out the playback bar: first, back, play, step, last,
 // speed, and the scrub slider with the position.
-func (s *simScene) buildControls(g *Game, p *page) {
-	l := g.lang
+func (s *simScene) buildControls(gs gameState, p *page) {
+	l := gs.lang()
 	u := s.unit
 	c := s.lay.controls
+	cur := s.ses.Cursor
 	h := 38 * u
 	row := &buttonRow{p: p, x: c.x + 8*u, y: c.y + 9*u, h: h, gap: 6 * u, x0: c.x + 8*u, maxX: c.x + c.w - 8*u, rowGap: 8 * u}
-	for _, b := range s.controlButtons(g) {
+	for _, b := range s.controlButtons(gs) {
 		if b.action == nil {
-			s.speedX, s.speedY = row.space(b.width(p.t))
+			s.bars.speedX, s.bars.speedY = row.space(b.width(p.t))
 			continue
 		}
 		row.add(b.id, b.label, b.primary, b.action)
 	}
-	count := fmt.Sprintf(l.T("ui.eventOf"), s.cur.Event()+1, s.res.Trace.Len())
+	count := fmt.Sprintf(l.T("ui.eventOf"), cur.Event()+1, s.ses.Result.Trace.Len())
 	countW := p.t.textWidth(fmt.Sprintf(l.T("ui.eventOf"), 99999, 99999), 14)
 	sx, sy := row.x+8*u, row.y
-	if c.x+c.w-sx < s.sliderMin(g) {
+	if c.x+c.w-sx < s.sliderMin(gs) {
 		sx, sy = c.x+16*u, row.y+h+8*u // a row of its own
 	}
 	sw := max(c.x+c.w-sx-countW-24*u, 60*u)
-	p.text = append(p.text, count+" · "+speedLabel(s.cur.Speed))
+	p.text = append(p.text, count+" · "+speedLabel(cur.Speed))
 	// The slider is drawn by paintSlider; the item only takes the input.
 	slider := p.place(&item{kind: itemText, id: "scrub", x: sx, y: sy, w: sw, h: h})
 	slider.action = func() {} // focusable
 	slider.scrub = func(x, _ float64) {
-		s.cur.Seek((x - sx) / sw)
+		s.ses.Cursor.Seek((x - sx) / sw)
 	}
-	s.slider = rect{sx, sy, sw, h}
-	s.countText = count
+	s.bars.slider = rect{sx, sy, sw, h}
+	s.bars.countText = count
+}
+
+// paintSlider draws the scrub slider: the track, the part played (frac
+// of the run), a knob, and the count after it.
+func (b *simBars) paintSlider(t *theme, dst *ebiten.Image, frac float64) {
+	sl := b.slider
+	cy := sl.y + sl.h/2
+	th := t.px(6)
+	roundRect(dst, float32(sl.x), float32(cy-th/2), float32(sl.w), float32(th), float32(th/2), colBorder)
+	fx := sl.x + sl.w*frac
+	roundRect(dst, float32(sl.x), float32(cy-th/2), float32(fx-sl.x), float32(th), float32(th/2), colAccent)
+	vector.FillCircle(dst, float32(fx), float32(cy), float32(t.px(9)), colAccent, true)
+	f := t.face(fontRegular, 13)
+	drawString(dst, b.countText, f, sl.x+sl.w+t.px(12), cy-t.px(9), colMuted)
+}
+
+// paintSpeed draws the speed between − and +.
+func (b *simBars) paintSpeed(t *theme, dst *ebiten.Image, speed float64) {
+	drawString(dst, speedLabel(speed), t.face(fontBold, 14), b.speedX, b.speedY+t.px(10), colText)
 }
 
 // speedLabel is how a speed is shown: "0.25×", "1×".

@@ -3,10 +3,6 @@ package ui
 // rect is an area of the screen in device pixels.
 type rect struct{ x, y, w, h float64 }
 
-func (r rect) contains(x, y float64) bool {
-	return x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
-}
-
 // inset shrinks the rectangle by d on every side.
 func (r rect) inset(d float64) rect {
 	return rect{r.x + d, r.y + d, max(0, r.w-2*d), max(0, r.h-2*d)}

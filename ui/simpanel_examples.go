@@ -7,23 +7,34 @@ import (
 	"asyncwithlab/sim/catalog"
 )
 
-// buildPresets lays out the examples: the topics as a row of chips, and
-// the chosen topic's examples, each with its source and what to watch for.
-func (s *simScene) buildPresets(g *Game, p *page) {
-	l := g.lang
-	s.closeButtonAt(g, p, s.lay.wideSide)
+// examplesPanel lists the built-in examples: the topics as a row of
+// chips, and the chosen topic's examples, each with its source and what
+// to watch for. Picking one opens it and plays.
+type examplesPanel struct {
+	// topic is the chosen topic's ID; at first, the one of the example
+	// shown.
+	topic string
+}
+
+// wide: the examples' titles and notes need the room.
+func (*examplesPanel) wide() bool { return true }
+
+func (ep *examplesPanel) build(gs gameState, s *simScene, p *page) {
+	l := gs.lang()
+	area := s.lay.wideSide
+	s.closeButton(gs, p, area)
 	cat, err := catalog.Builtin()
-	c := s.column(p)
-	c.w = s.lay.wideSide.inset(12 * s.unit).w
+	c := s.column(p, area)
 	c.text([]quiz.Run{{Text: l.T("ui.presets")}}, 20, colText, true)
 	if err != nil {
 		c.text([]quiz.Run{{Text: err.Error()}}, 14, colWrong, false)
 		return
 	}
-	if s.topic == "" {
-		s.topic = cat.Topics[0].ID
-		if _, tp, ok := cat.Entry(s.name); ok {
-			s.topic = tp.ID
+	shown := s.ses.Name
+	if ep.topic == "" {
+		ep.topic = cat.Topics[0].ID
+		if _, tp, ok := cat.Entry(shown); ok {
+			ep.topic = tp.ID
 		}
 	}
 	// Topics wrap as chips.
@@ -32,16 +43,16 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 	chosen := 0
 	for i, tp := range cat.Topics {
 		labels = append(labels, tp.Title(l))
-		if tp.ID == s.topic {
+		if tp.ID == ep.topic {
 			chosen = i
 		}
 	}
 	c.chipIDs = func(i int) string { return "topic-" + cat.Topics[i].ID }
-	c.chips("topic", labels, chosen, func(i int) { s.topic = cat.Topics[i].ID })
+	c.chips("topic", labels, chosen, func(i int) { ep.topic = cat.Topics[i].ID })
 	c.chipIDs = nil
 	c.y += 6 * u
 	for _, tp := range cat.Topics {
-		if tp.ID != s.topic {
+		if tp.ID != ep.topic {
 			continue
 		}
 		for _, e := range tp.Entries {
@@ -54,7 +65,7 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 				credit = fmt.Sprintf(l.T("ui.fromDoc"), e.Doc)
 			}
 			runs := []quiz.Run{{Text: e.Title(l), Style: quiz.Strong}, {Text: "  · " + credit}}
-			if name == s.name {
+			if name == shown {
 				runs[0].Text = "► " + runs[0].Text
 			}
 			lines := p.t.wrapRuns(runs, c.w-20*u, 15, colAccent, false)
@@ -62,24 +73,13 @@ func (s *simScene) buildPresets(g *Game, p *page) {
 			lines = append(lines, watch...)
 			ih := linesHeight(lines) + 16*u
 			bg := colPanel
-			if name == s.name {
+			if name == shown {
 				bg = colSelectedBg
 			}
 			p.place(&item{kind: itemPanel, id: "preset-" + name, x: c.x, y: c.y, w: c.w, h: ih, lines: lines, pad: 8 * u,
-				bg: bg, border: colBorder, mark: -1, action: func() { s.pickPreset(g, cat, name) }})
+				bg: bg, border: colBorder, mark: -1, action: func() { s.pickPreset(gs, cat, name) }})
 			p.text = append(p.text, "["+e.Title(l)+"] "+credit+". "+l.T("ui.watchFor")+e.Watch(l))
 			c.y += ih + 6*u
 		}
 	}
-}
-
-// pickPreset loads an example and closes the panel.
-func (s *simScene) pickPreset(g *Game, cat *catalog.Catalog, name string) {
-	p, ok := cat.Preset(name)
-	if !ok {
-		return
-	}
-	s.panel = panelNone
-	s.load(g, name, p.Scenario, 0)
-	s.cur.Play()
 }

@@ -1,0 +1,41 @@
+package ui
+
+import "os"
+
+// memPlatform is a Platform in memory: what the game stores, the
+// address's fragment, the clipboard and the files it saves.
+type memPlatform struct {
+	store    map[string]string
+	fragment string
+	copied   string
+	copyErr  error // when set, the clipboard fails
+	files    map[string][]byte
+}
+
+func newMemPlatform() *memPlatform {
+	return &memPlatform{store: map[string]string{}, files: map[string][]byte{}}
+}
+
+func (m *memPlatform) Load(key string) string            { return m.store[key] }
+func (m *memPlatform) Save(key, value string) error      { m.store[key] = value; return nil }
+func (m *memPlatform) Language() string                  { return "en" }
+func (m *memPlatform) Param(string) string               { return "" }
+func (m *memPlatform) SetParam(string, string)           {}
+func (m *memPlatform) Fetch(path string) ([]byte, error) { return os.ReadFile(path) }
+func (m *memPlatform) Mirror(string, []Clickable)        {}
+func (m *memPlatform) FirstFrame()                       {}
+func (m *memPlatform) Fragment() string                  { return m.fragment }
+func (m *memPlatform) SetFragment(f string)              { m.fragment = f }
+func (m *memPlatform) ShareURL(fragment string) string   { return "https://lab.example/#" + fragment }
+func (m *memPlatform) SaveFile(name string, data []byte) (string, error) {
+	m.files[name] = data
+	return "/saved/" + name, nil
+}
+
+func (m *memPlatform) CopyText(s string) error {
+	if m.copyErr != nil {
+		return m.copyErr
+	}
+	m.copied = s
+	return nil
+}
