@@ -1,6 +1,10 @@
 package i18n
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
 	"regexp"
 	"sort"
 	"strconv"
@@ -10,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/assets"
 )
 
 // TestEveryLanguageHasEveryMessage: a language has exactly English's IDs,
@@ -192,14 +198,56 @@ func TestReadCataloguesReportsProblems(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{
 		`m/en/b.json: "hello" is already defined in m/en/a.json`,
-		`m/en/c.json: the key "x" is given twice`,
 		`m/en/d.json: "p": plural forms need an "other" form`,
 		`m/en/d.json: "q": expected a text or an object of plural forms`,
-		`m/en/e.json: expected a JSON object`,
+		`m/en/e.json: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`,
 		`m/xx/language.json: json: unknown field "plurals"`,
 	}, msgs)
 	assert.Equal(t, "Hello", c.langs[English].messages["hello"].other)
 	assert.Equal(t, "Hallo", c.langs["xx"].messages["hello"].other, "the language's messages still load")
+}
+
+// TestNoKeyTwice: no catalogue file gives an ID twice (encoding/json
+// would silently keep the last).
+func TestNoKeyTwice(t *testing.T) {
+	err := fs.WalkDir(assets.Messages, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(assets.Messages, path)
+		require.NoError(t, err)
+		assert.NoError(t, noDuplicateKeys(data), path)
+		return nil
+	})
+	require.NoError(t, err)
+	assert.ErrorContains(t, noDuplicateKeys([]byte(`{"x": "1", "y": {"x": 2}, "x": "2"}`)), `the key "x" is given twice`)
+	assert.ErrorContains(t, noDuplicateKeys([]byte(`[1]`)), "expected a JSON object")
+}
+
+// noDuplicateKeys walks the top-level object and reports a key given
+// twice.
+func noDuplicateKeys(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("expected a JSON object")
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := t.(string)
+		if seen[key] {
+			return fmt.Errorf("the key %q is given twice", key)
+		}
+		seen[key] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func TestReadCataloguesWithoutEnglish(t *testing.T) {
