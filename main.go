@@ -9,12 +9,13 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/ui"
 )
 
 func main() {
 	quizFile := flag.String("quiz", "", "a quizdown file to take instead of the built-in bank (desktop)")
-	lang := flag.String("lang", "", "language: en or pt (default: the system's)")
+	lang := flag.String("lang", "", "language: "+i18n.Codes()+" (default: the system's)")
 	shot := flag.String("screenshot", "", "write the first frame to this PNG file and quit")
 	open := flag.String("open", "", "start on this screen: home, quiz, sim or about")
 	scenario := flag.String("scenario", "", "a scenario file (JSON) to open in the simulator; Save writes back to it")

@@ -78,6 +78,9 @@ func (c *catalogues) readLanguage(fsys fs.FS, root string, l Lang) {
 		c.errors = append(c.errors, err)
 		return
 	}
+	if _, err := fs.Stat(fsys, path.Join(dir, "language.json")); err != nil {
+		c.errors = append(c.errors, fmt.Errorf("%s: no language.json (its name, order and plural rule)", dir))
+	}
 	for _, f := range files {
 		name := path.Join(dir, f.Name())
 		if f.IsDir() || !strings.HasSuffix(name, ".json") {
@@ -107,8 +110,13 @@ func (c *catalogues) readFacts(name string, data []byte, cat *catalogue) {
 	if err != nil {
 		c.errors = append(c.errors, fmt.Errorf("%s: %v", name, err))
 	}
-	if lf.Name != "" {
+	if strings.TrimSpace(lf.Name) == "" {
+		c.errors = append(c.errors, fmt.Errorf("%s: expected the language's own name in \"name\"", name))
+	} else {
 		cat.name = lf.Name
+	}
+	if lf.Order <= 0 {
+		c.errors = append(c.errors, fmt.Errorf("%s: expected the language's place in the switch in \"order\" (1, 2, …)", name))
 	}
 	cat.order, cat.plural = lf.Order, rule
 }

@@ -148,6 +148,11 @@ func TestPluralRules(t *testing.T) {
 			"few":  "v = 0 and i % 10 = 2..4 and i % 100 != 12..14",
 			"many": "v = 0 and i % 10 = 0 or v = 0 and i % 10 = 5..9 or v = 0 and i % 100 = 11..14",
 		}, map[int]string{1: "one", 21: "one", 11: "many", 2: "few", 22: "few", 12: "many", 5: "many", 100: "many"}},
+		// As CLDR writes Spanish today: samples after @, the operand e.
+		{map[string]string{
+			"one":  "n = 1 @integer 1 @decimal 1.0, 1.00",
+			"many": "e = 0 and i != 0 and i % 1000000 = 0 and v = 0 or e != 0..5 @integer 1000000, 1c6",
+		}, map[int]string{1: "one", 2: "other", 1000000: "many", 0: "other"}},
 		// Arabic: zero, two, and lists of values.
 		{map[string]string{"zero": "n = 0", "one": "n = 1", "two": "n = 2", "few": "n % 100 = 3..10", "many": "n % 100 = 11..99"},
 			map[int]string{0: "zero", 1: "one", 2: "two", 3: "few", 103: "few", 11: "many", 100: "other"}},
@@ -168,7 +173,7 @@ func TestPluralRuleErrors(t *testing.T) {
 	}{
 		{map[string]string{"single": "n = 1"}, `plural category "single": expected one of zero, one, two, few, many`},
 		{map[string]string{"one": "n"}, `"n": expected a condition such as "n = 1"`},
-		{map[string]string{"one": "x = 1"}, `expected the operand n, i, v, w, f or t`},
+		{map[string]string{"one": "x = 1"}, `expected the operand n, i, v, w, f, t, e or c`},
 		{map[string]string{"one": "n % 0 = 1"}, `expected a positive number after %`},
 		{map[string]string{"one": "n = a"}, `expected a number or a range such as 2..4`},
 		{map[string]string{"one": "n = 4..2"}, `expected a range such as 2..4`},
@@ -190,6 +195,8 @@ func TestReadCataloguesReportsProblems(t *testing.T) {
 		"m/en/e.json":        {Data: []byte(`[1]`)},
 		"m/xx/language.json": {Data: []byte(`{"name": "X", "plurals": {}}`)},
 		"m/xx/a.json":        {Data: []byte(`{"hello": "Hallo"}`)},
+		"m/yy/a.json":        {Data: []byte(`{"hello": "Hej"}`)},
+		"m/zz/language.json": {Data: []byte(`{"name": " ", "order": 0}`)},
 	}
 	c := readCatalogues(fsys, "m")
 	var msgs []string
@@ -202,6 +209,9 @@ func TestReadCataloguesReportsProblems(t *testing.T) {
 		`m/en/d.json: "q": expected a text or an object of plural forms`,
 		`m/en/e.json: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`,
 		`m/xx/language.json: json: unknown field "plurals"`,
+		`m/yy: no language.json (its name, order and plural rule)`,
+		`m/zz/language.json: expected the language's own name in "name"`,
+		`m/zz/language.json: expected the language's place in the switch in "order" (1, 2, …)`,
 	}, msgs)
 	assert.Equal(t, "Hello", c.langs[English].messages["hello"].other)
 	assert.Equal(t, "Hallo", c.langs["xx"].messages["hello"].other, "the language's messages still load")
@@ -250,8 +260,27 @@ func noDuplicateKeys(data []byte) error {
 	return nil
 }
 
+// TestLanguagesHaveTheirFacts: each language names itself and has its
+// own place in the switch, English first (it is the fallback).
+func TestLanguagesHaveTheirFacts(t *testing.T) {
+	c := load()
+	orders := map[int]Lang{}
+	for l, cat := range c.langs {
+		assert.NotEqual(t, string(l), cat.name, "%s names itself in language.json", l)
+		assert.Positive(t, cat.order, "%s has an order", l)
+		if other, dup := orders[cat.order]; dup {
+			t.Errorf("%s and %s have the same order %d", l, other, cat.order)
+		}
+		orders[cat.order] = l
+	}
+	assert.Equal(t, English, Langs()[0])
+}
+
 func TestReadCataloguesWithoutEnglish(t *testing.T) {
-	c := readCatalogues(fstest.MapFS{"m/pt/a.json": {Data: []byte(`{}`)}}, "m")
+	c := readCatalogues(fstest.MapFS{
+		"m/pt/a.json":        {Data: []byte(`{}`)},
+		"m/pt/language.json": {Data: []byte(`{"name": "Português", "order": 2}`)},
+	}, "m")
 	require.Len(t, c.errors, 1)
 	assert.Contains(t, c.errors[0].Error(), "no catalogue for English")
 	assert.NotNil(t, c.langs[English], "English is there, empty, so lookups still work")

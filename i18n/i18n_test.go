@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ func TestMatch(t *testing.T) {
 	}{
 		{"pt-BR", "pt"}, {"pt_PT", "pt"}, {"PT", "pt"}, {"pt_BR.UTF-8", "pt"}, {"pt", "pt"},
 		{"es", "es"}, {"es-419", "es"}, {"ES_es", "es"}, {"es_MX.utf8@euro", "es"},
-		{"en-US", "en"}, {"en", "en"}, {"C", "en"}, {"POSIX", "en"}, {"", "en"}, {"fr-FR", "en"},
+		{"en-US", "en"}, {"en", "en"}, {"C", "en"}, {"POSIX", "en"}, {"", "en"}, {"xx-XX", "en"},
 		{" pt-BR ", "pt"}, {"ptx", "en"}, {"e", "en"},
 	}
 	for _, tt := range tests {
@@ -33,12 +34,16 @@ func TestMatch(t *testing.T) {
 }
 
 func TestLangs(t *testing.T) {
-	assert.Equal(t, []i18n.Lang{"en", "pt", "es"}, i18n.Langs(), "in the switch's order")
+	all := i18n.Langs()
+	require.GreaterOrEqual(t, len(all), 3)
+	assert.Equal(t, []i18n.Lang{"en", "pt", "es"}, all[:3], "in the switch's order; a new language comes after")
 	assert.Equal(t, "Português", i18n.Lang("pt").Name())
 	assert.Equal(t, "Español", i18n.Lang("es").Name())
-	assert.Equal(t, i18n.Lang("pt"), i18n.English.Next())
-	assert.Equal(t, i18n.English, i18n.Lang("es").Next(), "the toggle wraps round")
-	assert.Equal(t, i18n.English, i18n.Lang("xx").Next())
+	assert.Equal(t, "xx", i18n.Lang("xx").Name(), "a language without a catalogue")
+	assert.True(t, strings.HasPrefix(i18n.Codes(), "en, pt, es"), i18n.Codes())
+	for _, l := range all {
+		assert.Equal(t, l, i18n.Match(string(l)), "every language is matched by its own code")
+	}
 }
 
 func TestT(t *testing.T) {
@@ -68,8 +73,9 @@ func TestN(t *testing.T) {
 
 func TestAll(t *testing.T) {
 	got := i18n.All("quiz.explanationPrefix")
-	require.Len(t, got, 3)
+	require.Len(t, got, len(i18n.Langs()), "one per language")
 	assert.Equal(t, "Explanation:", got[0])
+	assert.Contains(t, got, "Explicação:")
 }
 
 func TestCatalogueLoadsCleanly(t *testing.T) {
@@ -119,4 +125,14 @@ func TestEveryMessageIsUsed(t *testing.T) {
 	for _, id := range i18n.IDs(i18n.English) {
 		assert.True(t, literals[id], "message %q is never used (no Go literal names it)", id)
 	}
+	// And the other way: a literal shaped like an ID names a message, or
+	// the screen would show the ID itself.
+	for lit := range literals {
+		if idShape.MatchString(lit) && !strings.HasPrefix(lit, "topic.") && !strings.HasPrefix(lit, "example.") {
+			assert.True(t, i18n.English.Has(lit), "%q looks like a message ID, but English has no such message", lit)
+		}
+	}
 }
+
+// idShape is what the catalogues' IDs look like: an area, a dot, a name.
+var idShape = regexp.MustCompile(`^(ui|caption|lane|edit|predict|quiz)\.[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$`)

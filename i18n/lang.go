@@ -47,22 +47,19 @@ func Langs() []Lang {
 	return out
 }
 
+// Codes are the codes of Langs, for help texts ("en, pt, es").
+func Codes() string {
+	var codes []string
+	for _, l := range Langs() {
+		codes = append(codes, string(l))
+	}
+	return strings.Join(codes, ", ")
+}
+
 // Name is the language's name in itself ("Português"), for the switch.
 func (l Lang) Name() string {
 	if c, ok := load().langs[l]; ok && c.name != "" {
 		return c.name
 	}
 	return string(l)
-}
-
-// Next is the language after l in the switch's order, wrapping round:
-// a one-key language toggle cycles through every language.
-func (l Lang) Next() Lang {
-	all := Langs()
-	for i, x := range all {
-		if x == l {
-			return all[(i+1)%len(all)]
-		}
-	}
-	return English
 }

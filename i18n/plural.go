@@ -68,9 +68,10 @@ func (r relation) holds(n int) bool {
 	return in != r.negate
 }
 
-// parsePluralRule reads the categories' conditions. For whole numbers
-// CLDR's operands n and i are the same and v, w, f, t are 0, so a
-// condition on v, w, f or t is read as on 0.
+// parsePluralRule reads the categories' conditions, as CLDR's
+// plurals.xml writes them: its samples ("@integer 1, 21…") may stay.
+// For whole numbers CLDR's operands n and i are the same and v, w, f, t,
+// e and c are 0, so a condition on those is read as on 0.
 func parsePluralRule(src map[string]string) (pluralRule, error) {
 	r := pluralRule{}
 	for cat, text := range src {
@@ -84,7 +85,8 @@ func parsePluralRule(src map[string]string) (pluralRule, error) {
 		if !known {
 			return nil, fmt.Errorf("plural category %q: expected one of zero, one, two, few, many", cat)
 		}
-		cond, err := parseOr(text)
+		text, _, _ = strings.Cut(text, "@")
+		cond, err := parseOr(strings.TrimSpace(text))
 		if err != nil {
 			return nil, fmt.Errorf("plural category %q: %v", cat, err)
 		}
@@ -123,11 +125,11 @@ func parseRelation(text string) (relation, error) {
 	operand, mod, hasMod := strings.Cut(left, "%")
 	switch strings.TrimSpace(operand) {
 	case "n", "i":
-	case "v", "w", "f", "t":
+	case "v", "w", "f", "t", "e", "c":
 		// Whole numbers have no fraction digits: the operand is 0.
 		r.mod = 1
 	default:
-		return r, fmt.Errorf("%q: expected the operand n, i, v, w, f or t", text)
+		return r, fmt.Errorf("%q: expected the operand n, i, v, w, f, t, e or c", text)
 	}
 	if hasMod {
 		m, err := strconv.Atoi(strings.TrimSpace(mod))

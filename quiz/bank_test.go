@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/assets"
+	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
 )
 
@@ -33,11 +34,10 @@ func TestBanksLoadAndMatch(t *testing.T) {
 	for _, ty := range []quiz.Type{quiz.Multiple, quiz.Single, quiz.Sequence} {
 		assert.Positive(t, types[ty], "the bank uses %s questions", ty)
 	}
-	// Every other bank holds the same questions as English, in the same order.
-	for _, tc := range []struct{ lang, name string }{
-		{"pt", "Portuguese"},
-		{"es", "Spanish"},
-	} {
+	// Every language the app speaks has a bank, with the same questions
+	// as English, in the same order.
+	for _, l := range i18n.Langs()[1:] {
+		tc := struct{ lang, name string }{string(l), l.Name()}
 		t.Run(tc.lang, func(t *testing.T) {
 			tr := loadBank(t, tc.lang)
 			assert.Equal(t, tc.lang, tr.Options.Locale)

@@ -65,6 +65,7 @@ type item struct {
 // page is what a scene shows: items from top to bottom, scrolled.
 type page struct {
 	t       *theme
+	lang    Lang    // the language of the words the page adds itself
 	width   float64 // screen width, device px
 	x0, w   float64 // content column
 	y       float64 // next free y while building
@@ -75,8 +76,8 @@ type page struct {
 	text    []string // plain text of the page, for the screen-reader mirror
 }
 
-func newPage(t *theme, screenW float64) *page {
-	p := &page{t: t, width: screenW}
+func newPage(t *theme, lang Lang, screenW float64) *page {
+	p := &page{t: t, lang: lang, width: screenW}
 	margin := t.px(16)
 	p.w = min(screenW-2*margin, t.px(760))
 	p.x0 = (screenW - p.w) / 2
@@ -204,7 +205,7 @@ func (p *page) option(id, key string, runs []quiz.Run, more []quiz.Block, mark o
 	}
 	status := ""
 	if selected {
-		status = " (chosen)"
+		status = p.lang.T("ui.chosen")
 	}
 	p.text = append(p.text, key+". "+quiz.PlainText(runs)+status)
 	return p.add(&item{kind: itemOption, id: id, lines: lines, pad: pad, h: max(linesHeight(lines)+2*pad, p.t.px(48)),

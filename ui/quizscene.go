@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -73,7 +72,7 @@ type quizScene struct {
 
 func (s *quizScene) save(gs gameState) {
 	if err := gs.platform().Save(s.store, s.v.a.Encode()); err != nil {
-		s.msg = fmt.Sprintf(gs.lang().T("ui.saveFailed"), err)
+		s.msg = gs.lang().T("ui.saveFailed", err)
 	}
 }
 
@@ -87,7 +86,7 @@ func (s *quizScene) build(gs gameState, p *page) {
 			done++
 		}
 	}
-	p.progress(float64(done)/float64(len(v.a.Order)), fmt.Sprintf(l.T("ui.questionOf"), v.idx+1, len(v.a.Order)))
+	p.progress(float64(done)/float64(len(v.a.Order)), l.T("ui.questionOf", v.idx+1, len(v.a.Order)))
 	if n := gs.notice(); n != "" {
 		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: n}}}}, colHintBg, colBorder)
 	}

@@ -18,12 +18,12 @@ func (s *resultsScene) build(gs gameState, p *page) {
 	p.button("home", "← "+l.T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
 	p.plain(l.T("ui.results"), 28, colText, true)
 	sc := a.Score()
-	p.plain(fmt.Sprintf(l.T("ui.score"), sc.Percent, sc.Points, sc.Max), 20, colText, true)
+	p.plain(l.T("ui.score", sc.Percent, sc.Points, sc.Max), 20, colText, true)
 	if pg := a.Quiz.Options.PassingGrade; pg > 0 {
 		if sc.Passed {
-			p.plain(fmt.Sprintf(l.T("ui.passed"), pg), 17, colRight, true)
+			p.plain(l.T("ui.passed", pg), 17, colRight, true)
 		} else {
-			p.plain(fmt.Sprintf(l.T("ui.failed"), pg), 17, colWrong, true)
+			p.plain(l.T("ui.failed", pg), 17, colWrong, true)
 		}
 	}
 	p.button("retry", l.T("ui.retry"), true, func() {

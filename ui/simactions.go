@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/catalog"
 	"asyncwithlab/sim/predict"
@@ -52,10 +50,10 @@ func (s *simScene) save(gs gameState) {
 	}
 	where, err := gs.platform().SaveFile(s.ses.SaveName(), data)
 	if err != nil {
-		s.message = fmt.Sprintf(gs.lang().T("ui.saveFailed"), err)
+		s.message = gs.lang().T("ui.saveFailed", err)
 		return
 	}
-	s.message = fmt.Sprintf(gs.lang().T("ui.saved"), where)
+	s.message = gs.lang().T("ui.saved", where)
 }
 
 // rerun runs an edited scenario; the screen goes on from where the run
@@ -114,6 +112,6 @@ func (s *simScene) checkPrediction(gs gameState) {
 	pr := s.ses.Predict
 	pr.Check()
 	if err := gs.platform().Save(scoresKey, pr.Scores.Encode()); err != nil {
-		s.predictNotice = fmt.Sprintf(gs.lang().T("ui.saveFailed"), err)
+		s.predictNotice = gs.lang().T("ui.saveFailed", err)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -46,7 +45,7 @@ func (s *simScene) layoutFor(gs gameState, caption []line) simRegions {
 func (s *simScene) eventText(gs gameState) []string {
 	ev := s.ses.Replay.At(s.shown).Event
 	l := gs.lang()
-	return []string{fmt.Sprintf(l.T("ui.eventOf"), s.shown+1, s.ses.Result.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
+	return []string{l.T("ui.eventOf", s.shown+1, s.ses.Result.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
 		captionText(s.ses, s.shown, l)}
 }
 

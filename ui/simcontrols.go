@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"strconv"
 
@@ -181,7 +180,7 @@ func (s *simScene) controlButtons(gs gameState) []button {
 // (with the event count after it); narrower screens give it a row.
 func (s *simScene) sliderMin(gs gameState) float64 {
 	th := gs.theme()
-	return 140*th.scale + th.textWidth(fmt.Sprintf(gs.lang().T("ui.eventOf"), 99999, 99999), 14)
+	return 140*th.scale + th.textWidth(gs.lang().T("ui.eventOf", 99999, 99999), 14)
 }
 
 // buildControls lays out the playback bar: first, back, play, step, last,
@@ -200,8 +199,8 @@ func (s *simScene) buildControls(gs gameState, p *page) {
 		}
 		row.add(b.id, b.label, b.primary, b.action)
 	}
-	count := fmt.Sprintf(l.T("ui.eventOf"), cur.Event()+1, s.ses.Result.Trace.Len())
-	countW := p.t.textWidth(fmt.Sprintf(l.T("ui.eventOf"), 99999, 99999), 14)
+	count := l.T("ui.eventOf", cur.Event()+1, s.ses.Result.Trace.Len())
+	countW := p.t.textWidth(l.T("ui.eventOf", 99999, 99999), 14)
 	sx, sy := row.x+8*u, row.y
 	if c.x+c.w-sx < s.sliderMin(gs) {
 		sx, sy = c.x+16*u, row.y+h+8*u // a row of its own

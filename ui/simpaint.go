@@ -77,10 +77,23 @@ func (s *simScene) title(l Lang) string {
 			return e.Title(l)
 		}
 	}
-	if sc := ses.Scenario; sc != nil && sc.Title != "" {
-		if ses.Editor != nil && sc == ses.Editor.Derived {
-			return l.T("ui.edited") + sc.Title
+	sc := ses.Scenario
+	if ed := ses.Editor; ed != nil && sc != nil {
+		switch sc {
+		case ed.Built:
+			return l.T("ui.designed")
+		case ed.Derived:
+			// An example with an injected error keeps the example's title,
+			// in the learner's language when the catalogue has it.
+			base := ed.Base.Title
+			cat, _ := catalog.Builtin()
+			if entry, _, found := cat.Entry(ed.BaseName); found {
+				base = entry.Title(l)
+			}
+			return l.T("ui.edited") + base
 		}
+	}
+	if sc != nil && sc.Title != "" {
 		return sc.Title
 	}
 	return l.T("ui.custom")

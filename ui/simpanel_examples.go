@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"asyncwithlab/quiz"
 	"asyncwithlab/sim/catalog"
 )
@@ -62,7 +60,7 @@ func (ep *examplesPanel) build(gs gameState, s *simScene, p *page) {
 			name := e.Name
 			credit := l.T("ui.showcase")
 			if e.Doc != "" {
-				credit = fmt.Sprintf(l.T("ui.fromDoc"), e.Doc)
+				credit = l.T("ui.fromDoc", e.Doc)
 			}
 			runs := []quiz.Run{{Text: e.Title(l), Style: quiz.Strong}, {Text: "  · " + credit}}
 			if name == shown {

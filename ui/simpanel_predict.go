@@ -24,7 +24,7 @@ func (*predictPanel) build(gs gameState, s *simScene, p *page) {
 	c := s.column(p, s.lay.side)
 	u := s.unit
 	e := pr.Scores.Entries[pr.Key]
-	c.text([]quiz.Run{{Text: l.T("ui.predict"), Style: quiz.Strong}, {Text: "  ·  " + fmt.Sprintf(l.T("ui.predictScore"), e.Right, e.Asked)}}, 15, colMuted, false)
+	c.text([]quiz.Run{{Text: l.T("ui.predict"), Style: quiz.Strong}, {Text: "  ·  " + l.T("ui.predictScore", e.Right, e.Asked)}}, 15, colMuted, false)
 	if s.predictNotice != "" {
 		c.text([]quiz.Run{{Text: s.predictNotice}}, 13, colWrong, false)
 	}
@@ -87,8 +87,8 @@ func (*predictPanel) build(gs gameState, s *simScene, p *page) {
 	c.text([]quiz.Run{{Text: pr.Mark.Explanation(l)}}, 14, colText, false)
 }
 
-// choice places one answer button of the question; state 1 marks it
-// right, 2 wrong (when chosen), once the answer is checked.
+// choice places one answer button of the question, marked by its
+// verdict (a wrong one only when chosen) once the answer is checked.
 func choice(p *page, c *panelColumn, id, label string, chosen bool, state verdict, h float64, action func()) {
 	u := c.s.unit
 	lines := p.t.wrapRuns([]quiz.Run{{Text: label}}, c.w-24*u, 14, colText, false)
@@ -105,7 +105,7 @@ func choice(p *page, c *panelColumn, id, label string, chosen bool, state verdic
 	p.place(&item{kind: itemPanel, id: id, x: c.x, y: c.y, w: c.w, h: ih, lines: lines, pad: 6 * u, bg: bg, border: colBorder, action: action})
 	status := ""
 	if chosen {
-		status = " (chosen)"
+		status = p.lang.T("ui.chosen")
 	}
 	p.text = append(p.text, "["+label+"]"+status)
 	c.y += ih + 6*u

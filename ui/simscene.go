@@ -79,7 +79,7 @@ func (g *Game) openSimPreset(name string) error {
 func (g *Game) openSimLink(link string) {
 	ses, err := session.OpenLink(link)
 	if err != nil {
-		g.noticeText = fmt.Sprintf(g.language.T("ui.badLink"), g.localError(err))
+		g.noticeText = g.language.T("ui.badLink", g.localError(err))
 		g.plat.SetFragment("")
 		g.goTo(&homeScene{})
 		return
@@ -103,7 +103,7 @@ func (g *Game) openSimFile(path string) {
 		ses, err = session.OpenFile(path, data)
 	}
 	if err != nil {
-		g.noticeText = fmt.Sprintf(g.language.T("ui.badScenario"), fmt.Sprintf("%s: %v", path, err))
+		g.noticeText = g.language.T("ui.badScenario", fmt.Sprintf("%s: %v", path, err))
 		g.goTo(&homeScene{})
 		return
 	}

@@ -43,7 +43,7 @@ func simOf(t *testing.T, g *Game) *simScene {
 
 // buildPage builds the scene's page as Draw does.
 func buildPage(g *Game) *page {
-	p := newPage(g.th, g.w)
+	p := newPage(g.th, g.language, g.w)
 	g.scene.build(g, p)
 	g.page = p
 	return p
@@ -236,7 +236,9 @@ func TestEditorPanel(t *testing.T) {
 	assert.Equal(t, "Injected: raise ValueError @ start of B.__aenter__", s.message)
 	assert.Equal(t, s.ses.Cursor.Event(), s.shown)
 	assert.Positive(t, s.shown, "goes on from where the run changed")
-	assert.True(t, strings.HasPrefix(s.title(g.language), "(with an injected error) "))
+	assert.Equal(t, "(with an injected error) "+English.T("example.nested-exit-order.title"), s.title(g.language))
+	assert.Equal(t, "(com um erro injetado) "+Lang("pt").T("example.nested-exit-order.title"), s.title("pt"),
+		"the example's title in the learner's language")
 	assert.True(t, strings.HasPrefix(plat.fragment, "v1.s."), "the address carries the edited scenario: %s", plat.fragment)
 
 	click(t, g, "inject-reset")
@@ -252,6 +254,8 @@ func TestEditorPanel(t *testing.T) {
 	assert.Contains(t, pageText(g), "Tasks: 3\n")
 	assert.Len(t, e.Design.Tasks, 3)
 	assert.Same(t, e.Built, s.ses.Scenario)
+	assert.Equal(t, "Designed in the editor", s.title(g.language))
+	assert.Equal(t, "Creado en el editor", s.title("es"))
 }
 
 // TestCopyLink: the link goes on the clipboard; without a clipboard a

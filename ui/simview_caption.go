@@ -55,7 +55,7 @@ func (v *captionView) paintBox(f *simFrame, dst *ebiten.Image, area rect, messag
 		bg = colWrongBg
 	}
 	in := panelBox(t, dst, area, "", bg)
-	meta := fmt.Sprintf(f.lang.T("ui.eventOf"), f.shown+1, f.ses.Result.Trace.Len()) + " · " + fmt.Sprintf(f.lang.T("ui.clock"), fmtTime(snap.Time))
+	meta := f.lang.T("ui.eventOf", f.shown+1, f.ses.Result.Trace.Len()) + " · " + f.lang.T("ui.clock", fmtTime(snap.Time))
 	if message != "" {
 		meta = message
 	}
@@ -74,7 +74,7 @@ func (v *captionView) paintBox(f *simFrame, dst *ebiten.Image, area rect, messag
 // run stopped, at its last event).
 func captionText(ses *session.Session, shown int, l Lang) string {
 	if ses.Err != nil && shown == ses.Result.Trace.Len()-1 {
-		return fmt.Sprintf(l.T("ui.runFailed"), ses.Err)
+		return l.T("ui.runFailed", ses.Err)
 	}
 	return ses.Replay.Caption(shown, l)
 }

@@ -35,7 +35,7 @@ func (v *codeView) paint(f *simFrame, dst *ebiten.Image, area rect) {
 		return
 	}
 	line := f.snap.Line
-	key := fmt.Sprint(f.ses.Gen, line, f.th.scale)
+	key := fmt.Sprint(f.ses.Gen, line, f.th.scale, f.lang)
 	v.img.draw(dst, area, key, func(d *ebiten.Image, r rect) { v.paintLines(f, d, r, line) })
 }
 

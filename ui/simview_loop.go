@@ -46,7 +46,7 @@ func (v *loopView) paintLoop(f *simFrame, dst *ebiten.Image, area rect) {
 		drawString(dst, val, rf, x, y, c)
 		x += text.Advance(val, rf) + t.px(16)
 	}
-	put("", fmt.Sprintf(l.T("ui.clock"), fmtTime(snap.Time)), colText)
+	put("", l.T("ui.clock", fmtTime(snap.Time)), colText)
 	running := snap.Loop.Running
 	if running == "" {
 		running = "—"
@@ -76,7 +76,7 @@ func (v *loopView) paintLoop(f *simFrame, dst *ebiten.Image, area rect) {
 	if snap.Loop.Blocked {
 		drawString(dst, l.T("ui.blocked"), b, in.x, y, colBlocked)
 	} else if snap.Resources.Open > 0 || len(snap.Resources.Leaked) > 0 {
-		msg := fmt.Sprintf(l.T("ui.openCount"), snap.Resources.Open)
+		msg := l.T("ui.openCount", snap.Resources.Open)
 		if len(snap.Resources.Leaked) > 0 {
 			msg += " · " + l.T("ui.leaked") + ": " + strings.Join(snap.Resources.Leaked, ", ")
 		}

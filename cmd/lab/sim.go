@@ -47,8 +47,8 @@ func (src *source) flags(fs *flag.FlagSet, verb string) {
 	fs.StringVar(&src.link, "link", "", verb+" what a share link shows (the whole address, or the part after #)")
 }
 
-// open reads the scenario and names it for messages.
-func (src *source) open(fs *flag.FlagSet) (*session.Session, string, error) {
+// open opens the scenario; an error names the file where there is one.
+func (src *source) open(fs *flag.FlagSet) (*session.Session, error) {
 	given := 0
 	for _, set := range []bool{src.preset != "", src.link != "", fs.NArg() > 0} {
 		if set {
@@ -57,7 +57,7 @@ func (src *source) open(fs *flag.FlagSet) (*session.Session, string, error) {
 	}
 	switch {
 	case given > 1:
-		return nil, "", errors.New("give one of FILE, -preset NAME or -link URL")
+		return nil, errors.New("give one of FILE, -preset NAME or -link URL")
 	case src.preset != "":
 		s, err := session.OpenPreset(src.preset)
 		if session.IsUnknownPreset(err) {
@@ -66,25 +66,24 @@ func (src *source) open(fs *flag.FlagSet) (*session.Session, string, error) {
 			for i, p := range cat.Presets {
 				names[i] = p.Name
 			}
-			return nil, "", fmt.Errorf("no preset named %q (try: %s)", src.preset, strings.Join(names, ", "))
+			return nil, fmt.Errorf("no preset named %q (try: %s)", src.preset, strings.Join(names, ", "))
 		}
-		return s, "preset " + src.preset, err
+		return s, err
 	case src.link != "":
-		s, err := session.OpenLink(src.link)
-		return s, "link", err
+		return session.OpenLink(src.link)
 	case fs.NArg() == 1:
 		name := fs.Arg(0)
 		data, err := readLimited(name, sim.MaxScenarioBytes)
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
 		s, err := session.OpenFile(name, data)
 		if err != nil {
-			return nil, "", prefixLines(name, err)
+			return nil, prefixLines(name, err)
 		}
-		return s, name, nil
+		return s, nil
 	}
-	return nil, "", errors.New("expected one scenario FILE, -preset NAME or -link URL")
+	return nil, errors.New("expected one scenario FILE, -preset NAME or -link URL")
 }
 
 func readLimited(name string, limit int64) ([]byte, error) {
@@ -117,7 +116,7 @@ func cmdTrace(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the whole result as JSON")
 	onlyStdout := fs.Bool("stdout", false, "print only what the program prints")
-	captions := fs.String("captions", "", "print the simulator's caption of every event, in this language (en, pt, es)")
+	captions := fs.String("captions", "", "print the simulator's caption of every event, in this language ("+i18n.Codes()+")")
 	var src source
 	src.flags(fs, "run")
 	if err := fs.Parse(args); err != nil {
@@ -127,7 +126,7 @@ func cmdTrace(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "lab trace: choose one of -json, -stdout and -captions")
 		return 2
 	}
-	s, _, err := src.open(fs)
+	s, err := src.open(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "lab trace: %v\n", err)
 		return 1
@@ -164,7 +163,7 @@ func cmdPython(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	s, _, err := src.open(fs)
+	s, err := src.open(fs)
 	if err != nil {
 		fmt.Fprintf(stderr, "lab python: %v\n", err)
 		return 1

@@ -145,7 +145,7 @@ func TestLabels(t *testing.T) {
 		all = append(all, v)
 	}
 	for _, v := range all {
-		for _, lang := range []i18n.Lang{i18n.English, "pt"} {
+		for _, lang := range i18n.Langs() {
 			l := v.Label(lang)
 			assert.NotEmpty(t, l)
 			assert.LessOrEqual(t, len([]rune(l)), 32, "a button label stays short: %q", l)

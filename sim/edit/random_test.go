@@ -60,7 +60,7 @@ func TestRandomDesigns(t *testing.T) {
 			explained := map[string]bool{}
 			for _, p := range r.probs {
 				explained[p.Where] = true
-				for _, lang := range []i18n.Lang{i18n.English, "pt"} {
+				for _, lang := range i18n.Langs() {
 					msg := p.Message(lang)
 					assert.NotContains(t, msg, "{")
 					assert.NotContains(t, msg, "%!")

@@ -4,7 +4,7 @@
 // package computes everything the screen shows except the drawing: the
 // world after any step (tasks, their stacks of managers, the exception in
 // flight, the event loop's queues, the console, the resources), a caption
-// for every step in English and Portuguese, the steps worth stopping at,
+// for every step in the app's language (package i18n), the steps worth stopping at,
 // and a playback cursor with speed and easing.
 //
 // It is pure Go and never imports ebiten, so every rule of the animation

@@ -15,8 +15,11 @@ type Predict struct {
 	Order  []string
 	Option int
 	// Mark is the verdict once checked, nil before.
-	Mark   *predict.Mark
-	Key    string
+	Mark *predict.Mark
+	// Key names the scenario in Scores (predict.Key).
+	Key string
+	// Scores are the learner's results, per scenario; the caller loads
+	// and saves them.
 	Scores predict.Scores
 }
 

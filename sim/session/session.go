@@ -49,8 +49,9 @@ func (e *UnknownPresetError) Error() string { return e.In(i18n.English) }
 // In is the message in lang.
 func (e *UnknownPresetError) In(lang i18n.Lang) string { return lang.T("ui.unknownPreset", e.Name) }
 
-// New opens sc (named after a built-in example, or "") at event step.
-func New(name string, sc *sim.Scenario, step int) *Session {
+// newSession opens sc (named after a built-in example, or "") at event
+// step.
+func newSession(name string, sc *sim.Scenario, step int) *Session {
 	s := &Session{}
 	s.Load(name, sc, step)
 	return s
@@ -62,7 +63,7 @@ func OpenPreset(name string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(name, sc, 0), nil
+	return newSession(name, sc, 0), nil
 }
 
 func preset(name string) (*sim.Scenario, error) {
@@ -116,7 +117,7 @@ func OpenFile(name string, data []byte) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := New("", sc, 0)
+	s := newSession("", sc, 0)
 	s.File = name
 	return s, nil
 }
