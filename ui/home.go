@@ -28,14 +28,30 @@ func (s *homeScene) build(gs gameState, p *page) {
 		}
 	})
 	p.button("about", l.T("ui.about"), false, func() { gs.goTo(&aboutScene{}) })
-	// The language switch: one button per other language, in its own name.
-	for _, other := range i18n.Langs() {
-		if other != l {
-			p.button("lang-"+string(other), other.Name(), false, func() { gs.setLang(other) })
-		}
-	}
+	p.gap(8)
+	langSwitch(gs, p)
 	p.gap(16)
 	p.plain(l.T("ui.keysHelp"), 14, colMuted, false)
+}
+
+// langSwitch is the choice of language: every language the app speaks,
+// each in its own name, in one row (wrapping on a narrow screen), the
+// current one marked.
+func langSwitch(gs gameState, p *page) {
+	cur := gs.lang()
+	h := p.t.px(44) // a finger's target
+	row := &buttonRow{p: p, x: p.x0, y: p.y, h: h, gap: p.t.px(8), x0: p.x0, maxX: p.x0 + p.w, rowGap: p.t.px(8)}
+	for _, l := range i18n.Langs() {
+		row.add("lang-"+string(l), l.Name(), l == cur, func() {
+			if l != cur {
+				gs.setLang(l)
+			}
+		})
+		if l == cur {
+			p.text[len(p.text)-1] += cur.T("ui.chosen")
+		}
+	}
+	p.y = row.y + h + p.t.px(8)
 }
 
 func (s *homeScene) key(gameState) bool { return false }
