@@ -6,7 +6,7 @@ N       ?= 500
 FUZZN   ?= 200000x
 FUZZNSLOW ?= 40000x
 
-.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz bench-replay bench-ui deps deps-web deps-python run demo help bench-web
+.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz bench-replay bench-homework bench-ui deps deps-web deps-python run demo help bench-web
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
@@ -46,11 +46,17 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZN) ./sim/share
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeScores$$' -fuzztime $(FUZZN) ./sim/predict
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeDesign$$' -fuzztime $(FUZZNSLOW) ./sim/edit
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZN) ./homework
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeCode$$' -fuzztime $(FUZZN) ./homework
 
 conformance: deps-python
 	$(GO) test -count=1 -run TestRandomConformance -v ./sim/simrand -args -scenarios=$(N) | grep -E '^(conformance|---|ok|FAIL)|disagree'
 
-bench: bench-sim bench-quiz bench-replay
+bench: bench-sim bench-quiz bench-replay bench-homework
+
+# Grading a class: 500 submission codes re-graded from the keys.
+bench-homework:
+	$(GO) test -run '^$$' -bench . -benchmem ./homework | grep -E '^(Benchmark|ok)'
 
 # The simulator screen's model: one frame of playback, seeking, on the
 # 20 tasks × 10 managers example.

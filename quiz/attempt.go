@@ -40,6 +40,9 @@ type Attempt struct {
 	// PartialCredit scores multiple choice by (right picks - wrong picks) /
 	// keys instead of all or nothing.
 	PartialCredit bool
+	// MaxTries is how many checks Interactive mode allows a question (0:
+	// as many as it has answers); an assignment may set it.
+	MaxTries int
 	// Order lists the questions asked, as indices into Quiz.Questions.
 	Order []int
 	// Shown[i] is the order in which question Order[i]'s answers are
@@ -151,7 +154,7 @@ func (a *Attempt) Answer(i int, chosen []int) (Feedback, error) {
 	switch a.Mode {
 	case Interactive:
 		r.Tries++
-		r.Done = r.Correct || r.Tries >= maxTries(q)
+		r.Done = r.Correct || r.Tries >= a.maxTries(q)
 	case Deferred:
 		// The answer may change until the review: it is one try, unjudged.
 		r.Tries, r.Done = 1, true
@@ -164,8 +167,13 @@ func (a *Attempt) Answer(i int, chosen []int) (Feedback, error) {
 }
 
 // maxTries is how many checks Interactive mode allows a question: as many
-// as it has answers.
-func maxTries(q *Question) int { return len(q.Answers) }
+// as it has answers, unless the attempt sets fewer or more.
+func (a *Attempt) maxTries(q *Question) int {
+	if a.MaxTries > 0 {
+		return a.MaxTries
+	}
+	return len(q.Answers)
+}
 
 func validChoice(q *Question, chosen []int) error {
 	seen := make([]bool, len(q.Answers))
@@ -385,7 +393,7 @@ func DecodeAttempt(q *Quiz, s string) (*Attempt, error) {
 		// Only states Answer can reach are accepted.
 		limit := 1
 		if a.Mode == Interactive {
-			limit = maxTries(a.Question(i))
+			limit = a.maxTries(a.Question(i))
 		}
 		switch {
 		case r.Tries > limit:

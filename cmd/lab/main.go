@@ -7,6 +7,8 @@
 //	lab trace [-json | -stdout | -captions LANG] (FILE | -preset NAME | -link URL)
 //	lab python (FILE | -preset NAME | -link URL)
 //	lab quiz check [-json] FILE...
+//	lab assign -title T -key FILE [-questions 1,2,5-8] [-challenges a,b] [-roster FILE] …
+//	lab grade [-key FILE] [-quiz FILE] ASSIGNMENT_LINK FILES...
 package main
 
 import (
@@ -26,6 +28,9 @@ const usage = `usage:
                                                    output, or the simulator's captions in LANG)
   lab python (FILE | -preset NAME | -link URL)     print a scenario as a Python program
   lab quiz check [-json] FILE...                   check quizdown files: questions, types, keys, or errors
+  lab assign -title T -key FILE [options]          make homework: a class link (or, with -roster, one link
+                                                   per student as CSV) and the teacher key (lab assign -h)
+  lab grade [-key FILE] ASSIGNMENT_LINK FILES...   re-grade the submission codes found in FILES, as CSV
 `
 
 // run is the whole command; it returns the exit code.
@@ -43,6 +48,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdPython(args[1:], stdout, stderr)
 	case "quiz":
 		return cmdQuiz(args[1:], stdout, stderr)
+	case "assign":
+		return cmdAssign(args[1:], stdout, stderr)
+	case "grade":
+		return cmdGrade(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,316 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"asyncwithlab/homework"
+)
+
+// cmdAssign makes an assignment: its class link, the teacher's key (in a
+// file the teacher keeps), and per-student links for a roster.
+func cmdAssign(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lab assign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	title := fs.String("title", "", "the assignment's title (required)")
+	questions := fs.String("questions", "all", `the built-in bank's questions: "all", "none", or numbers such as 1,2,5-8`)
+	quizFile := fs.String("quiz", "", "a quizdown file of your own instead of the built-in bank (embedded in the link when small)")
+	path := fs.String("path", "", "with -quiz: the file's path on the site that serves the app, to reference instead of embedding")
+	challenges := fs.String("challenges", "", "built-in examples asked in predict mode, comma-separated (lab presets lists them)")
+	mode := fs.String("mode", "immediate", "feedback: immediate, deferred or interactive")
+	penalty := fs.Float64("penalty", 0, "interactive: the share of a point a wrong try costs (0: half a point)")
+	tries := fs.Int("tries", 0, "interactive: checks allowed per question (0: as many as it has answers)")
+	pass := fs.Int("pass", 0, "passing grade in percent (0: none)")
+	draw := fs.Int("draw", 0, "questions drawn per student (0: all)")
+	due := fs.String("due", "", "due date, YYYY-MM-DD (shown to students; nothing enforces it)")
+	keyFile := fs.String("key", "", "where to write the teacher key (required; an existing file is never overwritten)")
+	roster := fs.String("roster", "", "a file of students, one name or ID a line, or a CSV with a name/student/id column: print one link each as CSV")
+	site := fs.String("url", "", "the address the app is served from, to print whole links (default: only the part after #)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "lab assign: %v\n", err)
+		return 1
+	}
+	if *keyFile == "" {
+		return fail(errors.New("-key FILE is required: the key is what lets you check each student's variant"))
+	}
+	id, err := homework.NewID()
+	if err != nil {
+		return fail(err)
+	}
+	a := &homework.Assignment{ID: id, Title: *title, Mode: *mode, Penalty: *penalty, Tries: *tries, PassingGrade: *pass, Draw: *draw, Due: *due}
+	if *challenges != "" {
+		a.Challenges = splitList(*challenges)
+	}
+	var readPath func(string) ([]byte, error)
+	switch {
+	case *quizFile != "":
+		data, err := os.ReadFile(*quizFile)
+		if err != nil {
+			return fail(err)
+		}
+		if *path != "" || len(data) > homework.MaxEmbeddedQuiz {
+			if *path == "" {
+				return fail(fmt.Errorf("%s is %d bytes, too big to embed in a link (at most %d): put it on the app's site and give -path", *quizFile, len(data), homework.MaxEmbeddedQuiz))
+			}
+			a.Quiz.Path = *path
+			readPath = func(string) ([]byte, error) { return data, nil }
+		} else {
+			a.Quiz.Text = string(data)
+		}
+	case *questions != "none":
+		a.Quiz.Builtin = true
+	}
+	if *questions != "all" && *questions != "none" {
+		if a.Quiz.Questions, err = parseNumbers(*questions); err != nil {
+			return fail(fmt.Errorf("-questions: %v", err))
+		}
+	}
+	if err := a.Seal(readPath); err != nil {
+		return fail(err)
+	}
+	q, err := a.LoadQuestions(readPath)
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := homework.NewGrader(a, q, nil); err != nil {
+		return fail(err)
+	}
+	class, err := homework.Link{Assignment: a}.Encode()
+	if err != nil {
+		return fail(err)
+	}
+	var names []string
+	if *roster != "" {
+		if names, err = readRoster(*roster); err != nil {
+			return fail(err)
+		}
+	}
+	key, err := homework.NewKey()
+	if err != nil {
+		return fail(err)
+	}
+	f, err := os.OpenFile(*keyFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fail(fmt.Errorf("writing the key: %w", err))
+	}
+	_, err = fmt.Fprintf(f, "%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n", key, a.Title, whole(*site, class))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if *roster == "" {
+		fmt.Fprintln(stdout, whole(*site, class))
+		fmt.Fprintf(stderr, "lab assign: the class link is above; the teacher key is in %s (keep it secret and safe)\n", *keyFile)
+		return 0
+	}
+	w := csv.NewWriter(stdout)
+	w.Write([]string{"student", "link"})
+	for _, name := range names {
+		link, err := homework.Link{Assignment: a, Student: name, Seed: key.StudentSeed(a.ID, name)}.Encode()
+		if err != nil {
+			return fail(fmt.Errorf("%s: %v", name, err))
+		}
+		w.Write([]string{name, whole(*site, link)})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stderr, "lab assign: %d student links above; the class link and the teacher key are in %s (keep it secret and safe)\n", len(names), *keyFile)
+	return 0
+}
+
+// cmdGrade re-grades codes from files (codes anywhere in them: a list, a
+// mail, a form's CSV export) and prints the grades as CSV.
+func cmdGrade(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("lab grade", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	keyFile := fs.String("key", "", "the teacher key file lab assign wrote (without it, variants are not checked)")
+	quizFile := fs.String("quiz", "", "the quiz file, when the assignment references one on its site")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "lab grade: %v\n", err)
+		return 1
+	}
+	if fs.NArg() < 2 {
+		fmt.Fprintln(stderr, "lab grade: expected ASSIGNMENT_LINK and one or more FILES of codes")
+		return 2
+	}
+	l, err := homework.DecodeLink(fs.Arg(0))
+	if err != nil {
+		return fail(err)
+	}
+	var key *homework.Key
+	if *keyFile != "" {
+		k, err := readKeyFile(*keyFile)
+		if err != nil {
+			return fail(err)
+		}
+		key = &k
+	}
+	var readPath func(string) ([]byte, error)
+	if *quizFile != "" {
+		readPath = func(string) ([]byte, error) { return os.ReadFile(*quizFile) }
+	}
+	q, err := l.Assignment.LoadQuestions(readPath)
+	if err != nil {
+		return fail(err)
+	}
+	g, err := homework.NewGrader(l.Assignment, q, key)
+	if err != nil {
+		return fail(err)
+	}
+	var codes []string
+	for _, name := range fs.Args()[1:] {
+		data, err := readLimited(name, 64<<20)
+		if err != nil {
+			return fail(err)
+		}
+		found := homework.FindCodes(string(data))
+		if len(found) == 0 {
+			fmt.Fprintf(stderr, "lab grade: %s: no codes found (they start with awl1.)\n", name)
+		}
+		codes = append(codes, found...)
+	}
+	r := g.Grade(codes)
+	for _, p := range r.Problems {
+		fmt.Fprintf(stderr, "lab grade: %v\n", p)
+	}
+	if err := r.WriteCSV(stdout); err != nil {
+		return fail(err)
+	}
+	return 0
+}
+
+// readKeyFile reads the key from the first line of a key file that is
+// neither blank nor a # comment.
+func readKeyFile(name string) (homework.Key, error) {
+	data, err := readLimited(name, 64<<10)
+	if err != nil {
+		return homework.Key{}, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			k, err := homework.ParseKey(line)
+			if err != nil {
+				return k, fmt.Errorf("%s: %v", name, err)
+			}
+			return k, nil
+		}
+	}
+	return homework.Key{}, fmt.Errorf("%s: no key in the file", name)
+}
+
+// readRoster reads names, one a line, or a CSV's name column (its header
+// names it: name, student, id, nome, nombre).
+func readRoster(name string) ([]string, error) {
+	data, err := readLimited(name, 4<<20)
+	if err != nil {
+		return nil, err
+	}
+	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
+	first, _, _ := strings.Cut(text, "\n")
+	var names []string
+	if strings.Contains(first, ",") || strings.Contains(first, ";") {
+		r := csv.NewReader(strings.NewReader(text))
+		if !strings.Contains(first, ",") {
+			r.Comma = ';'
+		}
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		col := -1
+		for i, h := range recs[0] {
+			switch strings.ToLower(strings.TrimSpace(h)) {
+			case "name", "student", "id", "student id", "nome", "nombre", "aluno", "estudiante":
+				if col < 0 {
+					col = i
+				}
+			}
+		}
+		if col < 0 {
+			return nil, fmt.Errorf("%s: expected a column named name, student or id in the first line", name)
+		}
+		for _, rec := range recs[1:] {
+			if col < len(rec) && strings.TrimSpace(rec[col]) != "" {
+				names = append(names, strings.TrimSpace(rec[col]))
+			}
+		}
+	} else {
+		for _, line := range strings.Split(text, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				names = append(names, line)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		if seen[homework.NormalizeName(n)] {
+			return nil, fmt.Errorf("%s: %q is listed twice; every student needs a name of their own", name, n)
+		}
+		seen[homework.NormalizeName(n)] = true
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no students", name)
+	}
+	return names, nil
+}
+
+// whole is a link fragment on the site's address, or the fragment alone.
+func whole(site, fragment string) string {
+	if site == "" {
+		return "#" + fragment
+	}
+	if i := strings.IndexByte(site, '#'); i >= 0 {
+		site = site[:i]
+	}
+	return site + "#" + fragment
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseNumbers reads 1,2,5-8.
+func parseNumbers(s string) ([]int, error) {
+	var out []int
+	for _, p := range splitList(s) {
+		lo, hi, isRange := strings.Cut(p, "-")
+		a, err := strconv.Atoi(lo)
+		if err != nil || a < 1 {
+			return nil, fmt.Errorf("%q: expected question numbers from 1, such as 1,2,5-8", p)
+		}
+		b := a
+		if isRange {
+			if b, err = strconv.Atoi(hi); err != nil || b < a {
+				return nil, fmt.Errorf("%q: expected a range such as 5-8", p)
+			}
+		}
+		for n := a; n <= b; n++ {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
