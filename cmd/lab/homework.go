@@ -237,11 +237,8 @@ func readRoster(name string) ([]string, error) {
 		}
 		col := -1
 		for i, h := range recs[0] {
-			switch strings.ToLower(strings.TrimSpace(h)) {
-			case "name", "student", "id", "student id", "nome", "nombre", "aluno", "estudiante":
-				if col < 0 {
-					col = i
-				}
+			if isNameHeader(h) && col < 0 {
+				col = i
 			}
 		}
 		if col < 0 {
@@ -253,8 +250,8 @@ func readRoster(name string) ([]string, error) {
 			}
 		}
 	} else {
-		for _, line := range strings.Split(text, "\n") {
-			if line = strings.TrimSpace(line); line != "" {
+		for i, line := range strings.Split(text, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !(i == 0 && isNameHeader(line)) {
 				names = append(names, line)
 			}
 		}
@@ -270,6 +267,16 @@ func readRoster(name string) ([]string, error) {
 		return nil, fmt.Errorf("%s: no students", name)
 	}
 	return names, nil
+}
+
+// isNameHeader reports whether a roster's column heading names the
+// students.
+func isNameHeader(h string) bool {
+	switch strings.ToLower(strings.TrimSpace(h)) {
+	case "name", "student", "id", "student id", "nome", "nombre", "aluno", "estudiante":
+		return true
+	}
+	return false
 }
 
 // whole is a link fragment on the site's address, or the fragment alone.
