@@ -48,6 +48,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeDesign$$' -fuzztime $(FUZZNSLOW) ./sim/edit
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZN) ./homework
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeCode$$' -fuzztime $(FUZZN) ./homework
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeProgress$$' -fuzztime $(FUZZN) ./homework
 
 conformance: deps-python
 	$(GO) test -count=1 -run TestRandomConformance -v ./sim/simrand -args -scenarios=$(N) | grep -E '^(conformance|---|ok|FAIL)|disagree'
