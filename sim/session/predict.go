@@ -49,7 +49,7 @@ func (s *Session) TogglePredict(scores *predict.Scores) {
 // Reset finds the challenges of the session's run (after a load or an
 // edit); those before the current position are not asked.
 func (p *Predict) Reset(s *Session) {
-	p.Challenges = predict.Find(s.Result, 1)
+	p.Challenges = predict.Find(s.Result, s.PredictSeed())
 	p.Key = predict.Key(s.Name, s.Scenario)
 	p.Active, p.Mark, p.Order, p.Option = nil, nil, nil, -1
 	p.next = 0

@@ -37,6 +37,17 @@ type Session struct {
 	// Editor is the editor's state once it was opened (or a link brought
 	// a design), else nil.
 	Editor *Editor
+	// Seed shuffles the predict challenges' items and options (0: the
+	// simulator's own, 1); homework gives each student's variant its own.
+	Seed uint64
+}
+
+// PredictSeed is the seed the predict challenges are made with.
+func (s *Session) PredictSeed() uint64 {
+	if s.Seed == 0 {
+		return 1
+	}
+	return s.Seed
 }
 
 // UnknownPresetError is a link or a name that asks for an example this
