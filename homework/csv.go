@@ -2,6 +2,7 @@ package homework
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -51,6 +52,51 @@ func (r *Report) WriteCSV(w io.Writer) error {
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Layouts are the CSV layouts WriteLayout writes: "plain" (WriteCSV),
+// and the ones gradebooks import.
+var Layouts = []string{"plain", "moodle", "canvas"}
+
+// WriteLayout writes the report in a layout (see Layouts), for the
+// assignment titled title:
+//
+//   - moodle: Identifier, the title (the total points), Feedback (the
+//     flags). Moodle's grade import maps the identifier to a user field
+//     (ID number, username or email: use that in the roster) and the title
+//     column to a grade item whose maximum is the report's maximum.
+//   - canvas: Student, ID, SIS User ID, SIS Login ID, Section, the title;
+//     a "Points Possible" row first. Canvas matches students by one of
+//     the first three columns: the student's name or ID goes in Student
+//     and SIS User ID (use SIS IDs in the roster to match by them).
+//
+// Codes that could not be read are left out of these two layouts (their
+// problems are in the plain layout and on the teacher's screen).
+func (r *Report) WriteLayout(w io.Writer, layout, title string) error {
+	cw := csv.NewWriter(w)
+	maxPoints := 0 // the same for every student: Draw questions and every challenge
+	for _, row := range r.Rows {
+		maxPoints = row.Max
+	}
+	switch layout {
+	case "plain", "":
+		return r.WriteCSV(w)
+	case "moodle":
+		cw.Write([]string{"Identifier", title, "Feedback"})
+		for _, row := range r.Rows {
+			cw.Write([]string{row.Student, points(row.Total), strings.Join(row.Flags, "; ")})
+		}
+	case "canvas":
+		cw.Write([]string{"Student", "ID", "SIS User ID", "SIS Login ID", "Section", title})
+		cw.Write([]string{"Points Possible", "", "", "", "", strconv.Itoa(maxPoints)})
+		for _, row := range r.Rows {
+			cw.Write([]string{row.Student, "", row.Student, "", "", points(row.Total)})
+		}
+	default:
+		return fmt.Errorf("unknown layout %q: expected one of %s", layout, strings.Join(Layouts, ", "))
 	}
 	cw.Flush()
 	return cw.Error()

@@ -155,6 +155,12 @@ func TestRegradingEqualsWhatTheStudentSaw(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, r.WriteCSV(&buf))
 	golden(t, "week3.csv", buf.Bytes())
+	for _, layout := range homework.Layouts[1:] {
+		buf.Reset()
+		require.NoError(t, r.WriteLayout(&buf, layout, a.Title))
+		golden(t, "week3-"+layout+".csv", buf.Bytes())
+	}
+	assert.ErrorContains(t, r.WriteLayout(&buf, "excel", a.Title), `unknown layout "excel": expected one of plain, moodle, canvas`)
 }
 
 func golden(t *testing.T, name string, got []byte) {

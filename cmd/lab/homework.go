@@ -138,6 +138,7 @@ func cmdGrade(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	keyFile := fs.String("key", "", "the teacher key file lab assign wrote (without it, variants are not checked)")
 	quizFile := fs.String("quiz", "", "the quiz file, when the assignment references one on its site")
+	layout := fs.String("layout", "plain", "the CSV's layout: "+strings.Join(homework.Layouts, ", ")+" (what Moodle's and Canvas's grade imports take)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -189,7 +190,7 @@ func cmdGrade(args []string, stdout, stderr io.Writer) int {
 	for _, p := range r.Problems {
 		fmt.Fprintf(stderr, "lab grade: %v\n", p)
 	}
-	if err := r.WriteCSV(stdout); err != nil {
+	if err := r.WriteLayout(stdout, *layout, l.Assignment.Title); err != nil {
 		return fail(err)
 	}
 	return 0
