@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -90,8 +89,12 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 	}
 	var names []string
 	if *roster != "" {
-		if names, err = readRoster(*roster); err != nil {
+		data, err := readLimited(*roster, 4<<20)
+		if err != nil {
 			return fail(err)
+		}
+		if names, err = homework.ParseRoster(string(data)); err != nil {
+			return fail(fmt.Errorf("%s: %v", *roster, err))
 		}
 	}
 	key, err := homework.NewKey()
@@ -102,7 +105,7 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(fmt.Errorf("writing the key: %w", err))
 	}
-	_, err = fmt.Fprintf(f, "%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n", key, a.Title, whole(*site, class))
+	_, err = fmt.Fprintf(f, "%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n", key, a.Title, homework.Address(*site, class))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -110,21 +113,15 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	if *roster == "" {
-		fmt.Fprintln(stdout, whole(*site, class))
+		fmt.Fprintln(stdout, homework.Address(*site, class))
 		fmt.Fprintf(stderr, "lab assign: the class link is above; the teacher key is in %s (keep it secret and safe)\n", *keyFile)
 		return 0
 	}
-	w := csv.NewWriter(stdout)
-	w.Write([]string{"student", "link"})
-	for _, name := range names {
-		link, err := homework.Link{Assignment: a, Student: name, Seed: key.StudentSeed(a.ID, name)}.Encode()
-		if err != nil {
-			return fail(fmt.Errorf("%s: %v", name, err))
-		}
-		w.Write([]string{name, whole(*site, link)})
+	links, err := homework.StudentLinks(a, key, names)
+	if err != nil {
+		return fail(err)
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
+	if err := homework.WriteLinksCSV(stdout, links, *site); err != nil {
 		return fail(err)
 	}
 	fmt.Fprintf(stderr, "lab assign: %d student links above; the class link and the teacher key are in %s (keep it secret and safe)\n", len(names), *keyFile)
@@ -214,81 +211,6 @@ func readKeyFile(name string) (homework.Key, error) {
 		}
 	}
 	return homework.Key{}, fmt.Errorf("%s: no key in the file", name)
-}
-
-// readRoster reads names, one a line, or a CSV's name column (its header
-// names it: name, student, id, nome, nombre).
-func readRoster(name string) ([]string, error) {
-	data, err := readLimited(name, 4<<20)
-	if err != nil {
-		return nil, err
-	}
-	text := strings.ReplaceAll(strings.TrimPrefix(string(data), "\ufeff"), "\r\n", "\n")
-	first, _, _ := strings.Cut(text, "\n")
-	var names []string
-	if strings.Contains(first, ",") || strings.Contains(first, ";") {
-		r := csv.NewReader(strings.NewReader(text))
-		if !strings.Contains(first, ",") {
-			r.Comma = ';'
-		}
-		r.FieldsPerRecord = -1
-		recs, err := r.ReadAll()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		col := -1
-		for i, h := range recs[0] {
-			if isNameHeader(h) && col < 0 {
-				col = i
-			}
-		}
-		if col < 0 {
-			return nil, fmt.Errorf("%s: expected a column named name, student or id in the first line", name)
-		}
-		for _, rec := range recs[1:] {
-			if col < len(rec) && strings.TrimSpace(rec[col]) != "" {
-				names = append(names, strings.TrimSpace(rec[col]))
-			}
-		}
-	} else {
-		for i, line := range strings.Split(text, "\n") {
-			if line = strings.TrimSpace(line); line != "" && !(i == 0 && isNameHeader(line)) {
-				names = append(names, line)
-			}
-		}
-	}
-	seen := map[string]bool{}
-	for _, n := range names {
-		if seen[homework.NormalizeName(n)] {
-			return nil, fmt.Errorf("%s: %q is listed twice; every student needs a name of their own", name, n)
-		}
-		seen[homework.NormalizeName(n)] = true
-	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("%s: no students", name)
-	}
-	return names, nil
-}
-
-// isNameHeader reports whether a roster's column heading names the
-// students.
-func isNameHeader(h string) bool {
-	switch strings.ToLower(strings.TrimSpace(h)) {
-	case "name", "student", "id", "student id", "nome", "nombre", "aluno", "estudiante":
-		return true
-	}
-	return false
-}
-
-// whole is a link fragment on the site's address, or the fragment alone.
-func whole(site, fragment string) string {
-	if site == "" {
-		return "#" + fragment
-	}
-	if i := strings.IndexByte(site, '#'); i >= 0 {
-		site = site[:i]
-	}
-	return site + "#" + fragment
 }
 
 func splitList(s string) []string {

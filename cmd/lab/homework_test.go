@@ -104,20 +104,6 @@ func TestAssignThenGrade(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 }
 
-func TestRoster(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"Ana\nBruno Lima\n\n", "Ana|Bruno Lima"},
-		{"Name\nAna\nBruno\n", "Ana|Bruno"},
-		{"email;nome\na@x;Ana\nb@x;Bia\n", "Ana|Bia"},
-		{"\ufeffid,name\r\n7,Ana\r\n8,\r\n", "7|8"},
-	}
-	for _, tt := range tests {
-		names, err := readRoster(writeFile(t, "r.txt", tt.text))
-		require.NoError(t, err, tt.text)
-		assert.Equal(t, tt.want, strings.Join(names, "|"), tt.text)
-	}
-}
-
 func TestAssignMistakes(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {
