@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/homework"
 )
 
 // TestDesktopSmoke builds the desktop program, starts it on the quiz
@@ -30,6 +32,14 @@ func TestDesktopSmoke(t *testing.T) {
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
 
+	// An assignment link, as a student gets it by mail: the desktop
+	// program opens it on the assignment's screen.
+	a := &homework.Assignment{ID: "0123456789abcdef", Title: "Week 3: async with",
+		Quiz: homework.QuizSource{Builtin: true, Questions: []int{1, 2}}, Challenges: []string{"aenter-fails"}, Mode: "immediate"}
+	require.NoError(t, a.Seal(nil))
+	assignment, err := homework.Link{Assignment: a, Student: "Ana Souza", Seed: 7}.Encode()
+	require.NoError(t, err)
+
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"version": 1, "functions": [{"name": "main", "body": [{"sleep": -1}]}]}`), 0o644))
 	screens := []struct {
@@ -43,6 +53,7 @@ func TestDesktopSmoke(t *testing.T) {
 		// A link copied from the web version, at an event in the middle.
 		{"sim-link", []string{"-link", "http://example.org/lab/#v1.p.gather-interleave.30"}},
 		{"sim-file", []string{"-scenario", "assets/presets/aenter-fails.json"}},
+		{"homework-link", []string{"-link", "http://example.org/lab/#" + assignment}},
 		// A broken scenario file: Home says why; nothing crashes.
 		{"sim-bad-file", []string{"-scenario", bad}},
 	}

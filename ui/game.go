@@ -31,8 +31,8 @@ type Config struct {
 	// simulator's Save writes back to it.
 	Scenario string
 	// Link is a share link (the whole address, or the part after '#') to
-	// open in the simulator: the desktop program opens links copied from
-	// the web version.
+	// open in the simulator, or an assignment link to open: the desktop
+	// program opens links copied from the web version.
 	Link string
 	// Autoplay starts the simulator playing at this speed (1 is 1×); 0
 	// leaves it paused. The frame-time benchmark uses it.
@@ -132,10 +132,11 @@ func newGame(cfg Config, plat Platform) (*Game, error) {
 	case cfg.Scenario != "":
 		g.openSimFile(cfg.Scenario)
 	case cfg.Link != "":
-		g.openSimLink(cfg.Link) // the whole address, or only its fragment
+		g.openLink(cfg.Link) // the whole address, or only its fragment
 	case g.plat.Fragment() != "":
-		// A share link opens the simulator where it was shared.
-		g.openSimLink(g.plat.Fragment())
+		// A share link opens the simulator where it was shared; an
+		// assignment link, the assignment.
+		g.openLink(g.plat.Fragment())
 	}
 	if s, ok := g.scene.(*simScene); ok && cfg.Autoplay > 0 {
 		s.ses.Cursor.Speed = cfg.Autoplay

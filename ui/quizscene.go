@@ -4,9 +4,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
-
 	"asyncwithlab/quiz"
 )
 
@@ -78,7 +75,6 @@ func (s *quizScene) save(gs gameState) {
 
 func (s *quizScene) build(gs gameState, p *page) {
 	l, v := gs.lang(), s.v
-	q := v.question()
 	p.button("home", "← "+l.T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
 	done := 0
 	for _, r := range v.a.Responses {
@@ -90,48 +86,7 @@ func (s *quizScene) build(gs gameState, p *page) {
 	if n := gs.notice(); n != "" {
 		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: n}}}}, colHintBg, colBorder)
 	}
-	p.textItem(q.Title, 22, colText, true)
-	p.blocks(q.Body)
-	instr := map[quiz.Type]string{quiz.Single: "ui.pickOne", quiz.Multiple: "ui.pickMany", quiz.Sequence: "ui.putInOrder"}[q.Type]
-	p.plain(l.T(instr), 14, colMuted, false)
-
-	reveal := v.feedback != nil && v.feedback.Reveal
-	for pos, ans := range v.shown() {
-		a := q.Answers[ans]
-		state := verdictNone
-		mark := markCheckbox
-		switch q.Type {
-		case quiz.Single:
-			mark = markRadio
-		case quiz.Sequence:
-			mark = markOrder
-		}
-		if reveal {
-			switch {
-			case q.Type == quiz.Sequence && pos == ans, q.Type != quiz.Sequence && a.Correct:
-				state = verdictRight
-			case q.Type == quiz.Sequence, v.picked(ans):
-				state = verdictWrong
-			}
-		}
-		pos := pos
-		action := func() { v.toggle(pos) }
-		if q.Type == quiz.Sequence {
-			action = func() {} // focus it; Shift+↑/↓ or a drag moves it
-		}
-		p.option("opt"+strconv.Itoa(pos), strconv.Itoa(pos+1), a.Text, a.More, mark, q.Type != quiz.Sequence && v.picked(ans), state, action)
-	}
-
-	if len(q.Hint) > 0 {
-		if v.showHint {
-			p.panel(l.T("ui.hintTitle"), q.Hint, colHintBg, colBorder)
-		} else if !v.closed() {
-			p.button("hint", l.T("ui.hint"), false, func() { v.showHint = true })
-		}
-	}
-	if v.feedback != nil {
-		s.feedbackPanel(gs, p, q)
-	}
+	buildQuestion(gs, p, v)
 	if s.msg != "" {
 		p.plain(s.msg, 14, colWrong, false)
 	}
@@ -144,37 +99,6 @@ func (s *quizScene) build(gs gameState, p *page) {
 		p.button("finish", l.T("ui.finish"), true, func() { s.next(gs) })
 	}
 	p.plain(l.T("ui.keysHelp"), 13, colMuted, false)
-}
-
-func (s *quizScene) feedbackPanel(gs gameState, p *page, q *quiz.Question) {
-	l, v := gs.lang(), s.v
-	fb := v.feedback
-	var title string
-	var blocks []quiz.Block
-	bg := colWrongBg
-	switch {
-	case fb.Correct:
-		title, bg = l.T("ui.correct"), colRightBg
-	case !fb.Final:
-		title = l.N("ui.tryAgain", v.triesLeft(), v.triesLeft())
-	case fb.Reveal:
-		title = l.T("ui.wrong") + " " + l.T("ui.answerShown")
-	default:
-		return // deferred: nothing is said until the review
-	}
-	if fb.Reveal || !fb.Final {
-		for _, ans := range v.picks {
-			if c := q.Answers[ans].Comment; len(c) > 0 {
-				blocks = append(blocks, quiz.Block{Runs: append([]quiz.Run{{Text: l.T("ui.comment"), Style: quiz.Strong}}, c[0].Runs...)})
-				blocks = append(blocks, c[1:]...)
-			}
-		}
-	}
-	if fb.Reveal && len(q.Explanation) > 0 {
-		blocks = append(blocks, quiz.Block{Runs: []quiz.Run{{Text: l.T("ui.explanation"), Style: quiz.Strong}}})
-		blocks = append(blocks, q.Explanation...)
-	}
-	p.panel(title, blocks, bg, colBorder)
 }
 
 func (s *quizScene) check(gs gameState) {
@@ -194,50 +118,16 @@ func (s *quizScene) next(gs gameState) {
 	gs.shownPage().scroll, gs.shownPage().focusID = 0, ""
 }
 
-// key handles digits (choose), H (hint), Shift+↑/↓ (move a sequence item)
-// and Enter when no button has the focus (check, or go on).
+// key handles the question's keys (see questionKeys); Enter checks, or
+// goes on once the question is closed.
 func (s *quizScene) key(gs gameState) bool {
-	v := s.v
-	for i, k := range []ebiten.Key{ebiten.Key1, ebiten.Key2, ebiten.Key3, ebiten.Key4, ebiten.Key5, ebiten.Key6, ebiten.Key7, ebiten.Key8, ebiten.Key9} {
-		if inpututil.IsKeyJustPressed(k) || inpututil.IsKeyJustPressed(ebiten.KeyNumpad1+ebiten.Key(i)) {
-			if i < len(v.shown()) {
-				v.toggle(i)
-				gs.shownPage().focusID = "opt" + strconv.Itoa(i)
-				return true
-			}
+	return questionKeys(gs, s.v, func() {
+		if s.v.closed() {
+			s.next(gs)
+		} else {
+			s.check(gs)
 		}
-	}
-	if inpututil.IsKeyJustPressed(ebiten.KeyH) && len(v.question().Hint) > 0 {
-		v.showHint = true
-		return true
-	}
-	if ebiten.IsKeyPressed(ebiten.KeyShift) && v.question().Type == quiz.Sequence {
-		delta := 0
-		switch {
-		case inpututil.IsKeyJustPressed(ebiten.KeyArrowUp):
-			delta = -1
-		case inpututil.IsKeyJustPressed(ebiten.KeyArrowDown):
-			delta = 1
-		}
-		if delta != 0 {
-			if pos, ok := optionPos(gs.shownPage().focusID); ok {
-				gs.shownPage().focusID = "opt" + strconv.Itoa(v.move(pos, delta))
-			}
-			return true
-		}
-	}
-	if inpututil.IsKeyJustPressed(ebiten.KeyEnter) || inpututil.IsKeyJustPressed(ebiten.KeyNumpadEnter) {
-		if f := gs.shownPage().focused(); f == nil || f.kind == itemOption {
-			gs.consumeKeys()
-			if v.closed() {
-				s.next(gs)
-			} else {
-				s.check(gs)
-			}
-			return true
-		}
-	}
-	return false
+	})
 }
 
 func optionPos(id string) (int, bool) {

@@ -17,6 +17,9 @@ type quizView struct {
 	order    []int // the current order of a sequence (answer indices)
 	showHint bool
 	feedback *quiz.Feedback
+	// revisable keeps a deferred answer open after its check: homework
+	// takes the last answer given before handing in.
+	revisable bool
 }
 
 func newQuizView(a *quiz.Attempt) *quizView {
@@ -47,7 +50,8 @@ func (v *quizView) load() {
 		v.order = nil
 	}
 	if r.Done {
-		fb := quiz.Feedback{Correct: r.Correct, Final: true, Reveal: v.a.Mode != quiz.Deferred}
+		// Deferred mode says nothing of an answer until the review.
+		fb := quiz.Feedback{Correct: r.Correct && v.a.Mode != quiz.Deferred, Final: true, Reveal: v.a.Mode != quiz.Deferred}
 		v.feedback = &fb
 	}
 }
@@ -60,7 +64,9 @@ func (v *quizView) shown() []int {
 	return v.a.Shown[v.idx]
 }
 
-func (v *quizView) closed() bool { return v.a.Responses[v.idx].Done }
+func (v *quizView) closed() bool {
+	return v.a.Responses[v.idx].Done && !(v.revisable && v.a.Mode == quiz.Deferred)
+}
 
 // toggle picks or unpicks the answer at screen position pos.
 func (v *quizView) toggle(pos int) {
@@ -132,5 +138,9 @@ func (v *quizView) next() bool {
 
 // triesLeft is how many checks remain in Interactive mode.
 func (v *quizView) triesLeft() int {
-	return len(v.question().Answers) - v.a.Responses[v.idx].Tries
+	most := len(v.question().Answers)
+	if v.a.MaxTries > 0 {
+		most = v.a.MaxTries // an assignment's number of tries
+	}
+	return most - v.a.Responses[v.idx].Tries
 }

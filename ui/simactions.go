@@ -16,6 +16,9 @@ const scoresKey = "asyncwithlab.predict.scores"
 
 // syncLink keeps the address bar's fragment a link to what is shown.
 func (s *simScene) syncLink(gs gameState) {
+	if s.hw != nil {
+		return // the address keeps the assignment's link, for a reload
+	}
 	if f, err := s.ses.Link(); err == nil {
 		gs.platform().SetFragment(f)
 	}
@@ -79,6 +82,9 @@ func (s *simScene) pickPreset(gs gameState, cat *catalog.Catalog, name string) {
 // togglePredict turns "predict, then watch" on, asking from the current
 // position on with the scores saved so far, or off.
 func (s *simScene) togglePredict(gs gameState) {
+	if s.hw != nil {
+		return // an assignment's challenges stay asked
+	}
 	if s.ses.Predict != nil {
 		s.ses.TogglePredict(nil)
 		s.syncLink(gs)
@@ -109,6 +115,10 @@ func loadScores(gs gameState) (*predict.Scores, string) {
 
 // checkPrediction marks the answer and saves the scores.
 func (s *simScene) checkPrediction(gs gameState) {
+	if s.hw != nil {
+		s.hw.check(gs, s) // homework logs it instead of the scores
+		return
+	}
 	pr := s.ses.Predict
 	pr.Check()
 	if err := gs.platform().Save(scoresKey, pr.Scores.Encode()); err != nil {

@@ -119,6 +119,16 @@ func (s *simScene) topButtons(gs gameState) []button {
 		predict = l.T("ui.predictOn")
 	}
 	ps := &s.panels
+	if s.hw != nil {
+		bs := []button{
+			{"home", "← " + l.T("hw.backToAssignment"), false, func() { s.home(gs) }},
+			{"help", "? " + l.T("ui.help"), s.panel == ps.help, func() { s.toggle(ps.help) }},
+		}
+		if !s.wideScreen(gs) {
+			bs[1] = button{"code", l.T("ui.code"), s.showCode, func() { s.showCode = !s.showCode }}
+		}
+		return bs
+	}
 	bs := []button{
 		{"home", "← " + l.T("ui.home"), false, func() { s.home(gs) }},
 		{"presets", l.T("ui.presets"), s.panel == ps.examples, func() { s.toggle(ps.examples) }},

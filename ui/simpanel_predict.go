@@ -24,7 +24,13 @@ func (*predictPanel) build(gs gameState, s *simScene, p *page) {
 	c := s.column(p, s.lay.side)
 	u := s.unit
 	e := pr.Scores.Entries[pr.Key]
-	c.text([]quiz.Run{{Text: l.T("ui.predict"), Style: quiz.Strong}, {Text: "  ·  " + l.T("ui.predictScore", e.Right, e.Asked)}}, 15, colMuted, false)
+	if s.hw != nil {
+		// An assignment's challenge: which one; no running score, which
+		// deferred mode must not show.
+		c.text([]quiz.Run{{Text: s.hw.header(l, pr), Style: quiz.Strong}}, 15, colMuted, false)
+	} else {
+		c.text([]quiz.Run{{Text: l.T("ui.predict"), Style: quiz.Strong}, {Text: "  ·  " + l.T("ui.predictScore", e.Right, e.Asked)}}, 15, colMuted, false)
+	}
 	if s.predictNotice != "" {
 		c.text([]quiz.Run{{Text: s.predictNotice}}, 13, colWrong, false)
 	}

@@ -47,6 +47,9 @@ type simScene struct {
 	// predictNotice says that saved scores could not be read or written;
 	// the question's panel shows it.
 	predictNotice string
+	// hw is set when an assignment opened the simulator on a challenge:
+	// it logs the answers and takes the student back (nil otherwise).
+	hw *hwChallenge
 }
 
 // firstPreset is the example the simulator opens with: document 001's
@@ -154,6 +157,9 @@ func (s *simScene) tick(gs gameState) bool {
 	cur := s.ses.Cursor
 	changed := false
 	if pr := s.ses.Predict; pr != nil && pr.Gate(s.ses) {
+		if s.hw != nil {
+			s.hw.asked(gs, s)
+		}
 		gs.redraw() // the question's panel appears
 	}
 	wasPlaying := cur.Playing
@@ -224,6 +230,9 @@ func (s *simScene) key(gs gameState) bool {
 
 // toggle opens panel p, or closes it when it is the one open.
 func (s *simScene) toggle(p simPanel) {
+	if s.hw != nil && p != s.panels.help {
+		return // homework keeps to its example: no other example, no editor
+	}
 	if s.panel == p {
 		s.panel = nil
 	} else {
@@ -242,6 +251,10 @@ func (s *simScene) back(gs gameState) {
 
 // home leaves the simulator; the address no longer holds its link.
 func (s *simScene) home(gs gameState) {
+	if s.hw != nil {
+		s.hw.leave(gs)
+		return
+	}
 	s.panel = nil
 	gs.platform().SetFragment("")
 	gs.goTo(&homeScene{})
