@@ -107,7 +107,7 @@ func DecodeScores(s string) (Scores, error) {
 	parts := strings.Split(s, ";")
 	if parts[0] != scoresTag {
 		if v, ok := strings.CutPrefix(parts[0], "p"); ok && v != "" && strings.Trim(v, "0123456789") == "" {
-			return Scores{}, fmt.Errorf("scores: format version %s; this program reads version 1", v)
+			return Scores{}, fmt.Errorf("scores: format version %s; this program reads version 1", clip(v))
 		}
 		return Scores{}, fmt.Errorf("scores: expected %q at the start, got %q", scoresTag, clip(parts[0]))
 	}
