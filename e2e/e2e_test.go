@@ -45,7 +45,7 @@ func TestBoot(t *testing.T) {
 		assert.Contains(t, home, want)
 	}
 	ids := itemIDs(b.items())
-	want := []string{"quiz", "sim", "about"}
+	want := []string{"quiz", "sim", "about", "teacher"}
 	for _, l := range i18n.Langs() {
 		want = append(want, "lang-"+string(l)) // a choice of every language
 	}

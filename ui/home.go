@@ -28,6 +28,7 @@ func (s *homeScene) build(gs gameState, p *page) {
 		}
 	})
 	p.button("about", l.T("ui.about"), false, func() { gs.goTo(&aboutScene{}) })
+	p.button("teacher", l.T("teacher.button"), false, func() { gs.goTo(newTeacherScene()) })
 	p.gap(8)
 	langSwitch(gs, p)
 	p.gap(16)

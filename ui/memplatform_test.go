@@ -32,6 +32,15 @@ func (m *memPlatform) SaveFile(name string, data []byte) (string, error) {
 	return "/saved/" + name, nil
 }
 
+// ReadText reads what was copied last (or pasteText, when set).
+func (m *memPlatform) ReadText(done func(string, error)) {
+	if m.copyErr != nil {
+		done("", m.copyErr)
+		return
+	}
+	done(m.copied, nil)
+}
+
 func (m *memPlatform) CopyText(s string) error {
 	if m.copyErr != nil {
 		return m.copyErr

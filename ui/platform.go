@@ -46,4 +46,8 @@ type Platform interface {
 	// on desktop (name is a path, or a file name placed in the app's
 	// folder). It returns where the data went.
 	SaveFile(name string, data []byte) (string, error)
+	// ReadText reads the clipboard's text and hands it to done, later and
+	// from any goroutine (the browser answers a promise); an error means
+	// it could not (the user then types, or drops a file).
+	ReadText(done func(text string, err error))
 }

@@ -101,6 +101,30 @@ func (d *desktop) CopyText(s string) error {
 	return errNoClipboard
 }
 
+// pasteCommands are the programs that print the clipboard's text.
+var pasteCommands = [][]string{
+	{"wl-paste", "--no-newline"}, {"xclip", "-selection", "clipboard", "-o"}, {"xsel", "--clipboard", "--output"},
+	{"pbpaste"}, {"powershell", "-NoProfile", "-Command", "Get-Clipboard"},
+}
+
+// ReadText asks the first clipboard command that works, in the
+// background so that the window does not wait for it.
+func (d *desktop) ReadText(done func(string, error)) {
+	go func() {
+		for _, c := range pasteCommands {
+			if _, err := exec.LookPath(c[0]); err != nil {
+				continue
+			}
+			out, err := exec.Command(c[0], c[1:]...).Output()
+			if err == nil {
+				done(string(out), nil)
+				return
+			}
+		}
+		done("", errors.New("no clipboard command found (wl-paste, xclip, xsel, pbpaste or powershell)"))
+	}()
+}
+
 // SaveFile writes the file where name says, or in the app's scenarios
 // folder when name is a bare file name.
 func (d *desktop) SaveFile(name string, data []byte) (string, error) {

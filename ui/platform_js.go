@@ -238,3 +238,28 @@ func filepathBase(name string) string {
 	}
 	return name
 }
+
+// ReadText reads the clipboard: navigator.clipboard.readText answers a
+// promise (the browser may ask the user first, or refuse outside https).
+func (b *browser) ReadText(done func(string, error)) {
+	clip := js.Global().Get("navigator").Get("clipboard")
+	if !clip.Truthy() || !clip.Get("readText").Truthy() {
+		done("", errors.New("this browser does not let the page read the clipboard here"))
+		return
+	}
+	var onOK, onErr js.Func
+	release := func() { onOK.Release(); onErr.Release() }
+	onOK = js.FuncOf(func(this js.Value, args []js.Value) any {
+		text := args[0].String()
+		release()
+		go done(text, nil)
+		return nil
+	})
+	onErr = js.FuncOf(func(this js.Value, args []js.Value) any {
+		msg := args[0].Call("toString").String()
+		release()
+		go done("", errors.New(msg))
+		return nil
+	})
+	clip.Call("readText").Call("then", onOK, onErr)
+}

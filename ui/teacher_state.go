@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"asyncwithlab/homework"
+)
+
+// The Teacher screen's state that needs no window: making an assignment,
+// a roster's links, grading pasted codes. It makes the same package calls
+// as lab assign and lab grade, so the screen and the command line give
+// the same links and the same numbers.
+
+// teacherForm is what the teacher chose for a new assignment.
+type teacherForm struct {
+	Title string
+	// Questions: "all" (or ""), "none", or numbers such as 1-3,5.
+	Questions  string
+	Challenges []string
+	Mode       string
+	Tries      int
+	Pass       int
+	Draw       int
+	Due        string
+}
+
+// teacherMade is a sealed assignment: its class link (the fragment) and
+// the teacher's key.
+type teacherMade struct {
+	a     *homework.Assignment
+	key   homework.Key
+	class string
+}
+
+// makeAssignment builds, checks and seals an assignment from the form,
+// with a new ID and a new key, as lab assign does.
+func makeAssignment(f teacherForm) (*teacherMade, error) {
+	id, err := homework.NewID()
+	if err != nil {
+		return nil, err
+	}
+	a := &homework.Assignment{ID: id, Title: strings.TrimSpace(f.Title), Mode: f.Mode, Tries: f.Tries,
+		PassingGrade: f.Pass, Draw: f.Draw, Due: strings.TrimSpace(f.Due)}
+	a.Challenges = append(a.Challenges, f.Challenges...)
+	qs := strings.ToLower(strings.TrimSpace(f.Questions))
+	if qs != "none" {
+		a.Quiz.Builtin = true
+	}
+	if qs != "" && qs != "all" && qs != "none" {
+		if a.Quiz.Questions, err = parseNumbers(qs); err != nil {
+			return nil, err
+		}
+	}
+	if err := a.Check(); err != nil {
+		return nil, err
+	}
+	if err := a.Seal(nil); err != nil {
+		return nil, err
+	}
+	q, err := a.LoadQuestions(nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := homework.NewGrader(a, q, nil); err != nil {
+		return nil, err
+	}
+	class, err := homework.Link{Assignment: a}.Encode()
+	if err != nil {
+		return nil, err
+	}
+	key, err := homework.NewKey()
+	if err != nil {
+		return nil, err
+	}
+	return &teacherMade{a: a, key: key, class: class}, nil
+}
+
+// keyFile is the key file's text, as lab assign writes it: the key, then
+// comments (lab grade -key reads it).
+func (m *teacherMade) keyFile(site string) string {
+	return fmt.Sprintf("%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n",
+		m.key, m.a.Title, homework.Address(site, m.class))
+}
+
+// rosterLinks is the CSV of every student's link, from a pasted roster.
+func (m *teacherMade) rosterLinks(roster, site string) ([]byte, int, error) {
+	names, err := homework.ParseRoster(roster)
+	if err != nil {
+		return nil, 0, err
+	}
+	links, err := homework.StudentLinks(m.a, m.key, names)
+	if err != nil {
+		return nil, 0, err
+	}
+	var b bytes.Buffer
+	if err := homework.WriteLinksCSV(&b, links, site); err != nil {
+		return nil, 0, err
+	}
+	return b.Bytes(), len(links), nil
+}
+
+// teacherGraded is a graded batch.
+type teacherGraded struct {
+	a      *homework.Assignment
+	report *homework.Report
+	// keyed: the key was given, so variants were checked.
+	keyed bool
+	codes int
+}
+
+// errNoCodes: the text holds no code.
+var errNoCodes = errors.New("no codes found")
+
+// gradeCodes grades every code found in text for the assignment link,
+// with the key when one is given (a key line, or a whole key file).
+func gradeCodes(link, keyText, text string) (*teacherGraded, error) {
+	l, err := homework.DecodeLink(strings.TrimSpace(link))
+	if err != nil {
+		return nil, err
+	}
+	key, err := parseKeyText(keyText)
+	if err != nil {
+		return nil, err
+	}
+	q, err := l.Assignment.LoadQuestions(nil)
+	if err != nil {
+		return nil, err
+	}
+	g, err := homework.NewGrader(l.Assignment, q, key)
+	if err != nil {
+		return nil, err
+	}
+	codes := homework.FindCodes(text)
+	if len(codes) == 0 {
+		return nil, errNoCodes
+	}
+	return &teacherGraded{a: l.Assignment, report: g.Grade(codes), keyed: key != nil, codes: len(codes)}, nil
+}
+
+// csv is the report in a layout (see homework.Layouts).
+func (g *teacherGraded) csv(layout string) ([]byte, error) {
+	var b bytes.Buffer
+	if err := g.report.WriteLayout(&b, layout, g.a.Title); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// parseKeyText reads a key: the key itself, or a whole key file (its
+// key line, as lab grade reads it, even when the paste joined its lines);
+// no key at all is nil.
+func parseKeyText(s string) (*homework.Key, error) {
+	for _, w := range strings.Fields(s) {
+		if strings.HasPrefix(w, "awl-key-") {
+			k, err := homework.ParseKey(w)
+			if err != nil {
+				return nil, err
+			}
+			return &k, nil
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			_, err := homework.ParseKey(line)
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+// parseNumbers reads question numbers such as 1,2,5-8 (as lab assign's
+// -questions).
+func parseNumbers(s string) ([]int, error) {
+	var out []int
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		lo, hi, isRange := strings.Cut(p, "-")
+		a, err := strconv.Atoi(strings.TrimSpace(lo))
+		if err != nil || a < 1 {
+			return nil, fmt.Errorf("questions: %q: expected question numbers from 1, such as 1-3,5", p)
+		}
+		b := a
+		if isRange {
+			if b, err = strconv.Atoi(strings.TrimSpace(hi)); err != nil || b < a {
+				return nil, fmt.Errorf("questions: %q: expected a range such as 1-3", p)
+			}
+		}
+		if b-a > 1000 {
+			return nil, fmt.Errorf("questions: %q: too many questions", p)
+		}
+		for n := a; n <= b; n++ {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// fileSlug is a file name's stem from a title: letters and digits, words
+// joined by hyphens.
+func fileSlug(title string) string {
+	return strings.TrimSuffix(codeFileName(title, ""), ".txt")
+}
