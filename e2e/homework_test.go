@@ -40,7 +40,9 @@ var codePattern = regexp.MustCompile(`awl1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}`)
 // per-student links to three students, each in a fresh browser: one
 // tries wrongly first, one leaves a question out, one reloads halfway.
 // Each hands in a code read from the screen; the teacher's grader must
-// give exactly the points computed here.
+// give exactly the points computed here. Then a teacher pastes the codes
+// into the Teacher screen and downloads the CSV, which must be the
+// grader's and lab grade's, byte for byte (gradeOnTeacherScreen).
 func TestHomework(t *testing.T) {
 	needBrowser(t)
 	a := &homework.Assignment{ID: "5eed5eed5eed5eed", Title: "Week 3: async with",
@@ -90,6 +92,10 @@ func TestHomework(t *testing.T) {
 		assert.Empty(t, row.Flags, "%s is not flagged", row.Student)
 		t.Logf("%s: %v = %.2f of %d", row.Student, row.Points, row.Total, row.Max)
 	}
+
+	// The teacher grades the same codes on the Teacher screen and
+	// downloads the CSV; lab grade must print the same.
+	gradeOnTeacherScreen(t, a, key, qz, codes)
 }
 
 // takeHomework is one student in a fresh browser: open the link, answer,
