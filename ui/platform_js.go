@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strings"
 	"syscall/js"
 )
 
@@ -208,12 +209,24 @@ func (b *browser) CopyText(s string) error {
 	return nil
 }
 
+// mediaType is a download's type by its name's extension: a scenario
+// (JSON), grades and links (CSV), a key or a code (text).
+func mediaType(name string) string {
+	switch {
+	case strings.HasSuffix(name, ".json"):
+		return "application/json"
+	case strings.HasSuffix(name, ".csv"):
+		return "text/csv"
+	}
+	return "text/plain"
+}
+
 // SaveFile offers the data as a download.
 func (b *browser) SaveFile(name string, data []byte) (string, error) {
 	w := js.Global()
 	arr := w.Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(arr, data)
-	blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": "application/json"})
+	blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mediaType(name)})
 	href := w.Get("URL").Call("createObjectURL", blob)
 	a := w.Get("document").Call("createElement", "a")
 	a.Set("href", href)
