@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"asyncwithlab/homework"
@@ -51,8 +50,8 @@ func makeAssignment(f teacherForm) (*teacherMade, error) {
 		a.Quiz.Builtin = true
 	}
 	if qs != "" && qs != "all" && qs != "none" {
-		if a.Quiz.Questions, err = parseNumbers(qs); err != nil {
-			return nil, err
+		if a.Quiz.Questions, err = homework.ParseQuestionNumbers(qs); err != nil {
+			return nil, fmt.Errorf("questions: %v", err)
 		}
 	}
 	if err := a.Check(); err != nil {
@@ -82,8 +81,7 @@ func makeAssignment(f teacherForm) (*teacherMade, error) {
 // keyFile is the key file's text, as lab assign writes it: the key, then
 // comments (lab grade -key reads it).
 func (m *teacherMade) keyFile(site string) string {
-	return fmt.Sprintf("%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n",
-		m.key, m.a.Title, homework.Address(site, m.class))
+	return homework.KeyFile(m.key, m.a.Title, homework.Address(site, m.class))
 }
 
 // rosterLinks is the CSV of every student's link, from a pasted roster.
@@ -122,7 +120,7 @@ func gradeCodes(link, keyText, text string) (*teacherGraded, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, err := parseKeyText(keyText)
+	key, err := homework.ReadKeyFile(keyText)
 	if err != nil {
 		return nil, err
 	}
@@ -148,57 +146,6 @@ func (g *teacherGraded) csv(layout string) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// parseKeyText reads a key: the key itself, or a whole key file (its
-// key line, as lab grade reads it, even when the paste joined its lines);
-// no key at all is nil.
-func parseKeyText(s string) (*homework.Key, error) {
-	for _, w := range strings.Fields(s) {
-		if strings.HasPrefix(w, "awl-key-") {
-			k, err := homework.ParseKey(w)
-			if err != nil {
-				return nil, err
-			}
-			return &k, nil
-		}
-	}
-	for _, line := range strings.Split(s, "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			_, err := homework.ParseKey(line)
-			return nil, err
-		}
-	}
-	return nil, nil
-}
-
-// parseNumbers reads question numbers such as 1,2,5-8 (as lab assign's
-// -questions).
-func parseNumbers(s string) ([]int, error) {
-	var out []int
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p == "" {
-			continue
-		}
-		lo, hi, isRange := strings.Cut(p, "-")
-		a, err := strconv.Atoi(strings.TrimSpace(lo))
-		if err != nil || a < 1 {
-			return nil, fmt.Errorf("questions: %q: expected question numbers from 1, such as 1-3,5", p)
-		}
-		b := a
-		if isRange {
-			if b, err = strconv.Atoi(strings.TrimSpace(hi)); err != nil || b < a {
-				return nil, fmt.Errorf("questions: %q: expected a range such as 1-3", p)
-			}
-		}
-		if b-a > 1000 {
-			return nil, fmt.Errorf("questions: %q: too many questions", p)
-		}
-		for n := a; n <= b; n++ {
-			out = append(out, n)
-		}
-	}
-	return out, nil
 }
 
 // fileSlug is a file name's stem from a title: letters and digits, words

@@ -70,7 +70,7 @@ func TestTeacherMakesAnAssignment(t *testing.T) {
 	keyFile := string(plat.files["week-3-async-with-key.txt"])
 	assert.True(t, strings.HasPrefix(keyFile, s.made.key.String()+"\n"), keyFile)
 	assert.Contains(t, keyFile, "# Class link: "+class)
-	k, err := parseKeyText(keyFile)
+	k, err := homework.ReadKeyFile(keyFile)
 	require.NoError(t, err)
 	assert.Equal(t, s.made.key, *k)
 
@@ -181,11 +181,11 @@ func TestTeacherGradesCodes(t *testing.T) {
 }
 
 func TestParseNumbers(t *testing.T) {
-	n, err := parseNumbers("1-3, 5")
+	n, err := homework.ParseQuestionNumbers("1-3, 5")
 	require.NoError(t, err)
 	assert.Equal(t, []int{1, 2, 3, 5}, n)
 	for _, bad := range []string{"0", "x", "3-1", "1-", "1-100000"} {
-		_, err := parseNumbers(bad)
+		_, err := homework.ParseQuestionNumbers(bad)
 		assert.Error(t, err, bad)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"asyncwithlab/homework"
@@ -69,7 +68,7 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 		a.Quiz.Builtin = true
 	}
 	if *questions != "all" && *questions != "none" {
-		if a.Quiz.Questions, err = parseNumbers(*questions); err != nil {
+		if a.Quiz.Questions, err = homework.ParseQuestionNumbers(*questions); err != nil {
 			return fail(fmt.Errorf("-questions: %v", err))
 		}
 	}
@@ -105,7 +104,7 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(fmt.Errorf("writing the key: %w", err))
 	}
-	_, err = fmt.Fprintf(f, "%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n", key, a.Title, homework.Address(*site, class))
+	_, err = fmt.Fprint(f, homework.KeyFile(key, a.Title, homework.Address(*site, class)))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -193,24 +192,20 @@ func cmdGrade(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// readKeyFile reads the key from the first line of a key file that is
-// neither blank nor a # comment.
+// readKeyFile reads the key of a key file.
 func readKeyFile(name string) (homework.Key, error) {
 	data, err := readLimited(name, 64<<10)
 	if err != nil {
 		return homework.Key{}, err
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") {
-			k, err := homework.ParseKey(line)
-			if err != nil {
-				return k, fmt.Errorf("%s: %v", name, err)
-			}
-			return k, nil
-		}
+	k, err := homework.ReadKeyFile(string(data))
+	switch {
+	case err != nil:
+		return homework.Key{}, fmt.Errorf("%s: %v", name, err)
+	case k == nil:
+		return homework.Key{}, fmt.Errorf("%s: no key in the file", name)
 	}
-	return homework.Key{}, fmt.Errorf("%s: no key in the file", name)
+	return *k, nil
 }
 
 func splitList(s string) []string {
@@ -221,26 +216,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// parseNumbers reads 1,2,5-8.
-func parseNumbers(s string) ([]int, error) {
-	var out []int
-	for _, p := range splitList(s) {
-		lo, hi, isRange := strings.Cut(p, "-")
-		a, err := strconv.Atoi(lo)
-		if err != nil || a < 1 {
-			return nil, fmt.Errorf("%q: expected question numbers from 1, such as 1,2,5-8", p)
-		}
-		b := a
-		if isRange {
-			if b, err = strconv.Atoi(hi); err != nil || b < a {
-				return nil, fmt.Errorf("%q: expected a range such as 5-8", p)
-			}
-		}
-		for n := a; n <= b; n++ {
-			out = append(out, n)
-		}
-	}
-	return out, nil
 }
