@@ -110,12 +110,11 @@ func expectedTable(rep *homework.Report, hasPass bool) string {
 		head = append(head, c.Name)
 	}
 	fmt.Fprintln(w, strings.Join(append(head, "Total", "%", "Passed", "Flags"), "\t"))
-	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	for _, row := range rep.Rows {
 		cells := []string{row.Student}
 		for i := range rep.Columns {
 			if i < len(row.Asked) && row.Asked[i] {
-				cells = append(cells, num(row.Points[i]))
+				cells = append(cells, homework.FormatPoints(row.Points[i]))
 			} else {
 				cells = append(cells, "–")
 			}
@@ -124,7 +123,7 @@ func expectedTable(rep *homework.Report, hasPass bool) string {
 		if hasPass {
 			passed = map[bool]string{true: "yes", false: "no"}[row.Passed]
 		}
-		cells = append(cells, num(row.Total)+"/"+strconv.Itoa(row.Max), strconv.FormatFloat(row.Percent, 'f', 0, 64), passed, strconv.Itoa(len(row.Flags)))
+		cells = append(cells, homework.FormatPoints(row.Total)+"/"+strconv.Itoa(row.Max), homework.FormatPercent(row.Percent), passed, strconv.Itoa(len(row.Flags)))
 		fmt.Fprintln(w, strings.Join(cells, "\t"))
 	}
 	w.Flush()

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +31,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 		for k := range r.Columns {
 			cell := ""
 			if row.Asked[k] {
-				cell = points(row.Points[k])
+				cell = FormatPoints(row.Points[k])
 			}
 			rec = append(rec, cell)
 		}
@@ -40,7 +41,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 		} else if row.hasPassingGrade {
 			passed = "no"
 		}
-		rec = append(rec, points(row.Total), strconv.Itoa(row.Max), strconv.FormatFloat(row.Percent, 'f', 1, 64), passed, strings.Join(row.Flags, "; "))
+		rec = append(rec, FormatPoints(row.Total), strconv.Itoa(row.Max), FormatPercent(row.Percent), passed, strings.Join(row.Flags, "; "))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -87,13 +88,13 @@ func (r *Report) WriteLayout(w io.Writer, layout, title string) error {
 	case "moodle":
 		cw.Write([]string{"Identifier", title, "Feedback"})
 		for _, row := range r.Rows {
-			cw.Write([]string{row.Student, points(row.Total), strings.Join(row.Flags, "; ")})
+			cw.Write([]string{row.Student, FormatPoints(row.Total), strings.Join(row.Flags, "; ")})
 		}
 	case "canvas":
 		cw.Write([]string{"Student", "ID", "SIS User ID", "SIS Login ID", "Section", title})
 		cw.Write([]string{"Points Possible", "", "", "", "", strconv.Itoa(maxPoints)})
 		for _, row := range r.Rows {
-			cw.Write([]string{row.Student, "", row.Student, "", "", points(row.Total)})
+			cw.Write([]string{row.Student, "", row.Student, "", "", FormatPoints(row.Total)})
 		}
 	default:
 		return fmt.Errorf("unknown layout %q: expected one of %s", layout, strings.Join(Layouts, ", "))
@@ -102,7 +103,12 @@ func (r *Report) WriteLayout(w io.Writer, layout, title string) error {
 	return cw.Error()
 }
 
-// points writes a score with at most two decimals and no trailing zeros.
-func points(v float64) string {
-	return strconv.FormatFloat(float64(int64(v*100+0.5))/100, 'f', -1, 64)
+// FormatPoints writes a score with at most two decimals and no trailing
+// zeros (1, 0.5, 0.33): the CSVs, lab grade and the Teacher screen's
+// table all write points so.
+func FormatPoints(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
 }
+
+// FormatPercent writes a percentage with one decimal, as the CSVs do.
+func FormatPercent(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }

@@ -350,3 +350,10 @@ func BenchmarkGrade500(b *testing.B) {
 		}
 	}
 }
+
+func TestFormatPoints(t *testing.T) {
+	for v, want := range map[float64]string{1: "1", 0.5: "0.5", 1.0 / 3: "0.33", 2.0 / 3: "0.67", 0: "0", 12.125: "12.13", 0.1 + 0.2: "0.3"} {
+		assert.Equal(t, want, homework.FormatPoints(v), "%v", v)
+	}
+	assert.Equal(t, "66.7", homework.FormatPercent(200.0/3))
+}

@@ -10,6 +10,9 @@ type memPlatform struct {
 	copied   string
 	copyErr  error // when set, the clipboard fails
 	files    map[string][]byte
+	// openName and openData are the file a user picks (nil: none).
+	openName string
+	openData []byte
 }
 
 func newMemPlatform() *memPlatform {
@@ -47,4 +50,14 @@ func (m *memPlatform) CopyText(s string) error {
 	}
 	m.copied = s
 	return nil
+}
+
+// OpenFile gives openName and openData, as a user choosing that file;
+// without them, it has no chooser, as the desktop.
+func (m *memPlatform) OpenFile(_ string, done func(string, []byte, error)) {
+	if m.openData == nil {
+		done("", nil, errNoChooser)
+		return
+	}
+	done(m.openName, m.openData, nil)
 }

@@ -1,5 +1,10 @@
 package ui
 
+import "errors"
+
+// errNoChooser is OpenFile's answer on a platform without a file chooser.
+var errNoChooser = errors.New("no file chooser here: drop the file on the window")
+
 // Clickable is an item of the screen that takes a click, in CSS pixels.
 type Clickable struct {
 	ID   string  `json:"id"`
@@ -50,4 +55,10 @@ type Platform interface {
 	// from any goroutine (the browser answers a promise); an error means
 	// it could not (the user then types, or drops a file).
 	ReadText(done func(text string, err error))
+	// OpenFile asks the user for a file (of the types accept lists, such
+	// as ".md,.txt") and hands its name and bytes to done, later and from
+	// any goroutine; done is not called when the user cancels. An error
+	// means this platform has no file chooser (the desktop: the user drops
+	// the file on the window instead).
+	OpenFile(accept string, done func(name string, data []byte, err error))
 }

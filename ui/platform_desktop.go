@@ -141,3 +141,9 @@ func (d *desktop) SaveFile(name string, data []byte) (string, error) {
 	}
 	return path, os.Rename(tmp, path)
 }
+
+// OpenFile says that files are dropped on the window here: a native file
+// chooser would need cgo or a helper program.
+func (d *desktop) OpenFile(_ string, done func(string, []byte, error)) {
+	done("", nil, errNoChooser)
+}

@@ -276,3 +276,57 @@ func (b *browser) ReadText(done func(string, error)) {
 	})
 	clip.Call("readText").Call("then", onOK, onErr)
 }
+
+// maxOpenFile bounds a chosen file: a quiz or a batch of codes is far
+// smaller; this keeps a wrong pick (a video) from filling the memory.
+const maxOpenFile = 16 << 20
+
+// OpenFile clicks a hidden file input. The click follows the user's own
+// click within the browser's activation window (Ebitengine handles input
+// on the next animation frame), so the browser lets it open the chooser.
+func (b *browser) OpenFile(accept string, done func(string, []byte, error)) {
+	doc := js.Global().Get("document")
+	input := doc.Call("createElement", "input")
+	input.Set("type", "file")
+	input.Set("accept", accept)
+	var onChange, onCancel js.Func
+	onCancel = js.FuncOf(func(js.Value, []js.Value) any {
+		onChange.Release()
+		onCancel.Release()
+		return nil
+	})
+	onChange = js.FuncOf(func(js.Value, []js.Value) any {
+		onChange.Release()
+		onCancel.Release()
+		files := input.Get("files")
+		if files.Length() == 0 {
+			return nil // cancelled
+		}
+		f := files.Index(0)
+		name := f.Get("name").String()
+		if size := f.Get("size").Int(); size > maxOpenFile {
+			go done(name, nil, fmt.Errorf("%s is %d bytes; a quiz or a file of codes is at most %d", name, size, maxOpenFile))
+			return nil
+		}
+		var onOK, onErr js.Func
+		release := func() { onOK.Release(); onErr.Release() }
+		onOK = js.FuncOf(func(this js.Value, args []js.Value) any {
+			data := make([]byte, args[0].Get("byteLength").Int())
+			js.CopyBytesToGo(data, js.Global().Get("Uint8Array").New(args[0]))
+			release()
+			go done(name, data, nil)
+			return nil
+		})
+		onErr = js.FuncOf(func(this js.Value, args []js.Value) any {
+			msg := args[0].Call("toString").String()
+			release()
+			go done(name, nil, errors.New(msg))
+			return nil
+		})
+		f.Call("arrayBuffer").Call("then", onOK, onErr)
+		return nil
+	})
+	input.Call("addEventListener", "change", onChange)
+	input.Call("addEventListener", "cancel", onCancel)
+	input.Call("click")
+}

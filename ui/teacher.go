@@ -22,6 +22,7 @@ type teacherScene struct {
 	chosen                map[string]bool
 	mode                  int // index in teacherModes
 	tries, pass, draw     int
+	own                   ownQuiz
 
 	made    *teacherMade
 	makeErr error
@@ -46,10 +47,10 @@ type teacherScene struct {
 	dropped chan droppedFiles
 }
 
+// droppedFiles are the files of one drop, each read whole.
 type droppedFiles struct {
-	text string
-	n    int
-	err  error
+	files []chosenFile
+	err   error
 }
 
 // teacherModes are the feedback modes, in the stepper's order.
@@ -66,13 +67,15 @@ func newTeacherScene() *teacherScene {
 		keyF:      textField{id: "t-key"},
 		codes:     textField{id: "t-codes", multiline: true},
 		dropped:   make(chan droppedFiles, 1),
+		own:       newOwnQuiz(),
 	}
 }
 
-// form is what the teacher chose.
-func (s *teacherScene) form() teacherForm {
-	f := teacherForm{Title: s.title.value(), Questions: s.questions.value(), Mode: teacherModes[s.mode],
+// spec is what the teacher chose.
+func (s *teacherScene) spec() homework.Spec {
+	f := homework.Spec{Title: s.title.value(), Questions: s.questions.value(), Mode: teacherModes[s.mode],
 		Tries: s.tries, Pass: s.pass, Draw: s.draw, Due: s.due.value()}
+	s.own.spec(&f)
 	if cat, err := catalog.Builtin(); err == nil {
 		for _, t := range cat.Topics {
 			for _, e := range t.Entries {
@@ -117,6 +120,7 @@ func (s *teacherScene) buildMake(gs gameState, p *page) {
 	p.plain(l.T("teacher.makeTitle"), 22, colText, true)
 	s.title.build(gs, p, l.T("teacher.assignmentTitle"), l.T("teacher.assignmentTitlePlaceholder"))
 	s.questions.build(gs, p, l.T("teacher.questions"), l.T("teacher.questionsPlaceholder"))
+	s.own.build(gs, p, s)
 	p.plain(l.T("teacher.challenges"), 15, colMuted, true)
 	row := s.row(p)
 	if cat, err := catalog.Builtin(); err == nil {
@@ -164,15 +168,15 @@ func (s *teacherScene) buildMake(gs gameState, p *page) {
 		return
 	}
 	m := s.made
-	p.plain(l.T("teacher.made", m.a.Title), 18, colRight, true)
+	p.plain(l.T("teacher.made", m.Assignment.Title), 18, colRight, true)
 	p.plain(l.T("teacher.classLink"), 15, colMuted, true)
-	p.blocks([]quiz.Block{{Kind: quiz.CodeBlock, Code: homework.Address(site(gs), m.class), Lang: "text"}})
-	p.button("t-copy-link", l.T("teacher.copyLink"), true, func() { s.copy(gs, homework.Address(site(gs), m.class)) })
+	p.blocks([]quiz.Block{{Kind: quiz.CodeBlock, Code: homework.Address(site(gs), m.Class), Lang: "text"}})
+	p.button("t-copy-link", l.T("teacher.copyLink"), true, func() { s.copy(gs, homework.Address(site(gs), m.Class)) })
 	p.plain(l.T("teacher.key"), 15, colMuted, true)
-	p.blocks([]quiz.Block{{Kind: quiz.CodeBlock, Code: m.key.String(), Lang: "text"}})
+	p.blocks([]quiz.Block{{Kind: quiz.CodeBlock, Code: m.Key.String(), Lang: "text"}})
 	p.panel("", paragraphs(l.T("teacher.keyWarning")), colWrongBg, colWrong)
-	p.button("t-save-key", l.T("teacher.saveKey"), true, func() { s.save(gs, fileSlug(m.a.Title)+"-key.txt", []byte(m.keyFile(site(gs))), &s.makeMsg) })
-	p.button("t-copy-key", l.T("teacher.copyKey"), false, func() { s.copy(gs, m.key.String()) })
+	p.button("t-save-key", l.T("teacher.saveKey"), true, func() { s.save(gs, fileSlug(m.Assignment.Title)+"-key.txt", []byte(m.keyFile(site(gs))), &s.makeMsg) })
+	p.button("t-copy-key", l.T("teacher.copyKey"), false, func() { s.copy(gs, m.Key.String()) })
 	if s.manual {
 		p.plain(l.T("hw.copyByHand"), 14, colWrong, false)
 	}
@@ -232,14 +236,14 @@ func modeLabel(l Lang, mode string) string {
 // make seals the assignment and fills in the grading fields.
 func (s *teacherScene) make(gs gameState) {
 	s.makeMsg, s.manual, s.links, s.linksErr, s.linksMsg = "", false, nil, nil, ""
-	m, err := makeAssignment(s.form())
+	m, err := homework.Make(s.spec())
 	if err != nil {
 		s.made, s.makeErr = nil, err
 		return
 	}
-	s.made, s.makeErr = m, nil
-	s.link.text = homework.Address(site(gs), m.class)
-	s.keyF.text = m.key.String()
+	s.made, s.makeErr = &teacherMade{m}, nil
+	s.link.text = homework.Address(site(gs), m.Class)
+	s.keyF.text = m.Key.String()
 }
 
 func (s *teacherScene) makeLinks(gs gameState) {
@@ -276,7 +280,7 @@ func (s *teacherScene) save(gs gameState, name string, data []byte, msg *string)
 // key types into the focused field, takes pasted text and dropped files.
 func (s *teacherScene) key(gs gameState) bool {
 	changed := false
-	for _, f := range []*textField{&s.title, &s.questions, &s.due, &s.roster, &s.link, &s.keyF, &s.codes} {
+	for _, f := range []*textField{&s.title, &s.questions, &s.due, &s.own.path, &s.roster, &s.link, &s.keyF, &s.codes} {
 		if c, enter := f.key(gs); c || enter {
 			changed = true
 		}
@@ -284,28 +288,51 @@ func (s *teacherScene) key(gs gameState) bool {
 	if files := ebiten.DroppedFiles(); files != nil {
 		go readDropped(files, s.dropped)
 	}
+	if s.own.poll(gs) {
+		changed = true
+	}
 	select {
 	case d := <-s.dropped:
+		s.takeDropped(gs, d)
 		changed = true
-		if d.err != nil {
-			s.gradeErr = d.err
-			break
-		}
-		s.codes.add(d.text)
-		s.gradeMsg = gs.lang().N("teacher.filesRead", d.n, d.n)
-		if s.link.value() != "" {
-			s.grade(gs)
-		}
 	default:
 	}
 	return changed
 }
 
+// takeDropped sorts a drop: a file with no code in it, named like a
+// quizdown or text file, becomes the teacher's own quiz; the others'
+// codes go to the Codes field and are graded when there is a link.
+func (s *teacherScene) takeDropped(gs gameState, d droppedFiles) {
+	if d.err != nil {
+		s.gradeErr = d.err
+		return
+	}
+	var codes []string
+	for _, f := range d.files {
+		if isQuizFile(f.name, f.data) {
+			s.own.set(f.name, f.data)
+			s.own.msg = gs.lang().T("teacher.droppedQuiz", f.name)
+			continue
+		}
+		codes = append(codes, string(f.data))
+	}
+	if len(codes) == 0 {
+		return
+	}
+	for _, c := range codes {
+		s.codes.add(c + "\n")
+	}
+	if s.link.value() != "" {
+		s.grade(gs)
+	}
+	s.gradeMsg = gs.lang().N("teacher.filesRead", len(codes), len(codes))
+}
+
 // readDropped reads every file dropped on the window (in the background:
 // the browser reads them asynchronously).
 func readDropped(files fs.FS, out chan<- droppedFiles) {
-	var b strings.Builder
-	n := 0
+	var got []chosenFile
 	err := fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -319,12 +346,10 @@ func readDropped(files fs.FS, out chan<- droppedFiles) {
 		if err != nil {
 			return err
 		}
-		b.Write(data)
-		b.WriteByte('\n')
-		n++
+		got = append(got, chosenFile{name: path, data: data})
 		return nil
 	})
-	out <- droppedFiles{text: b.String(), n: n, err: err}
+	out <- droppedFiles{files: got, err: err}
 }
 
 func (s *teacherScene) back(gs gameState) { gs.goTo(&homeScene{}) }

@@ -90,7 +90,7 @@ func gradeTable(l Lang, r *homework.Report, hasPass bool) string {
 		cells := []string{row.Student}
 		for i := range r.Columns {
 			if i < len(row.Asked) && row.Asked[i] {
-				cells = append(cells, points(row.Points[i]))
+				cells = append(cells, homework.FormatPoints(row.Points[i]))
 			} else {
 				cells = append(cells, "–")
 			}
@@ -102,15 +102,12 @@ func gradeTable(l Lang, r *homework.Report, hasPass bool) string {
 				passed = l.T("teacher.yes")
 			}
 		}
-		cells = append(cells, points(row.Total)+"/"+strconv.Itoa(row.Max), strconv.FormatFloat(row.Percent, 'f', 0, 64), passed, strconv.Itoa(len(row.Flags)))
+		cells = append(cells, homework.FormatPoints(row.Total)+"/"+strconv.Itoa(row.Max), homework.FormatPercent(row.Percent), passed, strconv.Itoa(len(row.Flags)))
 		w.Write([]byte(strings.Join(cells, "\t") + "\n"))
 	}
 	w.Flush()
 	return strings.TrimRight(b.String(), "\n")
 }
-
-// points is a number of points as short as it reads: 1, 0.5, 0.25.
-func points(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // grade grades the codes in the field.
 func (s *teacherScene) grade(gs gameState) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 
 	"asyncwithlab/homework"
@@ -14,74 +13,14 @@ import (
 // as lab assign and lab grade, so the screen and the command line give
 // the same links and the same numbers.
 
-// teacherForm is what the teacher chose for a new assignment.
-type teacherForm struct {
-	Title string
-	// Questions: "all" (or ""), "none", or numbers such as 1-3,5.
-	Questions  string
-	Challenges []string
-	Mode       string
-	Tries      int
-	Pass       int
-	Draw       int
-	Due        string
-}
-
 // teacherMade is a sealed assignment: its class link (the fragment) and
 // the teacher's key.
-type teacherMade struct {
-	a     *homework.Assignment
-	key   homework.Key
-	class string
-}
-
-// makeAssignment builds, checks and seals an assignment from the form,
-// with a new ID and a new key, as lab assign does.
-func makeAssignment(f teacherForm) (*teacherMade, error) {
-	id, err := homework.NewID()
-	if err != nil {
-		return nil, err
-	}
-	a := &homework.Assignment{ID: id, Title: strings.TrimSpace(f.Title), Mode: f.Mode, Tries: f.Tries,
-		PassingGrade: f.Pass, Draw: f.Draw, Due: strings.TrimSpace(f.Due)}
-	a.Challenges = append(a.Challenges, f.Challenges...)
-	qs := strings.ToLower(strings.TrimSpace(f.Questions))
-	if qs != "none" {
-		a.Quiz.Builtin = true
-	}
-	if qs != "" && qs != "all" && qs != "none" {
-		if a.Quiz.Questions, err = homework.ParseQuestionNumbers(qs); err != nil {
-			return nil, fmt.Errorf("questions: %v", err)
-		}
-	}
-	if err := a.Check(); err != nil {
-		return nil, err
-	}
-	if err := a.Seal(nil); err != nil {
-		return nil, err
-	}
-	q, err := a.LoadQuestions(nil)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := homework.NewGrader(a, q, nil); err != nil {
-		return nil, err
-	}
-	class, err := homework.Link{Assignment: a}.Encode()
-	if err != nil {
-		return nil, err
-	}
-	key, err := homework.NewKey()
-	if err != nil {
-		return nil, err
-	}
-	return &teacherMade{a: a, key: key, class: class}, nil
-}
+type teacherMade struct{ *homework.Made }
 
 // keyFile is the key file's text, as lab assign writes it: the key, then
 // comments (lab grade -key reads it).
 func (m *teacherMade) keyFile(site string) string {
-	return homework.KeyFile(m.key, m.a.Title, homework.Address(site, m.class))
+	return homework.KeyFile(m.Key, m.Assignment.Title, homework.Address(site, m.Class))
 }
 
 // rosterLinks is the CSV of every student's link, from a pasted roster.
@@ -90,7 +29,7 @@ func (m *teacherMade) rosterLinks(roster, site string) ([]byte, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	links, err := homework.StudentLinks(m.a, m.key, names)
+	links, err := homework.StudentLinks(m.Assignment, m.Key, names)
 	if err != nil {
 		return nil, 0, err
 	}

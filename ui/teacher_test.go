@@ -48,37 +48,37 @@ func TestTeacherMakesAnAssignment(t *testing.T) {
 	require.NotNil(t, s.made)
 
 	text = pageText(g)
-	class := homework.Address("https://lab.example/", s.made.class)
+	class := homework.Address("https://lab.example/", s.made.Class)
 	assert.Contains(t, text, class)
-	assert.Contains(t, text, s.made.key.String())
+	assert.Contains(t, text, s.made.Key.String())
 	assert.Contains(t, text, "Keep this key")
 	l, err := homework.DecodeLink(class)
 	require.NoError(t, err)
-	want := homework.Assignment{ID: s.made.a.ID, Title: "Week 3: async with",
-		Quiz:       homework.QuizSource{Builtin: true, Questions: []int{1, 2, 3, 5}, Fingerprint: s.made.a.Quiz.Fingerprint},
+	want := homework.Assignment{ID: s.made.Assignment.ID, Title: "Week 3: async with",
+		Quiz:       homework.QuizSource{Builtin: true, Questions: []int{1, 2, 3, 5}, Fingerprint: s.made.Assignment.Quiz.Fingerprint},
 		Challenges: []string{"aenter-fails"}, Mode: "interactive", Tries: 2, PassingGrade: 60, Draw: 2, Due: "2026-12-18"}
 	assert.Equal(t, want, *l.Assignment)
 	assert.NotEmpty(t, want.Quiz.Fingerprint)
 
 	// The grading fields are filled in.
 	assert.Equal(t, class, s.link.text)
-	assert.Equal(t, s.made.key.String(), s.keyF.text)
+	assert.Equal(t, s.made.Key.String(), s.keyF.text)
 
 	click(t, g, "t-copy-link")
 	assert.Equal(t, class, plat.copied)
 	click(t, g, "t-save-key")
 	keyFile := string(plat.files["week-3-async-with-key.txt"])
-	assert.True(t, strings.HasPrefix(keyFile, s.made.key.String()+"\n"), keyFile)
+	assert.True(t, strings.HasPrefix(keyFile, s.made.Key.String()+"\n"), keyFile)
 	assert.Contains(t, keyFile, "# Class link: "+class)
 	k, err := homework.ReadKeyFile(keyFile)
 	require.NoError(t, err)
-	assert.Equal(t, s.made.key, *k)
+	assert.Equal(t, s.made.Key, *k)
 
 	// A roster's links are the package's, on the page's address.
 	s.roster.text = "name\nAna Souza\nBea Lima\n"
 	click(t, g, "t-links")
 	require.NoError(t, s.linksErr)
-	links, err := homework.StudentLinks(s.made.a, s.made.key, []string{"Ana Souza", "Bea Lima"})
+	links, err := homework.StudentLinks(s.made.Assignment, s.made.Key, []string{"Ana Souza", "Bea Lima"})
 	require.NoError(t, err)
 	var b strings.Builder
 	require.NoError(t, homework.WriteLinksCSV(&b, links, "https://lab.example/"))
@@ -121,7 +121,7 @@ func TestTeacherGradesCodes(t *testing.T) {
 	}
 	click(t, g, "t-make")
 	require.NoError(t, s.makeErr)
-	a, key := s.made.a, s.made.key
+	a, key := s.made.Assignment, s.made.Key
 	q, err := a.LoadQuestions(nil)
 	require.NoError(t, err)
 
@@ -180,16 +180,6 @@ func TestTeacherGradesCodes(t *testing.T) {
 	}
 }
 
-func TestParseNumbers(t *testing.T) {
-	n, err := homework.ParseQuestionNumbers("1-3, 5")
-	require.NoError(t, err)
-	assert.Equal(t, []int{1, 2, 3, 5}, n)
-	for _, bad := range []string{"0", "x", "3-1", "1-", "1-100000"} {
-		_, err := homework.ParseQuestionNumbers(bad)
-		assert.Error(t, err, bad)
-	}
-}
-
 func TestReadDroppedFiles(t *testing.T) {
 	files := fstest.MapFS{
 		"codes.txt":       {Data: []byte("awl1.A.1\n")},
@@ -199,6 +189,81 @@ func TestReadDroppedFiles(t *testing.T) {
 	readDropped(files, ch)
 	d := <-ch
 	require.NoError(t, d.err)
-	assert.Equal(t, 2, d.n)
-	assert.Equal(t, []string{"awl1.A.1", "awl1.B.2"}, homework.FindCodes(d.text))
+	assert.Equal(t, []chosenFile{
+		{name: "codes.txt", data: []byte("awl1.A.1\n")},
+		{name: "export/form.csv", data: []byte("name,code\nBea,awl1.B.2\n")},
+	}, d.files)
+}
+
+// ownQuizText is a teacher's quizdown file of two questions.
+const ownQuizText = "# Which keyword enters an async manager?\n\n- [x] async with\n- [ ] with await\n\n# Does __aexit__ run when the body raises?\n\n- [x] yes\n- [ ] no\n"
+
+// TestTeacherOwnQuiz: a teacher's own quiz file, chosen, pasted or
+// dropped, becomes the assignment's questions; a broken one says why; a
+// dropped file of codes still goes to the codes.
+func TestTeacherOwnQuiz(t *testing.T) {
+	plat := newMemPlatform()
+	g, s := openTeacher(t, plat)
+	assert.Contains(t, pageText(g), "None: the questions come from the built-in bank.")
+
+	// Chosen with the file chooser.
+	plat.openName, plat.openData = "week3.md", []byte(ownQuizText)
+	click(t, g, "t-quiz-choose")
+	require.True(t, s.own.poll(g))
+	assert.Contains(t, pageText(g), "week3.md: 2 questions.")
+	s.title.text = "Mine"
+	s.questions.text = "2"
+	click(t, g, "t-make")
+	require.NoError(t, s.makeErr)
+	a := s.made.Assignment
+	assert.Equal(t, ownQuizText, a.Quiz.Text, "a small file is embedded in the link")
+	assert.False(t, a.Quiz.Builtin)
+	q, err := a.LoadQuestions(nil)
+	require.NoError(t, err)
+	require.Len(t, q.Questions, 1)
+	assert.Equal(t, "yes", q.Questions[0].Answers[0].Text[0].Text, "the file's second question")
+
+	// Referenced by its path on the site.
+	s.own.path.text = "quizzes/week3.md"
+	click(t, g, "t-make")
+	require.NoError(t, s.makeErr)
+	assert.Equal(t, "quizzes/week3.md", s.made.Assignment.Quiz.Path)
+	assert.Empty(t, s.made.Assignment.Quiz.Text)
+
+	// A broken file, pasted, says what is wrong and is not made.
+	plat.copied = "# Q?\n\n- [ ] a\n- [ ] b\n"
+	click(t, g, "t-quiz-paste")
+	require.True(t, s.own.poll(g))
+	require.Error(t, s.own.err)
+	text := pageText(g)
+	assert.Contains(t, text, "the pasted quiz could not be read")
+	assert.Contains(t, text, s.own.err.Error())
+	assert.NotContains(t, text, "Its path on the site", "no path for a file that cannot be used")
+
+	// Back to the bank.
+	click(t, g, "t-quiz-clear")
+	assert.Nil(t, s.own.data)
+	s.questions.text = "1-3"
+	click(t, g, "t-make")
+	require.NoError(t, s.makeErr)
+	assert.True(t, s.made.Assignment.Quiz.Builtin)
+
+	// A drop: the quiz file becomes the quiz, the codes go to the codes.
+	s.takeDropped(g, droppedFiles{files: []chosenFile{
+		{name: "codes.txt", data: []byte("awl1.AAAA.00000000\n")},
+		{name: "mine.md", data: []byte(ownQuizText)},
+	}})
+	assert.Equal(t, "mine.md", s.own.name)
+	assert.Equal(t, 2, s.own.n)
+	assert.Equal(t, "awl1.AAAA.00000000\n\n", s.codes.text)
+	text = pageText(g)
+	assert.Contains(t, text, "Read mine.md as your quiz file")
+	assert.Contains(t, text, "Read 1 file.")
+
+	// No chooser (the desktop): the teacher is told to drop the file.
+	plat.openData = nil
+	click(t, g, "t-quiz-choose")
+	require.True(t, s.own.poll(g))
+	assert.Contains(t, pageText(g), "Drop the file on this window.")
+	assert.Equal(t, "mine.md", s.own.name, "the quiz is kept")
 }

@@ -40,51 +40,19 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 	if *keyFile == "" {
 		return fail(errors.New("-key FILE is required: the key is what lets you check each student's variant"))
 	}
-	id, err := homework.NewID()
-	if err != nil {
-		return fail(err)
-	}
-	a := &homework.Assignment{ID: id, Title: *title, Mode: *mode, Penalty: *penalty, Tries: *tries, PassingGrade: *pass, Draw: *draw, Due: *due}
+	spec := homework.Spec{Title: *title, Questions: *questions, Mode: *mode, Penalty: *penalty, Tries: *tries,
+		Pass: *pass, Draw: *draw, Due: *due, QuizPath: *path}
 	if *challenges != "" {
-		a.Challenges = splitList(*challenges)
+		spec.Challenges = splitList(*challenges)
 	}
-	var readPath func(string) ([]byte, error)
-	switch {
-	case *quizFile != "":
-		data, err := os.ReadFile(*quizFile)
+	if *quizFile != "" {
+		data, err := readLimited(*quizFile, 4<<20)
 		if err != nil {
 			return fail(err)
 		}
-		if *path != "" || len(data) > homework.MaxEmbeddedQuiz {
-			if *path == "" {
-				return fail(fmt.Errorf("%s is %d bytes, too big to embed in a link (at most %d): put it on the app's site and give -path", *quizFile, len(data), homework.MaxEmbeddedQuiz))
-			}
-			a.Quiz.Path = *path
-			readPath = func(string) ([]byte, error) { return data, nil }
-		} else {
-			a.Quiz.Text = string(data)
-		}
-	case *questions != "none":
-		a.Quiz.Builtin = true
-	}
-	if *questions != "all" && *questions != "none" {
-		if a.Quiz.Questions, err = homework.ParseQuestionNumbers(*questions); err != nil {
-			return fail(fmt.Errorf("-questions: %v", err))
-		}
-	}
-	if err := a.Seal(readPath); err != nil {
-		return fail(err)
-	}
-	q, err := a.LoadQuestions(readPath)
-	if err != nil {
-		return fail(err)
-	}
-	if _, err := homework.NewGrader(a, q, nil); err != nil {
-		return fail(err)
-	}
-	class, err := homework.Link{Assignment: a}.Encode()
-	if err != nil {
-		return fail(err)
+		spec.QuizFile, spec.QuizName = data, *quizFile
+	} else if *path != "" {
+		return fail(errors.New("-path goes with -quiz: it is where your quiz file is on the app's site"))
 	}
 	var names []string
 	if *roster != "" {
@@ -96,10 +64,11 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 			return fail(fmt.Errorf("%s: %v", *roster, err))
 		}
 	}
-	key, err := homework.NewKey()
+	made, err := homework.Make(spec)
 	if err != nil {
 		return fail(err)
 	}
+	a, key, class := made.Assignment, made.Key, made.Class
 	f, err := os.OpenFile(*keyFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fail(fmt.Errorf("writing the key: %w", err))

@@ -113,9 +113,12 @@ func TestAssignMistakes(t *testing.T) {
 		{[]string{"-title", "x"}, "-key FILE is required"},
 		{[]string{"-key", filepath.Join(dir, "a.key")}, "title: expected a title"},
 		{[]string{"-title", "x", "-key", filepath.Join(dir, "b.key"), "-mode", "exam"}, `mode: "exam"`},
-		{[]string{"-title", "x", "-key", filepath.Join(dir, "c.key"), "-questions", "0"}, "-questions"},
+		{[]string{"-title", "x", "-key", filepath.Join(dir, "c.key"), "-questions", "0"}, `questions: "0": expected question numbers`},
 		{[]string{"-title", "x", "-key", filepath.Join(dir, "d.key"), "-questions", "999"}, "question 999"},
 		{[]string{"-title", "x", "-key", filepath.Join(dir, "e.key"), "-challenges", "nope"}, `no example named "nope"`},
+		{[]string{"-title", "x", "-key", filepath.Join(dir, "h.key"), "-path", "quiz.md"}, "-path goes with -quiz"},
+		{[]string{"-title", "x", "-key", filepath.Join(dir, "i.key"), "-quiz", writeFile(t, "big.md", "# Q?\n\n- [x] a\n- [ ] b\n\n"+strings.Repeat("filler words\n", 3000))}, "too big to embed"},
+		{[]string{"-title", "x", "-key", filepath.Join(dir, "j.key"), "-quiz", writeFile(t, "broken.md", "# Q?\n\n- [ ] a\n- [ ] b\n")}, "broken.md"},
 		{[]string{"-title", "x", "-key", filepath.Join(dir, "f.key"), "-roster", writeFile(t, "r.txt", "Ana\nana \n")}, "listed twice"},
 		{[]string{"-title", "x", "-key", filepath.Join(dir, "g.key"), "-roster", writeFile(t, "r.csv", "Email,Phone\na@b,1\n")}, "expected a column named name"},
 	}
