@@ -79,6 +79,7 @@ type browserApp struct {
 
 	started time.Time
 	steps   []string // what the test did, logged when it fails
+	stop    func()   // stops the browser
 }
 
 // step notes what the test does next; the notes are logged if it fails.
@@ -126,13 +127,16 @@ func newBrowser(t *testing.T, vp viewport, timeout time.Duration) *browserApp {
 	}
 	ctx, cancelTimeout := context.WithTimeout(bctx, timeout)
 	b := &browserApp{t: t, ctx: ctx, vp: vp, started: time.Now()}
+	b.stop = func() {
+		cancelTimeout()
+		cancelBrowser()
+		cancelAlloc()
+	}
 	t.Cleanup(func() {
 		if t.Failed() && len(b.steps) > 0 {
 			t.Logf("the last steps:\n%s", strings.Join(b.steps[max(0, len(b.steps)-15):], "\n"))
 		}
-		cancelTimeout()
-		cancelBrowser()
-		cancelAlloc()
+		b.stop()
 	})
 	// Console messages, uncaught exceptions and browser log entries.
 	msgs := chromedp.Console(ctx)
@@ -149,6 +153,10 @@ func newBrowser(t *testing.T, vp viewport, timeout time.Duration) *browserApp {
 	b.setViewport(vp)
 	return b
 }
+
+// close stops the browser before the test ends (a teacher's visit that
+// is over), so that it holds no memory while the next one runs.
+func (b *browserApp) close() { b.stop() }
 
 // setViewport emulates the viewport. The app (Ebitengine) reads the
 // device pixel ratio once, when it starts: a new ratio takes effect at the

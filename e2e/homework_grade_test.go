@@ -26,22 +26,18 @@ import (
 // gradeOnTeacherScreen is the teacher's side of TestHomework, in a fresh
 // browser: Home → Teacher, paste the assignment link, the key file's text
 // and the students' codes (through the clipboard, with the screen's Paste
-// buttons), grade, read the table, and download the plain CSV. The table
+// buttons), grade, read the table, and download the plain CSV. The link
+// and the key file are what the teacher took from assignOnTeacherScreen. The table
 // must show rep; the downloaded bytes must be exactly rep's CSV and
 // exactly what `lab grade -key KEYFILE LINK FILE` prints for the same
 // codes.
-func gradeOnTeacherScreen(t *testing.T, a *homework.Assignment, key homework.Key, qz *quiz.Quiz, codes []string) {
+func gradeOnTeacherScreen(t *testing.T, made assigned, qz *quiz.Quiz, codes []string) {
+	a, key, link, keyFile := made.link.Assignment, made.key, made.class, made.keyFile
 	g, err := homework.NewGrader(a, qz, &key)
 	require.NoError(t, err)
 	rep := g.Grade(codes)
 	var wantCSV bytes.Buffer
 	require.NoError(t, rep.WriteCSV(&wantCSV))
-
-	class, err := homework.Link{Assignment: a}.Encode()
-	require.NoError(t, err)
-	link := homework.Address(pageURL(""), class)
-	// The key file as the Teacher screen's "Save key" and lab assign write it.
-	keyFile := fmt.Sprintf("%s\n# The teacher key of %q. Keep it: lab grade needs it to check each student's variant.\n# Class link: %s\n", key, a.Title, link)
 	// The codes as a teacher collects them: one a line, with a mail's words around.
 	codesText := "Handed in this week:\n" + strings.Join(codes, "\n") + "\n-- \nsent from a phone\n"
 

@@ -35,41 +35,51 @@ type hwStudent struct {
 // codePattern finds a submission code in the screen's text.
 var codePattern = regexp.MustCompile(`awl1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}`)
 
-// TestHomework: a teacher's assignment (three built-in questions,
-// interactive with two tries, and the challenges of aenter-fails) sent as
-// per-student links to three students, each in a fresh browser: one
-// tries wrongly first, one leaves a question out, one reloads halfway.
-// Each hands in a code read from the screen; the teacher's grader must
-// give exactly the points computed here. Then a teacher pastes the codes
-// into the Teacher screen and downloads the CSV, which must be the
-// grader's and lab grade's, byte for byte (gradeOnTeacherScreen).
+// TestHomework: a teacher makes an assignment on the Teacher screen
+// (three built-in questions, interactive with two tries, a passing grade,
+// and the two challenges of aenter-fails), saves the key and makes
+// per-student links from a pasted roster of three. Each student opens
+// their link in a fresh browser: one tries wrongly first, one leaves a
+// question out, one reloads halfway. Each hands in a code read from the
+// screen; the teacher's grader must give exactly the points computed
+// here. Then the teacher, in another fresh browser, pastes the link, the
+// key file and the codes into the Teacher screen and downloads the CSV,
+// which must be the grader's and lab grade's, byte for byte
+// (gradeOnTeacherScreen).
 func TestHomework(t *testing.T) {
 	needBrowser(t)
-	a := &homework.Assignment{ID: "5eed5eed5eed5eed", Title: "Week 3: async with",
-		Quiz:       homework.QuizSource{Builtin: true, Questions: []int{1, 2, 3}},
-		Challenges: []string{"aenter-fails"}, Mode: "interactive", Tries: 2, PassingGrade: 60}
-	require.NoError(t, a.Seal(nil))
-	key, err := homework.NewKey()
-	require.NoError(t, err)
-	qz, err := a.LoadQuestions(nil)
-	require.NoError(t, err)
-	ses, err := session.OpenPreset("aenter-fails")
-	require.NoError(t, err)
-
 	students := []hwStudent{
 		{name: "Ana Souza", wrongFirst: map[int]bool{0: true}},
 		{name: "Bruno Lima", skip: map[int]bool{2: true}, wrongChallenge: map[int]bool{2: true}},
 		{name: "Carla Dias", wrongTwice: map[int]bool{1: true}, reloadAfter: 1},
 	}
+	var names []string
+	for _, st := range students {
+		names = append(names, st.name)
+	}
+	made := assignOnTeacherScreen(t, names)
+	a := made.link.Assignment
+	assert.Equal(t, homework.Assignment{ID: a.ID, Title: "Week 3: async with",
+		Quiz:       homework.QuizSource{Builtin: true, Questions: []int{1, 2, 3}, Fingerprint: a.Quiz.Fingerprint},
+		Challenges: []string{"aenter-fails"}, Mode: "interactive", Tries: 2, PassingGrade: 60}, *a,
+		"the assignment the Teacher screen made")
+	key := made.key
+	qz, err := a.LoadQuestions(nil)
+	require.NoError(t, err)
+	ses, err := session.OpenPreset("aenter-fails")
+	require.NoError(t, err)
+
 	want := map[string][]float64{} // points by grader column
 	var codes []string
 	for k, st := range students {
+		l, ok := made.students[st.name]
+		require.True(t, ok, "a link for %s in links.csv", st.name)
+		assert.Equal(t, st.name, l.Student)
 		seed := key.StudentSeed(a.ID, st.name)
-		link, err := homework.Link{Assignment: a, Student: st.name, Seed: seed}.Encode()
-		require.NoError(t, err)
+		require.Equal(t, seed, l.Seed, "%s's seed is derived from the key", st.name)
 		chs := predict.Find(ses.Result, seed)
 		require.Len(t, chs, 2)
-		points, code := takeHomework(t, k+1, st, a, qz, link, seed, chs)
+		points, code := takeHomework(t, k+1, st, a, qz, made.fragments[st.name], seed, chs)
 		want[st.name] = points
 		codes = append(codes, code)
 	}
@@ -95,7 +105,7 @@ func TestHomework(t *testing.T) {
 
 	// The teacher grades the same codes on the Teacher screen and
 	// downloads the CSV; lab grade must print the same.
-	gradeOnTeacherScreen(t, a, key, qz, codes)
+	gradeOnTeacherScreen(t, made, qz, codes)
 }
 
 // takeHomework is one student in a fresh browser: open the link, answer,
