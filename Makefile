@@ -81,15 +81,15 @@ bench-quiz:
 bench-sim: deps-python
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 5x -v ./sim | grep -E '^(Benchmark|ok|goos|cpu)'
 
-# The desktop build needs cgo and the X11/GL headers; its tests need Xvfb.
-# Installed from Debian when missing.
-DEBS = libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth
+# The desktop build needs cgo and the X11/GL headers; its tests need Xvfb,
+# and xdotool to click in its window. Installed from Debian when missing.
+DEBS = libgl1-mesa-dev libxcursor-dev libxi-dev libxinerama-dev libxrandr-dev libxxf86vm-dev libasound2-dev pkg-config xvfb xauth xdotool
 deps-web:
 	@command -v chromium >/dev/null || { echo "installing Chromium from Debian"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 deps:
-	@if pkg-config --exists gl x11 xcursor xi xinerama xrandr xxf86vm alsa 2>/dev/null && command -v xvfb-run >/dev/null; then :; \
+	@if pkg-config --exists gl x11 xcursor xi xinerama xrandr xxf86vm alsa 2>/dev/null && command -v xvfb-run >/dev/null && command -v xdotool >/dev/null; then :; \
 	else echo "installing the X11/GL headers and Xvfb from Debian"; \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBS); fi
 

@@ -21,9 +21,10 @@ func main() {
 	scenario := flag.String("scenario", "", "a scenario file (JSON) to open in the simulator; Save writes back to it")
 	link := flag.String("link", "", "a share link of the simulator (copied from the web version) to open")
 	seed := flag.Uint64("seed", 0, "fix the quiz's shuffling (0: from the clock)")
+	mirror := flag.String("mirror", "", "keep the screen's text and clickable items in this JSON file (for automation and tests)")
 	flag.Parse()
 
-	game, err := ui.NewGame(ui.Config{QuizFile: *quizFile, Lang: *lang, Screenshot: *shot, Open: *open, Seed: *seed, Scenario: *scenario, Link: *link})
+	game, err := ui.NewGame(ui.Config{QuizFile: *quizFile, Lang: *lang, Screenshot: *shot, Open: *open, Seed: *seed, Scenario: *scenario, Link: *link, Mirror: *mirror})
 	if err != nil {
 		log.Fatal(err)
 	}

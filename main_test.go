@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,10 +28,7 @@ func TestDesktopSmoke(t *testing.T) {
 		t.Skip("no DISPLAY; run under xvfb-run")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "lab")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	out, err := build.CombinedOutput()
-	require.NoError(t, err, string(out))
+	bin := buildDesktop(t)
 
 	// An assignment link, as a student gets it by mail: the desktop
 	// program opens it on the assignment's screen.
@@ -83,6 +81,39 @@ func TestDesktopSmoke(t *testing.T) {
 			}
 		})
 	}
+}
+
+// desktopBin is the desktop program, built once for the tests.
+var desktopBin struct {
+	once sync.Once
+	path string
+	err  error
+	out  []byte
+}
+
+// TestMain removes the desktop program built for the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if desktopBin.path != "" {
+		os.RemoveAll(filepath.Dir(desktopBin.path))
+	}
+	os.Exit(code)
+}
+
+// buildDesktop builds the desktop program once and returns its path.
+func buildDesktop(t *testing.T) string {
+	t.Helper()
+	desktopBin.once.Do(func() {
+		dir, err := os.MkdirTemp("", "asyncwithlab-desktop-")
+		if err != nil {
+			desktopBin.err = err
+			return
+		}
+		desktopBin.path = filepath.Join(dir, "lab")
+		desktopBin.out, desktopBin.err = exec.Command("go", "build", "-o", desktopBin.path, ".").CombinedOutput()
+	})
+	require.NoError(t, desktopBin.err, string(desktopBin.out))
+	return desktopBin.path
 }
 
 func countPixels(img image.Image) (dark, colours int) {

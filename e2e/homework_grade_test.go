@@ -65,7 +65,7 @@ func gradeOnTeacherScreen(t *testing.T, made assigned, qz *quiz.Quiz, codes []st
 	b.step("grade")
 	b.clickItem("t-grade")
 	table := expectedTable(rep, a.PassingGrade > 0)
-	text := b.waitText(a.Title, fmt.Sprintf("%d students graded, from %d codes.", len(rep.Rows), len(codes)), table)
+	text := b.waitText(a.Title, fmt.Sprintf("Codes read: %d. Students graded: %d.", len(codes), len(rep.Rows)), table)
 	assert.NotContains(t, text, "could not be graded")
 	assert.NotContains(t, text, noKeyWarning, "the key was taken: variants are checked")
 	b.reveal("t-csv-plain") // the table above it comes into view

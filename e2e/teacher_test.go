@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -77,4 +79,33 @@ func TestTeacher(t *testing.T) {
 	b.clickItem("t-grade")
 	b.waitText("No codes found: a code starts with awl1.")
 	b.screenshot("teacher-4-grade")
+
+	// The teacher's own quiz file, picked in the browser's file chooser,
+	// replaces the bank; the next assignment embeds it.
+	dir := t.TempDir()
+	quizPath := filepath.Join(dir, "week3.md")
+	require.NoError(t, os.WriteFile(quizPath, []byte(ownQuiz), 0o644))
+	b.chooseFile("t-quiz-choose", quizPath)
+	b.waitText("week3.md: 2 questions. The Questions field above picks among them.")
+	b.reveal("t-quiz-choose")
+	b.screenshot("teacher-5-own-quiz")
+	b.clickItem("t-make")
+	text = b.waitText("Made: Week 3")
+	mine, err := homework.DecodeLink(regexp.MustCompile(`\S*#v1\.a\.[A-Za-z0-9_-]+`).FindString(text))
+	require.NoError(t, err)
+	assert.NotEqual(t, l.Assignment.ID, mine.Assignment.ID, "a new assignment")
+	assert.Equal(t, ownQuiz, mine.Assignment.Quiz.Text, "the file is embedded in the link")
+
+	// A file of codes dropped on the window goes to the codes and is
+	// graded at once.
+	codesPath := filepath.Join(dir, "form-export.csv")
+	require.NoError(t, os.WriteFile(codesPath, []byte("name,code\nDan,awl1.AAAA.00000000\n"), 0o644))
+	b.dropFiles(float64(b.vp.w)/2, float64(b.vp.h)/2, codesPath)
+	b.waitText("Read 1 file.", "Codes: name,code\nDan,awl1.AAAA.00000000", "Codes read: 1. Students graded: 0.", "1 code could not be graded", "the code is damaged")
+	b.reveal("t-grade")
+	b.screenshot("teacher-6-dropped")
+	assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
+
+// ownQuiz is a teacher's quizdown file of two questions.
+const ownQuiz = "# Which keyword enters an async manager?\n\n- [x] async with\n- [ ] with await\n\n# Does __aexit__ run when the body raises?\n\n- [x] yes\n- [ ] no\n"

@@ -34,6 +34,11 @@ type Config struct {
 	// open in the simulator, or an assignment link to open: the desktop
 	// program opens links copied from the web version.
 	Link string
+	// Mirror is a file where the desktop program keeps the screen's text
+	// and clickable items (JSON: text, items with id, text, x, y, w, h in
+	// window pixels), as the browser keeps window.labText and
+	// window.labItems: for automation and the desktop tests.
+	Mirror string
 	// Autoplay starts the simulator playing at this speed (1 is 1×); 0
 	// leaves it paused. The frame-time benchmark uses it.
 	Autoplay float64
@@ -99,7 +104,13 @@ type pressState struct {
 const settingsKey = "asyncwithlab.lang"
 
 // NewGame builds the game and starts at Home.
-func NewGame(cfg Config) (*Game, error) { return newGame(cfg, NewPlatform()) }
+func NewGame(cfg Config) (*Game, error) {
+	plat := NewPlatform()
+	if m, ok := plat.(interface{ setMirror(string) }); ok && cfg.Mirror != "" {
+		m.setMirror(cfg.Mirror)
+	}
+	return newGame(cfg, plat)
+}
 
 // newGame builds the game on plat (the tests hand it one in memory).
 func newGame(cfg Config, plat Platform) (*Game, error) {

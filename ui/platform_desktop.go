@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -12,7 +14,13 @@ import (
 )
 
 // desktop keeps settings and progress as files under os.UserConfigDir().
-type desktop struct{ dir string }
+type desktop struct {
+	dir string
+	// mirror is where the screen's text and clickable items are written
+	// (Config.Mirror), and last what was written there.
+	mirror string
+	last   []byte
+}
 
 // NewPlatform returns the desktop platform.
 func NewPlatform() Platform {
@@ -61,7 +69,30 @@ func (d *desktop) SetParam(string, string) {}
 
 func (d *desktop) Fetch(path string) ([]byte, error) { return os.ReadFile(path) }
 
-func (d *desktop) Mirror(string, []Clickable) {}
+// Mirror writes the screen's text and its clickable items as JSON to the
+// -mirror file, when one was given and they changed: the desktop's
+// window.labText and window.labItems, for automation and the tests. The
+// file is replaced whole, so a reader never sees half of it.
+func (d *desktop) Mirror(text string, items []Clickable) {
+	if d.mirror == "" {
+		return
+	}
+	data, err := json.Marshal(struct {
+		Text  string      `json:"text"`
+		Items []Clickable `json:"items"`
+	}{text, items})
+	if err != nil || bytes.Equal(data, d.last) {
+		return
+	}
+	d.last = data
+	tmp := d.mirror + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err == nil {
+		os.Rename(tmp, d.mirror)
+	}
+}
+
+// setMirror makes Mirror write to path.
+func (d *desktop) setMirror(path string) { d.mirror = path }
 
 func (d *desktop) FirstFrame() {}
 

@@ -33,3 +33,21 @@ func TestDesktopSaveFile(t *testing.T) {
 	_, err := d.SaveFile(filepath.Join(dir, "mine", "s.json", "under-a-file.json"), nil)
 	assert.Error(t, err)
 }
+
+func TestDesktopMirror(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "screen.json")
+	d := &desktop{dir: t.TempDir()}
+	d.Mirror("not kept", nil)
+	_, err := os.Stat(path)
+	assert.True(t, os.IsNotExist(err), "no file without -mirror")
+
+	d.setMirror(path)
+	d.Mirror("Home\n[Start]\n", []Clickable{{ID: "hw-start", Text: "Start", X: 1, Y: 2, W: 3, H: 4}})
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"text": "Home\n[Start]\n", "items": [{"id": "hw-start", "text": "Start", "x": 1, "y": 2, "w": 3, "h": 4}]}`, string(data))
+	d.Mirror("Next\n", nil)
+	data, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"text": "Next\n", "items": null}`, string(data))
+}

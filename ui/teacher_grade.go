@@ -43,7 +43,7 @@ func (s *teacherScene) buildGrade(gs gameState, p *page) {
 	g := s.graded
 	r := g.report
 	p.plain(g.a.Title, 18, colText, true)
-	p.plain(l.N("teacher.graded", len(r.Rows), len(r.Rows), g.codes), 15, colText, false)
+	p.plain(l.T("teacher.graded", g.codes, len(r.Rows)), 15, colText, false)
 	if !g.keyed {
 		p.plain(l.T("teacher.noKey"), 14, colWrong, false)
 	}

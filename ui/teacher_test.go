@@ -160,7 +160,7 @@ func TestTeacherGradesCodes(t *testing.T) {
 	require.Len(t, s.graded.report.Problems, 1)
 
 	text := pageText(g)
-	assert.Contains(t, text, "3 students graded, from 4 codes.")
+	assert.Contains(t, text, "Codes read: 4. Students graded: 3.")
 	assert.Contains(t, text, "1 code could not be graded")
 	for _, r := range want.Rows {
 		assert.Contains(t, text, r.Student)
