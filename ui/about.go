@@ -1,6 +1,9 @@
 package ui
 
-import "asyncwithlab/quiz"
+import (
+	"asyncwithlab/quiz"
+	"asyncwithlab/version"
+)
 
 // source is one course document the content comes from.
 type source struct{ title, address string }
@@ -22,6 +25,7 @@ func (s *aboutScene) build(gs gameState, p *page) {
 	l := gs.lang()
 	p.button("home", "← "+l.T("ui.home"), false, func() { gs.goTo(&homeScene{}) })
 	p.plain(l.T("ui.about"), 28, colText, true)
+	p.plain(l.T("ui.version", version.Version), 14, colMuted, false)
 	p.plain(l.T("ui.aboutText"), 17, colText, false)
 	p.plain(l.T("ui.sources"), 20, colText, true)
 	for i, src := range sources {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"asyncwithlab/version"
 	"fmt"
 	"time"
 
@@ -9,10 +10,6 @@ import (
 	"asyncwithlab/sim/predict"
 	"asyncwithlab/sim/session"
 )
-
-// appVersion names this build in a submission code; there is no release
-// numbering yet.
-const appVersion = "dev"
 
 // hwWork is a student's work on an assignment, apart from drawing: the
 // assignment, its questions, the log of raw answers (homework.Progress)
@@ -174,5 +171,5 @@ func (w *hwWork) save(plat Platform) error { return plat.Save(w.store, w.prog.En
 
 // handIn makes the submission code of the work so far.
 func (w *hwWork) handIn(now time.Time) (string, error) {
-	return w.prog.HandIn(w.a, now, appVersion)
+	return w.prog.HandIn(w.a, now, version.Version)
 }
