@@ -128,7 +128,9 @@ wasm:
 dist: web-check wasm
 	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist
 
-serve: dist
+# make serve skips brotli (a minute or more): cmd/serve gzips on the fly.
+serve: web-check wasm
+	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist -quick
 	$(GO) run ./cmd/serve -dir dist
 
 wasm-exec:

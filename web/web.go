@@ -46,6 +46,10 @@ type Options struct {
 	// takes a minute or more for a large module. The newest few entries
 	// are kept.
 	CacheDir string
+	// Quick skips the compressed copies (and removes stale ones): the
+	// server of make serve gzips on the fly, so the page shows within
+	// seconds of the build; make dist and make release make them.
+	Quick bool
 }
 
 // Sizes are the byte counts of the .wasm as written into Out.
@@ -89,6 +93,15 @@ func Pack(opts Options) (Sizes, error) {
 		if err := writeFile(dst, wasm); err != nil {
 			return Sizes{}, err
 		}
+	}
+
+	if opts.Quick {
+		for _, ext := range []string{".gz", ".br"} {
+			if err := os.Remove(dst + ext); err != nil && !os.IsNotExist(err) {
+				return Sizes{}, err
+			}
+		}
+		return Sizes{Raw: int64(len(wasm))}, nil
 	}
 
 	// The two compressions are independent; brotli at quality 11 is by far

@@ -171,6 +171,28 @@ func TestPackInPlace(t *testing.T) {
 	assert.Equal(t, wasm, unbrotli(t, br))
 }
 
+func TestPackQuick(t *testing.T) {
+	// make serve: no compressed copies, and none left from a make dist,
+	// which the server would otherwise serve for a newer .wasm.
+	root := newRoot(t)
+	out := t.TempDir()
+	wasm := filepath.Join(t.TempDir(), "in.wasm")
+	require.NoError(t, os.WriteFile(wasm, fakeWasm(), 0o644))
+	_, err := Pack(Options{Root: root, Wasm: wasm, Out: out})
+	require.NoError(t, err)
+	require.FileExists(t, filepath.Join(out, WasmName+".br"))
+
+	sizes, err := Pack(Options{Root: root, Wasm: wasm, Out: out, Quick: true})
+	require.NoError(t, err)
+	assert.Equal(t, Sizes{Raw: int64(len(fakeWasm()))}, sizes)
+	assert.FileExists(t, filepath.Join(out, WasmName))
+	assert.NoFileExists(t, filepath.Join(out, WasmName+".br"))
+	assert.NoFileExists(t, filepath.Join(out, WasmName+".gz"))
+	for _, name := range PageFiles {
+		assert.FileExists(t, filepath.Join(out, name))
+	}
+}
+
 func TestPackRefuses(t *testing.T) {
 	root := newRoot(t)
 	dir := t.TempDir()

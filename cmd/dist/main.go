@@ -36,8 +36,9 @@ func main() {
 	wasm := flag.String("wasm", filepath.Join("dist", web.WasmName), "the app built with GOOS=js GOARCH=wasm")
 	out := flag.String("out", "dist", "the output directory")
 	cache := flag.String("cache", defaultCache(), "where compressed copies of earlier builds are kept (\"\": nowhere)")
+	quick := flag.Bool("quick", false, "no compressed copies (a server that gzips on the fly, as make serve's, needs none)")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: dist [-root DIR] [-wasm FILE] [-out DIR] [-cache DIR]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: dist [-root DIR] [-wasm FILE] [-out DIR] [-cache DIR] [-quick]\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -47,12 +48,16 @@ func main() {
 	}
 
 	start := time.Now()
-	sizes, err := web.Pack(web.Options{Root: *root, Wasm: *wasm, Out: *out, CacheDir: *cache})
+	sizes, err := web.Pack(web.Options{Root: *root, Wasm: *wasm, Out: *out, CacheDir: *cache, Quick: *quick})
 	if err != nil {
 		log.Fatal(err)
 	}
 	name := filepath.Join(*out, web.WasmName)
 	fmt.Printf("%-22s %10d bytes\n", name, sizes.Raw)
+	if *quick {
+		fmt.Printf("%s ready in %.1fs (no compressed copies: the server gzips)\n", *out, time.Since(start).Seconds())
+		return
+	}
 	fmt.Printf("%-22s %10d bytes (%.1f%%)\n", name+".gz", sizes.Gzip, percent(sizes.Gzip, sizes.Raw))
 	fmt.Printf("%-22s %10d bytes (%.1f%%)\n", name+".br", sizes.Brotli, percent(sizes.Brotli, sizes.Raw))
 	how := "compressed"
