@@ -5,6 +5,11 @@ GO      ?= go
 # Ebitengine 2.10 needs no cgo on Linux, macOS or Windows: every build,
 # the desktop ones included, is pure Go and cross-compiles from here.
 export CGO_ENABLED = 0
+# The build's version: git describe's (v0.3.0, v0.3.0-4-g1a2b3c4), "dev"
+# outside a git checkout. About shows it, -version prints it, codes carry
+# it, the offline cache is named after it.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION_FLAG = -X asyncwithlab/version.Version=$(VERSION)
 N       ?= 500
 FUZZN   ?= 200000x
 FUZZNSLOW ?= 40000x
@@ -109,7 +114,7 @@ deps-python:
 
 # The desktop program (the X11/GL libraries: see deps).
 run: deps
-	$(GO) run .
+	$(GO) run -ldflags="$(VERSION_FLAG)" .
 
 # The command-line tool on a document example.
 demo:
@@ -123,14 +128,14 @@ demo:
 WASM_EXEC_GO = $$($(GO) env GOROOT)/lib/wasm/wasm_exec.js
 
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o dist/app.wasm .
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w $(VERSION_FLAG)" -o dist/app.wasm .
 
 dist: web-check wasm
-	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist
+	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist -version $(VERSION)
 
 # make serve skips brotli (a minute or more): cmd/serve gzips on the fly.
 serve: web-check wasm
-	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist -quick
+	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist -quick -version $(VERSION)
 	$(GO) run ./cmd/serve -dir dist
 
 wasm-exec:

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"asyncwithlab/web"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +17,8 @@ import (
 
 // The suite's shared state, set up once by TestMain.
 var (
+	// siteDir is the packed site the tests serve.
+	siteDir string
 	// chromePath is the browser to start; empty when there is none.
 	chromePath string
 	// skipReason, when set, is why every test skips (no browser, not on CI).
@@ -85,6 +88,7 @@ func TestMain(m *testing.M) {
 			return 1
 		}
 		defer os.RemoveAll(dir)
+		siteDir = dir
 		run, err := setup(dir)
 		setupErr = err
 		if !run || err != nil {
@@ -126,14 +130,10 @@ func setup(dir string) (bool, error) {
 		return false, fmt.Errorf("building app.wasm: %v\n%s", err, out)
 	}
 	fmt.Fprintf(os.Stderr, "e2e: built app.wasm in %s\n", time.Since(start).Round(100*time.Millisecond))
-	for _, name := range []string{"index.html", "wasm_exec.js"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			return false, err
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return false, err
-		}
+	// The page, the loader, the manifest, the icons and the service
+	// worker, as make serve writes them.
+	if _, err := web.Pack(web.Options{Root: root, Wasm: filepath.Join(dir, web.WasmName), Out: dir, Quick: true, Version: "e2e"}); err != nil {
+		return false, err
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "fixtures"), 0o755); err != nil {
 		return false, err

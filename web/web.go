@@ -29,7 +29,15 @@ import (
 const WasmName = "app.wasm"
 
 // PageFiles are the files copied as they are from the repository root.
-var PageFiles = []string{"index.html", "wasm_exec.js"}
+var PageFiles = []string{"index.html", "wasm_exec.js", "manifest.webmanifest"}
+
+// ServiceWorker is the service worker's file in the root and on the site;
+// Pack writes the version and the list of files into it.
+const ServiceWorker = "sw.js"
+
+// IconSizes are the sizes of the icons Pack draws (icon-SIZE.png), as the
+// manifest lists them.
+var IconSizes = []int{192, 512}
 
 // Options tell Pack where its inputs are and where to write.
 type Options struct {
@@ -46,6 +54,9 @@ type Options struct {
 	// takes a minute or more for a large module. The newest few entries
 	// are kept.
 	CacheDir string
+	// Version names the build (version.Version): the offline cache is
+	// named after it, so a new version replaces the old one. Empty: "dev".
+	Version string
 	// Quick skips the compressed copies (and removes stale ones): the
 	// server of make serve gzips on the fly, so the page shows within
 	// seconds of the build; make dist and make release make them.
@@ -79,6 +90,10 @@ func Pack(opts Options) (Sizes, error) {
 		if err := writeFile(filepath.Join(opts.Out, name), data); err != nil {
 			return Sizes{}, err
 		}
+	}
+
+	if err := writeOffline(opts); err != nil {
+		return Sizes{}, err
 	}
 
 	wasm, err := os.ReadFile(opts.Wasm)

@@ -3,6 +3,10 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -80,7 +84,63 @@ func newRoot(t *testing.T) string {
 	root := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(root, "index.html"), []byte("<!doctype html>page"), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(root, "wasm_exec.js"), []byte("// loader"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(root, "manifest.webmanifest"), []byte(`{"name": "x"}`), 0o644))
+	// The real service worker: its placeholders are what Pack fills in.
+	sw, err := os.ReadFile(filepath.Join("..", ServiceWorker))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(root, ServiceWorker), sw, 0o644))
 	return root
+}
+
+// TestPackOffline: Pack writes the icons and a service worker with the
+// version and the site's files, and the manifest names the icons drawn.
+func TestPackOffline(t *testing.T) {
+	root := newRoot(t)
+	out := t.TempDir()
+	wasm := filepath.Join(t.TempDir(), "in.wasm")
+	require.NoError(t, os.WriteFile(wasm, fakeWasm(), 0o644))
+	_, err := Pack(Options{Root: root, Wasm: wasm, Out: out, Quick: true, Version: "v1.2.3"})
+	require.NoError(t, err)
+	sw, err := os.ReadFile(filepath.Join(out, ServiceWorker))
+	require.NoError(t, err)
+	assert.Contains(t, string(sw), `const VERSION = "v1.2.3";`)
+	assert.Contains(t, string(sw), `const FILES = ["app.wasm","./","wasm_exec.js","manifest.webmanifest","icon-192.png","icon-512.png"];`)
+	assert.NotContains(t, string(sw), "__")
+	for _, f := range SiteFiles() {
+		if f == "./" {
+			f = "index.html"
+		}
+		assert.FileExists(t, filepath.Join(out, f), "every file the worker keeps is on the site")
+	}
+	for _, n := range IconSizes {
+		data, err := os.ReadFile(filepath.Join(out, iconName(n)))
+		require.NoError(t, err)
+		img, err := png.Decode(bytes.NewReader(data))
+		require.NoError(t, err)
+		assert.Equal(t, image.Rect(0, 0, n, n), img.Bounds())
+		// The app's blue at the corner, the page colour on a frame.
+		assert.Equal(t, iconBlue, color.NRGBAModel.Convert(img.At(1, 1)))
+		assert.Equal(t, iconPaper, color.NRGBAModel.Convert(img.At(n/2, int(float64(n)*(0.5-0.33)))))
+	}
+	assert.Equal(t, IconPNG(192), IconPNG(192), "the same bytes every time (reproducible)")
+
+	// The manifest in the repository lists exactly the icons drawn.
+	var m struct {
+		StartURL string `json:"start_url"`
+		Display  string `json:"display"`
+		Icons    []struct {
+			Src, Sizes string
+		} `json:"icons"`
+	}
+	data, err := os.ReadFile(filepath.Join("..", "manifest.webmanifest"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &m))
+	assert.Equal(t, ".", m.StartURL, "relative: the site works from a sub-path")
+	assert.Equal(t, "standalone", m.Display)
+	for _, ic := range m.Icons {
+		assert.FileExists(t, filepath.Join(out, ic.Src))
+		assert.Contains(t, ic.Src, strings.Split(ic.Sizes, "x")[0])
+	}
 }
 
 func unbrotli(t *testing.T, data []byte) []byte {
@@ -147,7 +207,7 @@ func TestPack(t *testing.T) {
 			for _, e := range entries {
 				names = append(names, e.Name())
 			}
-			assert.ElementsMatch(t, []string{"index.html", "wasm_exec.js", "app.wasm", "app.wasm.gz", "app.wasm.br"}, names)
+			assert.ElementsMatch(t, append(PageFiles, WasmName, "icon-192.png", "icon-512.png", ServiceWorker, "app.wasm.gz", "app.wasm.br"), names)
 		})
 	}
 }

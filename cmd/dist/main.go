@@ -36,9 +36,10 @@ func main() {
 	wasm := flag.String("wasm", filepath.Join("dist", web.WasmName), "the app built with GOOS=js GOARCH=wasm")
 	out := flag.String("out", "dist", "the output directory")
 	cache := flag.String("cache", defaultCache(), "where compressed copies of earlier builds are kept (\"\": nowhere)")
+	ver := flag.String("version", "", "the build's version, naming the offline cache (make dist gives git describe's)")
 	quick := flag.Bool("quick", false, "no compressed copies (a server that gzips on the fly, as make serve's, needs none)")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: dist [-root DIR] [-wasm FILE] [-out DIR] [-cache DIR] [-quick]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: dist [-root DIR] [-wasm FILE] [-out DIR] [-cache DIR] [-quick] [-version V]\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -48,7 +49,7 @@ func main() {
 	}
 
 	start := time.Now()
-	sizes, err := web.Pack(web.Options{Root: *root, Wasm: *wasm, Out: *out, CacheDir: *cache, Quick: *quick})
+	sizes, err := web.Pack(web.Options{Root: *root, Wasm: *wasm, Out: *out, CacheDir: *cache, Quick: *quick, Version: *ver})
 	if err != nil {
 		log.Fatal(err)
 	}
