@@ -14,7 +14,7 @@ N       ?= 500
 FUZZN   ?= 200000x
 FUZZNSLOW ?= 40000x
 
-.PHONY: test check unit fuzz conformance bench bench-sim bench-quiz bench-replay bench-homework bench-ui deps deps-web deps-python run demo help bench-web
+.PHONY: release release-check test check unit fuzz conformance bench bench-sim bench-quiz bench-replay bench-homework bench-ui deps deps-web deps-python run demo help bench-web
 
 help:
 	@echo "make test         vet, format check, unit + CPython conformance tests, a short fuzz run"
@@ -24,6 +24,8 @@ help:
 	@echo "make serve        build the browser version and serve it on http://localhost:8080"
 	@echo "make run          the desktop program"
 	@echo "make dist         dist/ ready for any static host (.wasm with .gz and .br copies)"
+	@echo "make release      every download (Windows, macOS, Linux; amd64, arm64; the web site) and SHA256SUMS in dist/release"
+	@echo "make release-check  build the downloads twice, compare the bytes, run the Linux one under Xvfb"
 	@echo "make demo         the command-line tool: presets and a trace"
 	@echo "make serve        build the browser version into dist/ and serve it on http://localhost:8080"
 	@echo "make dist         build dist/: index.html, wasm_exec.js, app.wasm (+ .gz, .br) for any static host"
@@ -146,6 +148,29 @@ web-check:
 	@cmp -s "$(WASM_EXEC_GO)" wasm_exec.js || { \
 		echo "wasm_exec.js differs from $(WASM_EXEC_GO) ($$($(GO) env GOVERSION));"; \
 		echo "the page would run app.wasm with another Go's loader. Run: make wasm-exec"; exit 1; }
+
+# Every download, from this Linux machine (cmd/release): Windows and macOS
+# and Linux programs for amd64 and arm64, the web site as a zip, and
+# SHA256SUMS, in dist/release. The archives' time is the commit's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+release: web-check
+	$(GO) run ./cmd/release -out dist/release -version $(VERSION) -time $(SOURCE_DATE_EPOCH)
+
+# Builds every download twice and compares the bytes (reproducible
+# builds), then runs the Linux program: -version, and a first frame under
+# Xvfb on each screen.
+release-check: web-check deps
+	rm -rf dist/release-a dist/release-b
+	$(GO) run ./cmd/release -out dist/release-a -version $(VERSION) -time $(SOURCE_DATE_EPOCH)
+	$(GO) clean -cache
+	$(GO) run ./cmd/release -out dist/release-b -version $(VERSION) -time $(SOURCE_DATE_EPOCH)
+	cmp dist/release-a/SHA256SUMS dist/release-b/SHA256SUMS && echo "reproducible: both builds give the same bytes"
+	rm -rf dist/release-run && mkdir -p dist/release-run
+	tar -xzf dist/release-a/asyncwithlab-$(VERSION)-linux-amd64.tar.gz -C dist/release-run
+	dist/release-run/asyncwithlab-$(VERSION)/asyncwithlab -version | grep -qx "Async With Lab $(VERSION)"
+	for s in home quiz sim about; do \
+		xvfb-run -a dist/release-run/asyncwithlab-$(VERSION)/asyncwithlab -open $$s -screenshot dist/release-run/$$s.png || exit 1; done
+	@echo "the Linux download runs: dist/release-run/*.png"
 
 # Not part of `make test`: it needs node and chromium. The picture lands in
 # bin/smoke.png; QUERY='?lang=pt' opens the page with a query.

@@ -151,12 +151,14 @@ func takeHomework(t *testing.T, k int, st hwStudent, a *homework.Assignment, qz 
 		}
 		var picked []int
 		for n, try := range tries {
-			// Unpick the last try's answers, then pick this one's.
-			for _, p := range positions(att.Shown[pos], picked) {
+			// Unpick the last try's answers, then pick this one's. Each
+			// click changes the screen (and may move the options: the
+			// last try's feedback goes); wait for it before the next,
+			// so that no click lands where an option was.
+			for _, p := range append(positions(att.Shown[pos], picked), positions(att.Shown[pos], try)...) {
+				before := b.aria()
 				b.clickItem(fmt.Sprintf("opt%d", p))
-			}
-			for _, p := range positions(att.Shown[pos], try) {
-				b.clickItem(fmt.Sprintf("opt%d", p))
+				b.waitChange(before)
 			}
 			picked = try
 			b.waitText(optionLines(q, att.Shown[pos], try))
