@@ -309,13 +309,18 @@ func itemIDs(its []labItem) []string {
 	return ids
 }
 
-// frames waits for n animation frames of the page: the app's game loop
-// runs in requestAnimationFrame, so an input sent before them has been
-// seen by at least one Update after them.
+// frames waits for n animation frames of the page and, once the app
+// runs, for n of its updates (window.labTick): the app's game loop runs
+// in requestAnimationFrame but may run no update in a frame, so only the
+// tick count says that an input sent before has been seen.
 func (b *browserApp) frames(n int) {
 	b.t.Helper()
-	_, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(
-		`new Promise(r => { let n = %d; const f = () => (--n <= 0 ? r() : requestAnimationFrame(f)); requestAnimationFrame(f); })`, n),
+	_, err := chromedp.Run(b.ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`new Promise(r => {
+		const tick = () => (typeof window.labTick === "function" ? window.labTick() : Infinity);
+		const start = tick(); let n = %d;
+		const f = () => (--n <= 0 && !(tick() - start < %d) ? r() : requestAnimationFrame(f));
+		requestAnimationFrame(f);
+	})`, n, n),
 		chromedp.EvalAwaitPromise))
 	b.must(err, "waiting for %d frames", n)
 }

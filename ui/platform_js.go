@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // browser keeps settings and progress in localStorage and reads the page.
@@ -153,6 +155,11 @@ func (b *browser) Mirror(text string, items []Clickable) {
 func (b *browser) FirstFrame() {
 	w := js.Global()
 	w.Set("labFirstFrame", w.Get("performance").Call("now"))
+	// labTick tells automation how many updates the app has run, so a
+	// test can hold a key down until the app has seen it, whatever the
+	// frame rate (a key pressed and released between two updates is
+	// never seen).
+	w.Set("labTick", js.FuncOf(func(js.Value, []js.Value) any { return ebiten.Tick() }))
 	w.Call("dispatchEvent", w.Get("Event").New("lab-ready"))
 }
 
