@@ -1,5 +1,6 @@
 // Package assets holds the data the app embeds: scenario presets and the
-// question banks (and, later, fonts). It has no code beyond the embedding.
+// question banks, the interface's sentences and the fonts. It has no code
+// beyond the embedding.
 package assets
 
 import "embed"
@@ -21,3 +22,11 @@ var Banks embed.FS
 //
 //go:embed i18n
 var Messages embed.FS
+
+// Fonts holds the Go fonts the app draws with, without their hinting:
+// fonts/go-regular.ttf, fonts/go-bold.ttf and fonts/go-mono.ttf (see
+// package internal/fontstrip; fonts/LICENSE is their licence).
+//
+//go:generate go run ../internal/fontstrip/gen -out fonts
+//go:embed fonts/*.ttf
+var Fonts embed.FS

@@ -1,22 +1,26 @@
 package ui
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/stretchr/testify/assert"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+
+	"asyncwithlab/assets"
 )
 
 // TestFontRangesMatchTheFonts checks goFontRanges against the fonts'
 // own tables (sfnt is only needed here, so it stays out of the .wasm).
 func TestFontRangesMatchTheFonts(t *testing.T) {
 	var fonts []*sfnt.Font
-	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+	for _, name := range fontFiles {
+		ttf, err := fs.ReadFile(assets.Fonts, name)
+		if err != nil {
+			t.Fatal(err)
+		}
 		f, err := sfnt.Parse(ttf)
 		if err != nil {
 			t.Fatal(err)

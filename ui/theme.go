@@ -3,11 +3,11 @@ package ui
 import (
 	"bytes"
 	"image/color"
+	"io/fs"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
-	"golang.org/x/image/font/gofont/goregular"
+
+	"asyncwithlab/assets"
 )
 
 // Colours of the interface.
@@ -51,6 +51,10 @@ type faceKey struct {
 	size float64
 }
 
+// fontFiles are the fonts of each fontKind in assets.Fonts: the Go fonts
+// without their hinting, which Ebitengine's text drawing never reads.
+var fontFiles = [...]string{fontRegular: "fonts/go-regular.ttf", fontBold: "fonts/go-bold.ttf", fontMono: "fonts/go-mono.ttf"}
+
 // theme holds the fonts and the device scale; faces are made on demand.
 type theme struct {
 	scale   float64 // device pixels per CSS pixel, times the user's zoom
@@ -60,8 +64,12 @@ type theme struct {
 
 func newTheme() (*theme, error) {
 	t := &theme{scale: 1, faces: map[faceKey]*textFace{}}
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
-		src, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
+	for i, ttf := range fontFiles {
+		data, err := fs.ReadFile(assets.Fonts, ttf)
+		if err != nil {
+			return nil, err
+		}
+		src, err := text.NewGoTextFaceSource(bytes.NewReader(data))
 		if err != nil {
 			return nil, err
 		}
