@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -394,14 +395,16 @@ func (p *parser) questions(doc ast.Node) {
 // explanationPrefixes start a blockquote that explains the answer (our
 // extension of quizdown; document 002 writes them): the message
 // quiz.explanationPrefix in every language the app speaks ("Explanation:",
-// "Explicação:", …), compared without case or accents.
-var explanationPrefixes = func() []string {
+// "Explicação:", …), compared without case or accents. Read on first use,
+// not at start-up: it reads every language's catalogue, which the app's
+// first frame does not need.
+var explanationPrefixes = sync.OnceValue(func() []string {
 	var out []string
 	for _, p := range i18n.All("quiz.explanationPrefix") {
 		out = append(out, foldAccents(strings.ToLower(p)))
 	}
 	return out
-}()
+})
 
 // foldAccents drops the accents of the Latin letters the app's languages
 // use, so "explicacao:" is as good as "explicação:". Each letter stays one
@@ -424,7 +427,7 @@ func explanation(blocks []Block) ([]Block, bool) {
 	first := blocks[0]
 	txt := strings.ToLower(strings.TrimSpace(PlainText(first.Runs)))
 	folded := foldAccents(txt)
-	for _, pre := range explanationPrefixes {
+	for _, pre := range explanationPrefixes() {
 		if !strings.HasPrefix(folded, pre) {
 			continue
 		}
