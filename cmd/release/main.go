@@ -87,7 +87,13 @@ func main() {
 		if t.goos == "windows" {
 			ldflags += " -H=windowsgui" // no console window behind the app's
 		}
-		if err := goBuild(t.goos, t.goarch, ldflags, bin); err != nil {
+		build := func() error { return goBuild(t.goos, t.goarch, ldflags, bin) }
+		if t.goos == "windows" {
+			err = withWindowsResources(*version, t.goarch, build)
+		} else {
+			err = build()
+		}
+		if err != nil {
 			log.Fatal(err)
 		}
 		exe, err := os.ReadFile(bin)
