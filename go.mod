@@ -9,7 +9,6 @@ require (
 	github.com/hajimehoshi/ebiten/v2 v2.10.0
 	github.com/stretchr/testify v1.11.1
 	github.com/tc-hib/winres v0.2.1
-	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.45.0
 	golang.org/x/text v0.41.0
 )

@@ -94,7 +94,7 @@ func NewAttempt(q *Quiz, seed uint64, mode Mode) *Attempt {
 			if isIdentity(shown) && len(shown) > 1 {
 				shown = append(shown[1:], shown[0])
 			}
-		case q.Options.ShuffleAnswers:
+		case qq.ShuffleAnswers != nil && *qq.ShuffleAnswers, qq.ShuffleAnswers == nil && q.Options.ShuffleAnswers:
 			shuffle(r, shown)
 		}
 		a.Shown[i] = shown

@@ -39,6 +39,17 @@
 // question-level blockquote is a hint, as in quizdown-js. Inline Markdown
 // (code spans, emphasis, links) is kept as styled runs.
 //
+// # Reading as quizdown-js reads
+//
+// quizdown-js hands its text to marked 2, so the Markdown here is marked's,
+// not CommonMark's: a line right under an answer that starts no answer
+// belongs to it (so "> text" there is the answer's comment), "[x]" makes a
+// checkbox only with a space after it, tabs are four spaces, and a block
+// between two "---" lines is an options block wherever it stands (under a
+// question heading it sets that question's shuffleAnswers). The one
+// deliberate difference: a heading on the line right after the last
+// answer starts the next question (marked would fold it into the answer).
+//
 // Parse reports every problem of a file at once, each with its line, and
 // enforces MaxFileBytes, MaxQuestions and MaxAnswers.
 package quiz

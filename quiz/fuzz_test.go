@@ -19,9 +19,9 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &pe) || len(pe.Errors) == 0 {
 				t.Fatalf("not a ParseError: %v", err)
 			}
-			lines := 1
-			for _, c := range data {
-				if c == '\n' {
+			lines := 1 // a line ends with LF, CRLF or a lone CR
+			for i, c := range data {
+				if c == '\n' || (c == '\r' && (i+1 == len(data) || data[i+1] != '\n')) {
 					lines++
 				}
 			}

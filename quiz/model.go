@@ -58,6 +58,9 @@ type Question struct {
 	Answers     []*Answer
 	Hint        []Block // shown on request, before answering
 	Explanation []Block // shown after answering (the "Explanation:" extension)
+	// ShuffleAnswers, when set, is the question's own shuffleAnswers
+	// option (an options block under its heading), over the quiz's.
+	ShuffleAnswers *bool `json:",omitempty"`
 }
 
 // Keys are the indices of the correct answers (for a sequence: all, in order).

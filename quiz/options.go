@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 )
@@ -28,61 +27,12 @@ func init() {
 	}
 }
 
-// options reads the options block (YAML between --- lines before the
-// first heading) and returns src with the block blanked out, so that line
-// numbers stay the same.
-func (p *parser) options(src []byte) []byte {
-	start := 0
-	for start < len(src) && (src[start] == '\n' || src[start] == '\r' || src[start] == ' ' || src[start] == '\t') {
-		start++
-	}
-	if !bytes.HasPrefix(src[start:], []byte("---")) {
-		return src
-	}
-	firstEnd := bytes.IndexByte(src[start:], '\n')
-	if firstEnd < 0 || strings.TrimSpace(string(src[start:start+firstEnd])) != "---" {
-		return src
-	}
-	bodyStart := start + firstEnd + 1
-	openLine := p.lineOff + bytes.Count(src[:start], []byte("\n")) + 1
-	end := -1
-	for i := bodyStart; i < len(src); {
-		j := bytes.IndexByte(src[i:], '\n')
-		lineEnd := len(src)
-		if j >= 0 {
-			lineEnd = i + j
-		}
-		if strings.TrimSpace(string(src[i:lineEnd])) == "---" {
-			end = i
-			break
-		}
-		if j < 0 {
-			break
-		}
-		i = lineEnd + 1
-	}
-	if end < 0 {
-		p.errorf(openLine, "the options block opened here is never closed: expected a line with --- after the options")
-		return src
-	}
-	p.readOptions(src[bodyStart:end], openLine)
-	out := append([]byte(nil), src...)
-	closeEnd := bytes.IndexByte(out[end:], '\n')
-	if closeEnd < 0 {
-		closeEnd = len(out) - end
-	}
-	for i := start; i < end+closeEnd; i++ {
-		if out[i] != '\n' {
-			out[i] = ' '
-		}
-	}
-	return out
-}
-
-func (p *parser) readOptions(body []byte, openLine int) {
+// readOptions reads an options block's lines (the first is file line
+// openLine+1) into o and returns the names of the options it set.
+func (p *parser) readOptions(body []byte, openLine int, o *Options) map[string]bool {
+	set := map[string]bool{}
 	lines, errs := splitOptions(string(body), openLine+1)
 	p.errs = append(p.errs, errs...)
-	o := &p.quiz.Options
 	for _, ol := range lines {
 		name, ok := optionKeys[ol.key]
 		if !ok {
@@ -91,6 +41,7 @@ func (p *parser) readOptions(body []byte, openLine int) {
 			p.errorf(ol.line, "unknown option %q (expected one of %s)", ol.key, strings.Join(known, ", "))
 			continue
 		}
+		set[name] = true
 		switch name {
 		case "shuffleAnswers", "shuffleQuestions", "enableRetry", "startOnLoad":
 			b, ok := yamlBool(ol)
@@ -137,4 +88,5 @@ func (p *parser) readOptions(body []byte, openLine int) {
 			o.CustomFailMsg = ol.value
 		}
 	}
+	return set
 }

@@ -10,12 +10,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
-	gmparser "github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
-
 	"asyncwithlab/i18n"
 )
 
@@ -60,15 +54,6 @@ func (e *ParseError) Error() string {
 	return b.String()
 }
 
-// mdParser is goldmark's CommonMark parser with the task-list checkbox.
-// Only the parser: goldmark.New would also link its HTML renderer, which
-// the app never uses (≈90 KB of .wasm).
-var mdParser = gmparser.NewParser(
-	gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
-	gmparser.WithInlineParsers(append(gmparser.DefaultInlineParsers(), util.Prioritized(checkboxParser{}, 0))...),
-	gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
-)
-
 // Parse reads a quizdown file: a plain quizdown document, or a page that
 // holds one in a Hugo {{< quizdown >}} shortcode or a <div class="quizdown">.
 // Every problem is reported, each with its line.
@@ -81,7 +66,10 @@ func Parse(name string, data []byte) (*Quiz, error) {
 		p.errorf(firstInvalidLine(data), "the file is not valid UTF-8 text")
 	default:
 		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark
+		// Line ends as marked reads them: CRLF, and a lone CR (old Mac
+		// files), are newlines.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 		if p.withinLimits(data) {
 			p.parse(data)
 		}
@@ -97,11 +85,10 @@ type parser struct {
 	name    string
 	quiz    *Quiz
 	errs    []LineError
-	src     []byte
-	lineAt  []int // byte offset where each line of src starts
-	lineOff int   // lines of the file before src
-	// lastEnd is the byte offset after the last block seen with a position.
-	lastEnd int
+	lineOff int // lines of the file before the part being read
+	lexer   mdLexer
+	// quizOptions says the quiz's options block was read.
+	quizOptions bool
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
@@ -195,8 +182,8 @@ func embedded(data []byte) []part {
 			}
 			src := body[:end]
 			if pair[0] == divOpen {
-				// As quizdown-js: HTML escapes decoded, common indent removed.
-				src = dedent([]byte(html.UnescapeString(string(src))))
+				// A div's text is HTML: its escapes are decoded first.
+				src = []byte(html.UnescapeString(string(src)))
 			}
 			parts = append(parts, part{src: src, lines: bytes.Count(data[:off+open[1]], []byte("\n"))})
 			off += open[1] + end
@@ -236,73 +223,24 @@ func dedent(src []byte) []byte {
 }
 
 func (p *parser) parse(data []byte) {
-	for i, pt := range embedded(data) {
+	for _, pt := range embedded(data) {
 		p.lineOff = pt.lines
-		src := pt.src
-		if i == 0 {
-			src = p.options(src)
-		}
-		p.parsePart(src)
+		p.parsePart(pt.src)
 	}
 	if len(p.quiz.Questions) == 0 && len(p.errs) == 0 {
 		p.errorf(0, "no questions: expected quizdown, where each question starts with a heading (# Question) followed by a task list (- [x] right / - [ ] wrong) or an ordered list")
 	}
 }
 
+// quizdownDecode is what quizdown-js does to its text before marked reads
+// it: the common indentation goes, and &lt; &gt; &amp; are decoded. Tabs
+// become four spaces, as marked's lexer does.
+var quizdownDecode = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "\t", "    ")
+
 func (p *parser) parsePart(src []byte) {
-	p.src = src
-	p.lineAt = []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			p.lineAt = append(p.lineAt, i+1)
-		}
-	}
-	p.lastEnd = 0
-	doc := mdParser.Parse(text.NewReader(src))
-	p.questions(doc)
-}
-
-// line is the file line of a byte offset in src.
-func (p *parser) line(offset int) int {
-	i := sort.Search(len(p.lineAt), func(i int) bool { return p.lineAt[i] > offset })
-	return i + p.lineOff
-}
-
-// nodeLine finds the first line of a block node.
-func (p *parser) nodeLine(n ast.Node) int {
-	for ; n != nil; n = n.FirstChild() {
-		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-			return p.line(n.Lines().At(0).Start)
-		}
-		if t, ok := n.(*ast.Text); ok {
-			return p.line(t.Segment.Start)
-		}
-	}
-	return 0
-}
-
-var emptyHeading = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]*$`)
-
-// emptyHeadingLine finds the line of a heading with no text: the first
-// such line after the last block with a known position.
-func (p *parser) emptyHeadingLine() int {
-	if m := emptyHeading.FindIndex(p.src[p.lastEnd:]); m != nil {
-		p.lastEnd += m[1]
-		return p.line(p.lastEnd - 1)
-	}
-	return p.line(p.lastEnd)
-}
-
-// nodeEnd is the byte offset where a block's last line ends.
-func (p *parser) nodeEnd(n ast.Node) int {
-	end := 0
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			end = max(end, c.Lines().At(c.Lines().Len()-1).Stop)
-		}
-		return ast.WalkContinue, nil
-	})
-	return end
+	text := quizdownDecode.Replace(string(dedent(src)))
+	blocks := p.lexer.lex(splitLines(text, p.lineOff+1), true)
+	p.questions(blocks)
 }
 
 func shorten(s string) string {
@@ -315,12 +253,11 @@ func shorten(s string) string {
 }
 
 type building struct {
-	q       *Question
-	list    bool // the answer list was read
-	comment int  // line of the heading
+	q    *Question
+	list bool // the answer list was read
 }
 
-func (p *parser) questions(doc ast.Node) {
+func (p *parser) questions(blocks []*mdBlock) {
 	var cur *building
 	flush := func() {
 		if cur == nil {
@@ -338,18 +275,16 @@ func (p *parser) questions(doc ast.Node) {
 		}
 		p.quiz.Questions = append(p.quiz.Questions, cur.q)
 	}
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		line := p.nodeLine(n)
-		if end := p.nodeEnd(n); end > p.lastEnd {
-			p.lastEnd = end
-		}
-		if h, ok := n.(*ast.Heading); ok {
+	for _, b := range blocks {
+		switch b.kind {
+		case mdSpace, mdHTML:
+			continue
+		case mdOptions:
+			p.optionsBlock(b, cur)
+			continue
+		case mdHeading:
 			flush()
-			hl := p.nodeLine(h)
-			if hl == 0 {
-				hl = p.emptyHeadingLine() // "#" alone keeps no position
-			}
-			cur = &building{q: &Question{Line: hl, Title: p.runs(h)}}
+			cur = &building{q: &Question{Line: b.line, Title: p.runs(b.text)}}
 			if len(strings.TrimSpace(PlainText(cur.q.Title))) == 0 {
 				p.errorf(cur.q.Line, "a question heading has no text")
 			}
@@ -359,27 +294,25 @@ func (p *parser) questions(doc ast.Node) {
 			continue // quizdown-js ignores what comes before the first question
 		}
 		q := cur.q
-		switch n := n.(type) {
-		case *ast.List:
+		switch b.kind {
+		case mdList:
 			if cur.list {
-				p.errorf(line, "question %q has a second list: a question has one list of answers", shorten(PlainText(q.Title)))
+				p.errorf(b.line, "question %q has a second list: a question has one list of answers", shorten(PlainText(q.Title)))
 				continue
 			}
 			cur.list = true
-			p.answers(q, n, line)
-		case *ast.Blockquote:
-			blocks := p.blocks(n)
+			p.answers(q, b)
+		case mdQuote:
+			blocks := p.blocks(b.children)
 			if rest, ok := explanation(blocks); ok {
 				q.Explanation = append(q.Explanation, rest...)
 			} else {
 				q.Hint = append(q.Hint, blocks...)
 			}
-		case *ast.Paragraph, *ast.FencedCodeBlock, *ast.CodeBlock:
-			// After the answers too: quizdown-js adds it to the question.
-			q.Body = append(q.Body, p.block(n))
-		case *ast.HTMLBlock, *ast.ThematicBreak:
 		default:
-			p.errorf(line, "unexpected %s in question %q", strings.ToLower(n.Kind().String()), shorten(PlainText(q.Title)))
+			// Paragraphs and code, after the answers too: quizdown-js
+			// adds them to the question.
+			q.Body = append(q.Body, p.blocks([]*mdBlock{b})...)
 		}
 	}
 	flush()
@@ -390,6 +323,31 @@ func (p *parser) questions(doc ast.Node) {
 		}
 	}
 	p.quiz.Questions = qs
+}
+
+// optionsBlock reads a --- options block: before the first question, the
+// quiz's options (the first such block, as quizdown-js); under a question,
+// that question's (quizdown-js honours only shuffleAnswers there).
+func (p *parser) optionsBlock(b *mdBlock, cur *building) {
+	if b.unclosed {
+		p.errorf(b.line, "the options block opened here is never closed: expected a line with --- after the options")
+		return
+	}
+	var body strings.Builder
+	for _, l := range b.body {
+		body.WriteString(l.text)
+		body.WriteByte('\n')
+	}
+	switch {
+	case cur != nil:
+		o := DefaultOptions
+		if p.readOptions([]byte(body.String()), b.line, &o)["shuffleAnswers"] {
+			cur.q.ShuffleAnswers = &o.ShuffleAnswers
+		}
+	case !p.quizOptions:
+		p.quizOptions = true
+		p.readOptions([]byte(body.String()), b.line, &p.quiz.Options)
+	}
 }
 
 // explanationPrefixes start a blockquote that explains the answer (our
@@ -459,33 +417,28 @@ func explanation(blocks []Block) ([]Block, bool) {
 	return nil, false
 }
 
-func (p *parser) answers(q *Question, list *ast.List, line int) {
+func (p *parser) answers(q *Question, list *mdBlock) {
+	line := list.line
 	boxed, plain := 0, 0
-	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		a := &Answer{Line: p.nodeLine(item)}
-		first := item.FirstChild()
-		if first != nil {
-			if box, ok := first.FirstChild().(*extast.TaskCheckBox); ok {
-				boxed++
-				a.Correct = box.IsChecked
-			} else {
-				plain++
-			}
-			a.Text = p.runs(first)
+	for _, item := range list.items {
+		a := &Answer{Line: item.line, Correct: item.checked}
+		if item.task {
+			boxed++
 		} else {
 			plain++
 		}
-		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-			if c == first {
-				continue
-			}
-			switch c := c.(type) {
-			case *ast.Blockquote:
-				a.Comment = append(a.Comment, p.blocks(c)...)
-			case *ast.Paragraph, *ast.TextBlock, *ast.FencedCodeBlock, *ast.CodeBlock:
-				a.More = append(a.More, p.block(c))
+		if item.nearTask {
+			p.errorf(item.line, "an answer of question %q starts with a checkbox without a space after it: write \"[x] answer\" (quizdown-js reads \"[x]answer\" as text, not as a checkbox)", shorten(PlainText(q.Title)))
+		}
+		for k, c := range item.blocks {
+			switch {
+			case c.kind == mdSpace:
+			case c.kind == mdQuote:
+				a.Comment = append(a.Comment, p.blocks(c.children)...)
+			case k == firstContent(item.blocks) && (c.kind == mdText || c.kind == mdParagraph):
+				a.Text = p.runs(c.text)
 			default:
-				a.More = append(a.More, Block{Kind: Paragraph, Runs: []Run{{Text: p.rawText(c)}}})
+				a.More = append(a.More, p.blocks([]*mdBlock{c})...)
 			}
 		}
 		if strings.TrimSpace(PlainText(a.Text)) == "" && len(a.More) == 0 {
@@ -505,9 +458,9 @@ func (p *parser) answers(q *Question, list *ast.List, line int) {
 		p.errorf(line, "question %q has %d answers; the limit is %d", title, len(q.Answers), MaxAnswers)
 	case boxed > 0 && plain > 0:
 		p.errorf(line, "question %q mixes answers with and without checkboxes: give every answer [ ] or [x] (or none, for a sequence)", title)
-	case !list.IsOrdered() && boxed == 0:
+	case !list.ordered && boxed == 0:
 		p.errorf(line, "question %q has a bullet list without checkboxes: write - [x] for a right answer and - [ ] for a wrong one", title)
-	case !list.IsOrdered():
+	case !list.ordered:
 		q.Type = Multiple
 		if keys == 0 {
 			p.errorf(line, "multiple-choice question %q has no correct answer: mark at least one with [x]", title)
@@ -531,128 +484,43 @@ func (p *parser) answers(q *Question, list *ast.List, line int) {
 	}
 }
 
-// blocks converts the children of a container (a blockquote).
-func (p *parser) blocks(n ast.Node) []Block {
+// firstContent is the index of the first block that is not blank space.
+func firstContent(blocks []*mdBlock) int {
+	for k, b := range blocks {
+		if b.kind != mdSpace {
+			return k
+		}
+	}
+	return -1
+}
+
+// blocks converts blocks to paragraphs and listings: a heading or a list
+// inside a quote or an answer becomes paragraphs of its text.
+func (p *parser) blocks(in []*mdBlock) []Block {
 	var out []Block
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c.(type) {
-		case *ast.Paragraph, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.TextBlock:
-			out = append(out, p.block(c))
-		case *ast.Blockquote:
-			out = append(out, p.blocks(c)...)
-		default:
-			out = append(out, Block{Kind: Paragraph, Runs: []Run{{Text: p.rawText(c)}}})
+	for _, b := range in {
+		switch b.kind {
+		case mdParagraph, mdText, mdHeading:
+			if runs := p.runs(b.text); len(runs) > 0 {
+				out = append(out, Block{Kind: Paragraph, Runs: runs})
+			}
+		case mdCode:
+			lang, _, _ := strings.Cut(b.lang, " ")
+			out = append(out, Block{Kind: CodeBlock, Code: b.text, Lang: lang})
+		case mdQuote:
+			out = append(out, p.blocks(b.children)...)
+		case mdList:
+			for _, it := range b.items {
+				out = append(out, p.blocks(it.blocks)...)
+			}
+		case mdHTML:
+			out = append(out, Block{Kind: Paragraph, Runs: []Run{{Text: b.text}}})
 		}
 	}
 	return out
 }
 
-func (p *parser) block(n ast.Node) Block {
-	switch n := n.(type) {
-	case *ast.FencedCodeBlock:
-		return Block{Kind: CodeBlock, Code: p.linesText(n), Lang: string(n.Language(p.src))}
-	case *ast.CodeBlock:
-		return Block{Kind: CodeBlock, Code: p.linesText(n)}
-	}
-	return Block{Kind: Paragraph, Runs: p.runs(n)}
-}
-
-func (p *parser) linesText(n ast.Node) string {
-	var b strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(seg.Value(p.src))
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// rawText is the source text of a block that is kept as plain text.
-func (p *parser) rawText(n ast.Node) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if t, ok := c.(*ast.Text); ok {
-			b.Write(t.Segment.Value(p.src))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
-// runs converts the inline children of n into styled runs.
-func (p *parser) runs(n ast.Node) []Run {
-	var out []Run
-	var walk func(n ast.Node, style Style, link string)
-	add := func(text string, style Style, link string) {
-		if text == "" {
-			return
-		}
-		if k := len(out); k > 0 && out[k-1].Style == style && out[k-1].Link == link {
-			out[k-1].Text += text
-			return
-		}
-		out = append(out, Run{Text: text, Style: style, Link: link})
-	}
-	walk = func(n ast.Node, style Style, link string) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch c := c.(type) {
-			case *extast.TaskCheckBox:
-			case *ast.Text:
-				v := c.Segment.Value(p.src)
-				if !c.IsRaw() {
-					v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-				}
-				add(string(v), style, link)
-				if c.SoftLineBreak() {
-					add(" ", style, link)
-				}
-				if c.HardLineBreak() {
-					add("\n", style, link)
-				}
-			case *ast.String:
-				add(string(c.Value), style, link)
-			case *ast.CodeSpan:
-				var b strings.Builder
-				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-					if tx, ok := t.(*ast.Text); ok {
-						b.Write(tx.Segment.Value(p.src))
-					}
-				}
-				add(b.String(), Code, link)
-			case *ast.Emphasis:
-				next := Emph
-				if c.Level >= 2 {
-					next = Strong
-				}
-				if (style == Emph && next == Strong) || (style == Strong && next == Emph) || style == EmphStrong {
-					next = EmphStrong
-				}
-				walk(c, next, link)
-			case *ast.Link:
-				walk(c, style, string(c.Destination))
-			case *ast.AutoLink:
-				add(string(c.Label(p.src)), style, string(c.URL(p.src)))
-			case *ast.RawHTML:
-				segs := c.Segments
-				for i := 0; i < segs.Len(); i++ {
-					seg := segs.At(i)
-					add(string(seg.Value(p.src)), style, link)
-				}
-			default:
-				walk(c, style, link)
-			}
-		}
-	}
-	walk(n, Plain, "")
-	if k := len(out); k > 0 {
-		out[0].Text = strings.TrimLeft(out[0].Text, " ")
-		out[k-1].Text = strings.TrimRight(out[k-1].Text, " ")
-	}
-	return out
+// runs converts inline Markdown into styled runs.
+func (p *parser) runs(text string) []Run {
+	return inlineRuns(text, p.lexer.links)
 }
