@@ -282,6 +282,9 @@ func Fingerprint(q *Quiz) string {
 	for _, qq := range q.Questions {
 		h.Write([]byte(PlainText(qq.Title)))
 		fmt.Fprintf(h, "|%d|%v", qq.Type, qq.Keys())
+		if qq.ShuffleAnswers != nil { // only when set: older fingerprints stay the same
+			fmt.Fprintf(h, "|s%v", *qq.ShuffleAnswers)
+		}
 		for _, ans := range qq.Answers {
 			h.Write([]byte("|" + PlainText(ans.Text)))
 		}

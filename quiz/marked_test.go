@@ -114,6 +114,9 @@ func TestOptionsBlocksAsQuizdownJS(t *testing.T) {
 		}
 	}
 
+	plain := parse(t, "# Q1\n\n- [x] a\n- [ ] b\n\n# Q2\n\n- [x] c\n- [ ] d\n")
+	assert.NotEqual(t, quiz.Fingerprint(plain), quiz.Fingerprint(q), "saved progress of the other order does not load")
+
 	// After some text before the first question: the quiz's options.
 	q = parse(t, "Some words first.\n\n---\npassingGrade: 70\n---\n\n# Q\n\n- [x] a\n- [ ] b\n")
 	assert.Equal(t, 70, q.Options.PassingGrade)
