@@ -162,6 +162,8 @@ var (
 type part struct {
 	src   []byte
 	lines int
+	// unclosed says a {{< quizdown >}} shortcode has no closing one.
+	unclosed bool
 }
 
 // embedded finds every quizdown block of a page (Hugo shortcodes, or
@@ -177,15 +179,17 @@ func embedded(data []byte) []part {
 			}
 			body := rest[open[1]:]
 			end := len(body)
+			closed := false
 			if c := pair[1].FindIndex(body); c != nil {
-				end = c[0]
+				end, closed = c[0], true
 			}
 			src := body[:end]
 			if pair[0] == divOpen {
 				// A div's text is HTML: its escapes are decoded first.
 				src = []byte(html.UnescapeString(string(src)))
 			}
-			parts = append(parts, part{src: src, lines: bytes.Count(data[:off+open[1]], []byte("\n"))})
+			parts = append(parts, part{src: src, lines: bytes.Count(data[:off+open[1]], []byte("\n")),
+				unclosed: !closed && pair[0] == shortcodeOpen})
 			off += open[1] + end
 			rest = data[off:]
 		}
@@ -225,6 +229,9 @@ func dedent(src []byte) []byte {
 func (p *parser) parse(data []byte) {
 	for _, pt := range embedded(data) {
 		p.lineOff = pt.lines
+		if pt.unclosed {
+			p.errorf(pt.lines+1, "the {{< quizdown >}} opened here is never closed: expected {{< /quizdown >}} after the quiz (Hugo refuses to build such a page)")
+		}
 		p.parsePart(pt.src)
 	}
 	if len(p.quiz.Questions) == 0 && len(p.errs) == 0 {

@@ -63,6 +63,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"mixed checkboxes", "# Q\n\n- [x] a\n- b\n", []string{"mixes answers with and without checkboxes"}},
 		{"bullets without boxes", "# Q\n\n- a\n- b\n", []string{"bullet list without checkboxes"}},
 		{"broken options", "---\nshuffleAnswers: [\n---\n# Q\n\n- [x] a\n- [ ] b\n", []string{"quiz.md:2: option shuffleAnswers: expected a single value"}},
+		{"unclosed shortcode", "Text.\n\n{{< quizdown >}}\n# Q\n\n- [x] a\n- [ ] b\n", []string{"quiz.md:3: the {{< quizdown >}} opened here is never closed"}},
 		{"unclosed options", "---\nshuffleAnswers: true\n# Q\n", []string{"quiz.md:1: the options block opened here is never closed"}},
 		{"unknown option", "---\nshuffle: true\n---\n# Q\n\n- [x] a\n- [ ] b\n", []string{`quiz.md:2: unknown option "shuffle"`}},
 		{"option of the wrong type", "---\nnQuestions: many\n---\n# Q\n\n- [x] a\n- [ ] b\n", []string{"quiz.md:2: option nQuestions: expected a whole number"}},
