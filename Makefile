@@ -129,15 +129,16 @@ demo:
 # .wasm; web-check (and a test in ./web) say when it is not.
 WASM_EXEC_GO = $$($(GO) env GOROOT)/lib/wasm/wasm_exec.js
 
+# cmd/dist -build compiles with web.WasmBuild, the one browser build.
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w $(VERSION_FLAG)" -o dist/app.wasm .
+	$(GO) run ./cmd/dist -build-only -wasm dist/app.wasm -version $(VERSION)
 
-dist: web-check wasm
-	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist -version $(VERSION)
+dist: web-check
+	$(GO) run ./cmd/dist -build -root . -wasm dist/app.wasm -out dist -version $(VERSION)
 
 # make serve skips brotli (a minute or more): cmd/serve gzips on the fly.
-serve: web-check wasm
-	$(GO) run ./cmd/dist -root . -wasm dist/app.wasm -out dist -quick -version $(VERSION)
+serve: web-check
+	$(GO) run ./cmd/dist -build -root . -wasm dist/app.wasm -out dist -quick -version $(VERSION)
 	$(GO) run ./cmd/serve -dir dist
 
 wasm-exec:

@@ -123,9 +123,8 @@ func setup(dir string) (bool, error) {
 		return false, fmt.Errorf("the go command is needed to build app.wasm: %w", err)
 	}
 	start := time.Now()
-	cmd := exec.Command(goBin, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dir, "app.wasm"), ".")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	cmd := web.WasmBuild(root, ".", filepath.Join(dir, "app.wasm"), "")
+	cmd.Path = goBin
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return false, fmt.Errorf("building app.wasm: %v\n%s", err, out)
 	}

@@ -4,12 +4,13 @@
 // directory, and writes app.wasm.gz (gzip -9) and app.wasm.br (brotli
 // quality 11) beside app.wasm.
 //
-// `make dist` builds dist/app.wasm and then runs
+// `make dist` runs
 //
-//	go run ./cmd/dist -root . -wasm dist/app.wasm -out dist
+//	go run ./cmd/dist -build -root . -wasm dist/app.wasm -out dist
 //
-// which are also the flags' defaults. `make serve` serves the result with
-// cmd/serve.
+// (-build compiles the .wasm first, with web.WasmBuild, the one browser
+// build command; the other flags are their defaults). `make serve` serves
+// the result with cmd/serve. -build-only compiles and stops (make wasm).
 //
 // Brotli at quality 11 takes a minute or more for a large module, so the
 // compressed copies are kept in a cache (flag -cache, by default
@@ -38,8 +39,10 @@ func main() {
 	cache := flag.String("cache", defaultCache(), "where compressed copies of earlier builds are kept (\"\": nowhere)")
 	ver := flag.String("version", "", "the build's version, naming the offline cache (make dist gives git describe's)")
 	quick := flag.Bool("quick", false, "no compressed copies (a server that gzips on the fly, as make serve's, needs none)")
+	build := flag.Bool("build", false, "compile the app to -wasm first")
+	buildOnly := flag.Bool("build-only", false, "compile the app to -wasm and stop")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: dist [-root DIR] [-wasm FILE] [-out DIR] [-cache DIR] [-quick] [-version V]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: dist [-build | -build-only] [-root DIR] [-wasm FILE] [-out DIR] [-cache DIR] [-quick] [-version V]\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -49,6 +52,22 @@ func main() {
 	}
 
 	start := time.Now()
+	if *build || *buildOnly {
+		ldflags := ""
+		if *ver != "" {
+			ldflags = "-X asyncwithlab/version.Version=" + *ver
+		}
+		if err := os.MkdirAll(filepath.Dir(*wasm), 0o755); err != nil {
+			log.Fatal(err)
+		}
+		if out, err := web.WasmBuild(".", ".", *wasm, ldflags).CombinedOutput(); err != nil {
+			log.Fatalf("building %s: %v\n%s", *wasm, err, out)
+		}
+		fmt.Printf("%s built in %.1fs\n", *wasm, time.Since(start).Seconds())
+		if *buildOnly {
+			return
+		}
+	}
 	sizes, err := web.Pack(web.Options{Root: *root, Wasm: *wasm, Out: *out, CacheDir: *cache, Quick: *quick, Version: *ver})
 	if err != nil {
 		log.Fatal(err)

@@ -131,8 +131,8 @@ func main() {
 	start := time.Now()
 	site := filepath.Join(tmp, "site")
 	wasm := filepath.Join(tmp, web.WasmName)
-	if err := goBuild("js", "wasm", "-s -w -buildid= -X asyncwithlab/version.Version="+*version, wasm); err != nil {
-		log.Fatal(err)
+	if out, err := web.WasmBuild(".", ".", wasm, "-X asyncwithlab/version.Version="+*version).CombinedOutput(); err != nil {
+		log.Fatalf("building for the browser: %v\n%s", err, out)
 	}
 	cache := ""
 	if dir, err := os.UserCacheDir(); err == nil {
@@ -165,7 +165,8 @@ func main() {
 	fmt.Printf("%s: %d downloads and SHA256SUMS\n", *out, len(made))
 }
 
-// goBuild builds the app for a platform, pure Go and reproducible.
+// goBuild builds the desktop app for a platform, pure Go and
+// reproducible (the browser build is web.WasmBuild).
 func goBuild(goos, goarch, ldflags, out string) error {
 	cmd := exec.Command("go", "build", "-trimpath", "-buildvcs=false", "-ldflags="+ldflags, "-o", out, ".")
 	cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH="+goarch, "CGO_ENABLED=0")

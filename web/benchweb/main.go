@@ -15,7 +15,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"time"
@@ -54,8 +53,7 @@ func run(runs int, idle time.Duration) error {
 	for _, p := range progs {
 		p.dir = filepath.Join(tmp, p.name)
 		wasm := filepath.Join(tmp, p.name+".wasm")
-		build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, p.pkg)
-		build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+		build := web.WasmBuild(".", p.pkg, wasm, "")
 		if out, err := build.CombinedOutput(); err != nil {
 			return fmt.Errorf("building %s: %v\n%s", p.name, err, out)
 		}
