@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/color"
 	"io/fs"
+	"log"
 
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
@@ -62,20 +63,41 @@ type theme struct {
 	faces   map[faceKey]*textFace
 }
 
+// newTheme reads the regular font, which every screen needs; the bold
+// and monospace ones are read when first used (reading a font parses
+// every glyph: in the browser each takes tens of milliseconds before the
+// first frame).
 func newTheme() (*theme, error) {
 	t := &theme{scale: 1, faces: map[faceKey]*textFace{}}
-	for i, ttf := range fontFiles {
-		data, err := fs.ReadFile(assets.Fonts, ttf)
-		if err != nil {
-			return nil, err
-		}
-		src, err := text.NewGoTextFaceSource(bytes.NewReader(data))
-		if err != nil {
-			return nil, err
-		}
-		t.sources[i] = src
+	src, err := loadFont(fontRegular)
+	if err != nil {
+		return nil, err
 	}
+	t.sources[fontRegular] = src
 	return t, nil
+}
+
+func loadFont(kind fontKind) (*text.GoTextFaceSource, error) {
+	data, err := fs.ReadFile(assets.Fonts, fontFiles[kind])
+	if err != nil {
+		return nil, err
+	}
+	return text.NewGoTextFaceSource(bytes.NewReader(data))
+}
+
+// source returns the font of a kind, reading it on first use. The fonts
+// are embedded and tested (internal/fontstrip), so reading one does not
+// fail; if it ever did, the regular font stands in.
+func (t *theme) source(kind fontKind) *text.GoTextFaceSource {
+	if t.sources[kind] == nil {
+		src, err := loadFont(kind)
+		if err != nil {
+			log.Printf("font %s: %v; using the regular font", fontFiles[kind], err)
+			src = t.sources[fontRegular]
+		}
+		t.sources[kind] = src
+	}
+	return t.sources[kind]
 }
 
 // face returns a face of the given kind at size CSS pixels.
@@ -83,7 +105,7 @@ func (t *theme) face(kind fontKind, size float64) *text.GoTextFace {
 	k := faceKey{kind, size * t.scale}
 	f, ok := t.faces[k]
 	if !ok {
-		f = &text.GoTextFace{Source: t.sources[kind], Size: k.size}
+		f = &text.GoTextFace{Source: t.source(kind), Size: k.size}
 		t.faces[k] = f
 	}
 	return f

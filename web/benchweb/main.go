@@ -39,6 +39,8 @@ type program struct {
 	name, pkg, dir string
 	sizes          web.Sizes
 	firstFrame     time.Duration
+	compiled       time.Duration // navigation to the .wasm downloaded and compiled
+	mainStart      time.Duration // navigation to main's start
 	url            string
 }
 
@@ -69,16 +71,16 @@ func run(runs int, idle time.Duration) error {
 		p.url = url
 	}
 	for _, p := range progs {
-		var times []time.Duration
+		var times, compiled, started []time.Duration
 		for i := 0; i < runs; i++ {
-			d, err := firstFrame(p.url + "?lang=en")
+			d, c, m, err := firstFrame(p.url + "?lang=en")
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.name, err)
 			}
-			times = append(times, d)
+			times, compiled, started = append(times, d), append(compiled, c), append(started, m)
 		}
-		slices.Sort(times)
-		p.firstFrame = times[len(times)/2]
+		median := func(ds []time.Duration) time.Duration { slices.Sort(ds); return ds[len(ds)/2] }
+		p.firstFrame, p.compiled, p.mainStart = median(times), median(compiled), median(started)
 	}
 	cpu, err := idleCPU(progs[0].url+"?lang=en&seed=1", idle)
 	if err != nil {
@@ -91,6 +93,10 @@ func run(runs int, idle time.Duration) error {
 	}
 	fmt.Printf("%-8s %11.2fx %11.2fx %11.2fx %11.2fx\n", "ratio", ratio(app.sizes.Raw, min.sizes.Raw), ratio(app.sizes.Gzip, min.sizes.Gzip),
 		ratio(app.sizes.Brotli, min.sizes.Brotli), float64(app.firstFrame)/float64(min.firstFrame))
+	for _, p := range progs {
+		fmt.Printf("%-8s navigation → .wasm downloaded and compiled %s → main (Go's runtime and package init) %s → first frame %s\n", p.name,
+			p.compiled.Round(time.Millisecond), p.mainStart.Round(time.Millisecond), p.firstFrame.Round(time.Millisecond))
+	}
 	fmt.Printf("idle on the quiz screen: %.1f%% of one core (%s of main-thread work in %s)\n", 100*cpu.Seconds()/idle.Seconds(), cpu.Round(time.Millisecond), idle)
 	return nil
 }
@@ -121,21 +127,28 @@ func browser(ctx context.Context, w, h int) (context.Context, context.CancelFunc
 	return bctx, func() { cancelB(); cancelA(); os.RemoveAll(dir) }
 }
 
-// firstFrame is the time from navigation to the first drawn frame: the
-// page's performance.now() when the program reports its first frame.
-func firstFrame(url string) (time.Duration, error) {
+// firstFrame is the time from navigation to the first drawn frame (the
+// page's performance.now() when the program reports its first frame),
+// to the end of downloading and compiling the .wasm (the page's
+// labCompiled) and to the start of main (labMainStart).
+func firstFrame(url string) (frame, compiled, mainStart time.Duration, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	bctx, stop := browser(ctx, 1024, 720)
 	defer stop()
 	if err := chromedp.Do(bctx, chromedp.Navigate(url)); err != nil {
-		return 0, err
+		return 0, 0, 0, err
 	}
 	ms, err := chromedp.Run(bctx, chromedp.Poll[float64](`window.labFirstFrame`, chromedp.WithPollingTimeout(90*time.Second)))
 	if err != nil {
-		return 0, err
+		return 0, 0, 0, err
 	}
-	return time.Duration(ms * float64(time.Millisecond)), nil
+	marks, err := chromedp.Run(bctx, chromedp.Evaluate[[]float64](`[window.labCompiled, window.labMainStart]`))
+	if err != nil || len(marks) != 2 {
+		return 0, 0, 0, fmt.Errorf("reading the page's marks: %v", err)
+	}
+	ms2d := func(ms float64) time.Duration { return time.Duration(ms * float64(time.Millisecond)) }
+	return ms2d(ms), ms2d(marks[0]), ms2d(marks[1]), nil
 }
 
 // idleCPU opens the quiz and measures the main thread's busy time while

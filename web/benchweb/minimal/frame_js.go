@@ -10,3 +10,9 @@ func firstFrame() {
 	w.Set("labFirstFrame", w.Get("performance").Call("now"))
 	w.Call("dispatchEvent", w.Get("Event").New("lab-ready"))
 }
+
+// mainStarted notes, as the app does, when main began.
+func mainStarted() {
+	w := js.Global()
+	w.Set("labMainStart", w.Get("performance").Call("now"))
+}

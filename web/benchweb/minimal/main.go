@@ -30,6 +30,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 func (g *game) Layout(w, h int) (int, int) { return w, h }
 
 func main() {
+	mainStarted()
 	src, err := text.NewGoTextFaceSource(bytes.NewReader(goregular.TTF))
 	if err != nil {
 		log.Fatal(err)
