@@ -195,16 +195,9 @@ func (g *Game) bank() (*quiz.Quiz, error) {
 	if q := g.banks[g.language]; q != nil {
 		return q, nil
 	}
-	name := "quiz/" + string(g.language) + ".md"
-	data, err := assets.Banks.ReadFile(name)
+	name, data, err := g.bankFile()
 	if err != nil {
-		// A language whose bank is still being written takes English's
-		// questions rather than none (the bank test requires one for every
-		// language the app ships).
-		name = "quiz/" + string(English) + ".md"
-		if data, err = assets.Banks.ReadFile(name); err != nil {
-			return nil, err
-		}
+		return nil, err
 	}
 	q, err := quiz.Parse(name, data)
 	if err != nil {
@@ -215,6 +208,34 @@ func (g *Game) bank() (*quiz.Quiz, error) {
 }
 
 // activeQuiz is the quiz to take: the loaded file, else the bank.
+// bankFile is the built-in question bank of the interface language: its
+// name (which names its saved progress) and its text.
+func (g *Game) bankFile() (string, []byte, error) {
+	name := "quiz/" + string(g.language) + ".md"
+	data, err := assets.Banks.ReadFile(name)
+	if err != nil {
+		// A language whose bank is still being written takes English's
+		// questions rather than none (the bank test requires one for every
+		// language the app ships).
+		name = "quiz/" + string(English) + ".md"
+		data, err = assets.Banks.ReadFile(name)
+	}
+	return name, data, err
+}
+
+// activeQuizName is the name the active quiz's progress is saved under,
+// found without reading the quiz: Home asks it before the first frame.
+func (g *Game) activeQuizName() (string, bool) {
+	if g.customName != "" {
+		if g.custom == nil {
+			return "", false
+		}
+		return g.custom.Name, true
+	}
+	name, _, err := g.bankFile()
+	return name, err == nil
+}
+
 func (g *Game) activeQuiz() (*quiz.Quiz, error) {
 	if g.customName != "" {
 		return g.custom, g.customErr

@@ -18,7 +18,7 @@ func (s *homeScene) build(gs gameState, p *page) {
 		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: n}}}}, colHintBg, colBorder)
 	}
 	label := l.T("ui.quiz")
-	if q, err := gs.activeQuiz(); err == nil && q != nil && gs.platform().Load(progressKey(q)) != "" {
+	if name, ok := gs.activeQuizName(); ok && gs.platform().Load(progressKeyOf(name)) != "" {
 		label = l.T("ui.resume")
 	}
 	p.button("quiz", label, true, func() { gs.startQuiz() })

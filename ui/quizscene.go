@@ -8,7 +8,10 @@ import (
 )
 
 // progressKey is where an attempt of quiz q is saved.
-func progressKey(q *quiz.Quiz) string { return "asyncwithlab.progress." + q.Name }
+func progressKey(q *quiz.Quiz) string { return progressKeyOf(q.Name) }
+
+// progressKeyOf is the storage key of the progress in the quiz named name.
+func progressKeyOf(name string) string { return "asyncwithlab.progress." + name }
 
 // startQuiz opens the quiz: the saved attempt if there is one that reads
 // back, else a new one. Saved data that cannot be read is set aside under

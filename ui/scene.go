@@ -56,6 +56,9 @@ type gameState interface {
 	// activeQuiz is the quiz to take; quizLoading says it is still being
 	// fetched.
 	activeQuiz() (*quiz.Quiz, error)
+	// activeQuizName names the active quiz's saved progress without
+	// reading the quiz.
+	activeQuizName() (string, bool)
 	quizLoading() bool
 	// openSimPreset opens the simulator on a built-in example.
 	openSimPreset(name string) error
