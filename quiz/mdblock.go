@@ -35,11 +35,10 @@ const (
 
 // mdBlock is one block.
 type mdBlock struct {
-	kind  mdKind
-	line  int    // the file line where it starts
-	text  string // paragraph, text and heading: the inline source; code: the listing
-	lang  string // code: the info string, trimmed
-	depth int    // heading level
+	kind mdKind
+	line int    // the file line where it starts
+	text string // paragraph, text and heading: the inline source; code: the listing
+	lang string // code: the info string, trimmed
 
 	children []*mdBlock // quote
 
@@ -135,18 +134,28 @@ func isRule(s string) bool {
 	return n >= 3
 }
 
-// isATXHeadingStart: up to 3 spaces, 1 to 6 #, then a space (marked's
-// paragraph rule: only such a line interrupts a paragraph).
-func isATXHeadingStart(s string) bool {
+// atxHeading reads an ATX heading's marker: up to 3 spaces, 1 to 6 #,
+// then a space or the end of the line. It returns what follows the #s.
+func atxHeading(s string) (rest string, ok bool) {
 	i := leadingSpaces(s)
 	if i > 3 {
-		return false
+		return "", false
 	}
 	n := 0
 	for i+n < len(s) && s[i+n] == '#' {
 		n++
 	}
-	return n >= 1 && n <= 6 && i+n < len(s) && s[i+n] == ' '
+	if n < 1 || n > 6 || (i+n < len(s) && s[i+n] != ' ') {
+		return "", false
+	}
+	return s[i+n:], true
+}
+
+// isATXHeadingStart: a heading marker followed by a space (marked's
+// paragraph rule: only such a line interrupts a paragraph).
+func isATXHeadingStart(s string) bool {
+	rest, ok := atxHeading(s)
+	return ok && rest != ""
 }
 
 // fenceOpen reads a code fence's opening line: up to 3 spaces, then 3 or
@@ -292,41 +301,15 @@ func (lx *mdLexer) lex(lines []srcLine, top bool) []*mdBlock {
 			i = end
 			continue
 		}
-		if n, ok := lx.fence(lines, i, push); ok {
+		if n, ok := lx.rule(lines, i, top, push); ok {
 			i = n
 			continue
-		}
-		if n, ok := lx.heading(lines, i, push); ok {
-			i = n
-			continue
-		}
-		if n, ok := lx.options(lines, i, push); ok {
-			i = n
-			continue
-		}
-		if n, ok := lx.quote(lines, i, top, push); ok {
-			i = n
-			continue
-		}
-		if n, ok := lx.list(lines, i, push); ok {
-			i = n
-			continue
-		}
-		if n, ok := lx.html(lines, i, push); ok {
-			i = n
-			continue
-		}
-		if top {
-			if n, ok := lx.def(lines, i); ok {
-				i = n
-				continue
-			}
 		}
 		// lheading: a line, then a line of = or - (marked tries it before
 		// a paragraph, so it also turns a lone line into a heading).
 		if i+1 < len(lines) {
-			if depth := setextUnderline(lines[i+1].text); depth > 0 {
-				push(&mdBlock{kind: mdHeading, line: l.num, text: s, depth: depth})
+			if setextUnderline(lines[i+1].text) {
+				push(&mdBlock{kind: mdHeading, line: l.num, text: s})
 				i += 2
 				for i < len(lines) && lines[i].text == "" {
 					i++
@@ -354,6 +337,23 @@ func (lx *mdLexer) lex(lines []srcLine, top bool) []*mdBlock {
 	return out
 }
 
+// blockRule is one of marked's block rules: at line i, it pushes a block
+// and returns the line after it, or reports that the rule does not apply.
+type blockRule func(lx *mdLexer, lines []srcLine, i int, top bool, push func(*mdBlock)) (int, bool)
+
+// rule applies the first block rule that matches at line i, trying
+// those between indented code and the setext heading in marked's order.
+func (lx *mdLexer) rule(lines []srcLine, i int, top bool, push func(*mdBlock)) (int, bool) {
+	rules := [...]blockRule{(*mdLexer).fence, (*mdLexer).heading, (*mdLexer).options,
+		(*mdLexer).quote, (*mdLexer).list, (*mdLexer).html, (*mdLexer).def}
+	for _, r := range rules {
+		if n, ok := r(lx, lines, i, top, push); ok {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
 func joinLines(ls []srcLine) string {
 	parts := make([]string, len(ls))
 	for i, l := range ls {
@@ -363,26 +363,17 @@ func joinLines(ls []srcLine) string {
 }
 
 // setextUnderline: up to 3 spaces, then only = or only -, then spaces.
-func setextUnderline(s string) int {
+func setextUnderline(s string) bool {
 	if leadingSpaces(s) > 3 {
-		return 0
+		return false
 	}
 	t := strings.TrimRight(strings.TrimLeft(s, " "), " ")
-	if t == "" {
-		return 0
-	}
-	if strings.Trim(t, "=") == "" {
-		return 1
-	}
-	if strings.Trim(t, "-") == "" {
-		return 2
-	}
-	return 0
+	return t != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "")
 }
 
 // fence reads a fenced code block. Like marked, an unclosed fence runs to
 // the end of the text.
-func (lx *mdLexer) fence(lines []srcLine, i int, push func(*mdBlock)) (int, bool) {
+func (lx *mdLexer) fence(lines []srcLine, i int, _ bool, push func(*mdBlock)) (int, bool) {
 	indent, fence, info, ok := fenceOpen(lines[i].text)
 	if !ok || i+1 >= len(lines) { // marked wants a newline after the opening line
 		return 0, false
@@ -418,27 +409,19 @@ func (lx *mdLexer) fence(lines []srcLine, i int, push func(*mdBlock)) (int, bool
 
 // heading reads an ATX heading: up to 3 spaces, 1 to 6 #, then white space
 // or the end of the line. A closing run of # goes when a space precedes it.
-func (lx *mdLexer) heading(lines []srcLine, i int, push func(*mdBlock)) (int, bool) {
-	s := lines[i].text
-	ind := leadingSpaces(s)
-	if ind > 3 {
+func (lx *mdLexer) heading(lines []srcLine, i int, _ bool, push func(*mdBlock)) (int, bool) {
+	rest, ok := atxHeading(lines[i].text)
+	if !ok {
 		return 0, false
 	}
-	n := 0
-	for ind+n < len(s) && s[ind+n] == '#' {
-		n++
-	}
-	if n < 1 || n > 6 || (ind+n < len(s) && s[ind+n] != ' ') {
-		return 0, false
-	}
-	text := strings.TrimSpace(s[ind+n:])
+	text := strings.TrimSpace(rest)
 	if strings.HasSuffix(text, "#") {
 		trimmed := strings.TrimRight(text, "#")
 		if trimmed == "" || strings.HasSuffix(trimmed, " ") {
 			text = strings.TrimSpace(trimmed)
 		}
 	}
-	push(&mdBlock{kind: mdHeading, line: lines[i].num, text: text, depth: n})
+	push(&mdBlock{kind: mdHeading, line: lines[i].num, text: text})
 	j := i + 1
 	for j < len(lines) && lines[j].text == "" {
 		j++
@@ -451,7 +434,7 @@ func (lx *mdLexer) heading(lines []srcLine, i int, push func(*mdBlock)) (int, bo
 // lines, up to a line starting with the same dashes. Without a closing
 // line it takes the rest of the text. Rules of *, _ or spaced dashes are
 // no longer rules at all in quizdown-js: they read as text.
-func (lx *mdLexer) options(lines []srcLine, i int, push func(*mdBlock)) (int, bool) {
+func (lx *mdLexer) options(lines []srcLine, i int, _ bool, push func(*mdBlock)) (int, bool) {
 	s := lines[i].text
 	ind := leadingSpaces(s)
 	if ind > 3 || i+1 >= len(lines) {
@@ -527,7 +510,7 @@ func stripQuoteMarker(s string) string {
 // html reads an HTML block: from a line that opens one to a blank line
 // (or, for script, pre, style and textarea, to their closing tag; for a
 // comment, to its end).
-func (lx *mdLexer) html(lines []srcLine, i int, push func(*mdBlock)) (int, bool) {
+func (lx *mdLexer) html(lines []srcLine, i int, _ bool, push func(*mdBlock)) (int, bool) {
 	s := lines[i].text
 	if leadingSpaces(s) > 3 || !htmlStart(s) {
 		return 0, false
@@ -561,8 +544,12 @@ func (lx *mdLexer) html(lines []srcLine, i int, push func(*mdBlock)) (int, bool)
 }
 
 // def reads a link reference definition on one line: [label]: url "title".
-func (lx *mdLexer) def(lines []srcLine, i int) (int, bool) {
+// marked reads them only outside lists.
+func (lx *mdLexer) def(lines []srcLine, i int, top bool, _ func(*mdBlock)) (int, bool) {
 	s := lines[i].text
+	if !top {
+		return 0, false
+	}
 	k := leadingSpaces(s)
 	if k > 3 || !strings.HasPrefix(s[k:], "[") {
 		return 0, false

@@ -34,7 +34,7 @@ func isListEndRule(s string, indent int) bool {
 	if leadingSpaces(s) != 0 && leadingSpaces(s) != indent {
 		return false
 	}
-	return isRule(strings.TrimLeft(s, " ")) || isRule(s)
+	return isRule(s) // a list's indentation is 3 at most, as a rule's may be
 }
 
 // chunk is the lines of one list item, with their indices in the list's
@@ -44,7 +44,7 @@ type chunk struct {
 	at    []int
 }
 
-func (lx *mdLexer) list(lines []srcLine, i int, push func(*mdBlock)) (int, bool) {
+func (lx *mdLexer) list(lines []srcLine, i int, _ bool, push func(*mdBlock)) (int, bool) {
 	first := lines[i].text
 	indent, bull, ok := bulletAt(first, 3)
 	if !ok {
@@ -162,14 +162,10 @@ func listEnd(lines []srcLine, i, indent int) int {
 	return len(lines)
 }
 
-// isQuestionHeading: up to 3 spaces, 1 to 6 #, then a space or nothing.
+// isQuestionHeading: a heading's marker, with or without text after it.
 func isQuestionHeading(s string) bool {
-	i := leadingSpaces(s)
-	n := 0
-	for i+n < len(s) && s[i+n] == '#' {
-		n++
-	}
-	return i <= 3 && n >= 1 && n <= 6 && (i+n == len(s) || s[i+n] == ' ')
+	_, ok := atxHeading(s)
+	return ok
 }
 
 // isDefLine says whether a line looks like a link definition, "[x]: url".

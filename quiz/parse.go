@@ -437,12 +437,13 @@ func (p *parser) answers(q *Question, list *mdBlock) {
 		if item.nearTask {
 			p.errorf(item.line, "an answer of question %q starts with a checkbox without a space after it: write \"[x] answer\" (quizdown-js reads \"[x]answer\" as text, not as a checkbox)", shorten(PlainText(q.Title)))
 		}
+		first := firstContent(item.blocks)
 		for k, c := range item.blocks {
 			switch {
 			case c.kind == mdSpace:
 			case c.kind == mdQuote:
 				a.Comment = append(a.Comment, p.blocks(c.children)...)
-			case k == firstContent(item.blocks) && (c.kind == mdText || c.kind == mdParagraph):
+			case k == first && (c.kind == mdText || c.kind == mdParagraph):
 				a.Text = p.runs(c.text)
 			default:
 				a.More = append(a.More, p.blocks([]*mdBlock{c})...)

@@ -282,15 +282,3 @@ func TestCodeFileName(t *testing.T) {
 	assert.Equal(t, "homework.txt", codeFileName("!!", ""))
 	assert.Equal(t, "tarefa-joão.txt", codeFileName("Tarefa", "João"))
 }
-
-// TestHomeOffersToResume: Home finds saved quiz progress by the bank's
-// name, without reading the bank (it does so before the first frame).
-func TestHomeOffersToResume(t *testing.T) {
-	plat := newMemPlatform()
-	g := newSimGame(t, Config{}, plat)
-	assert.Contains(t, pageText(g), "[Take the quiz]")
-	assert.Empty(t, g.banks, "Home reads no question bank")
-	plat.Save(progressKeyOf("quiz/en.md"), "q1.i.1.x.1-0")
-	g = newSimGame(t, Config{}, plat)
-	assert.Contains(t, pageText(g), "[Continue the quiz]")
-}
