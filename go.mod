@@ -9,6 +9,7 @@ require (
 	github.com/hajimehoshi/ebiten/v2 v2.10.0
 	github.com/stretchr/testify v1.11.1
 	github.com/tc-hib/winres v0.2.1
+	golang.org/x/crypto v0.55.0
 	golang.org/x/image v0.45.0
 	golang.org/x/text v0.41.0
 )

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/web"
 )
 
@@ -104,6 +106,21 @@ func TestOfflineAndUpdate(t *testing.T) {
 	b.navigate(site.url())
 	b.waitText("[Português] (escolhida)")
 	b.screenshot("offline-2-offline")
+	// What the .wasm fetches instead of embedding (assets.Later) comes
+	// from the worker's cache: the Portuguese question bank and messages,
+	// and the monospaced font of the code panels.
+	pt := i18n.Lang("pt")
+	b.clickItem("quiz")
+	b.waitText(strings.SplitN(pt.T("ui.questionOf", 1, 2), "1", 2)[0] + "1 ")
+	b.screenshot("offline-2-quiz")
+	b.navigate(site.url())
+	b.clickItem("sim")
+	_, rp := engineRun(t, "doc001-basic")
+	b.waitText(rp.Caption(rp.Stops()[0], pt))
+	b.screenshot("offline-2-sim")
+	assert.NotContains(t, b.consoleText(), "using the regular font", "the monospaced font was read")
+	b.navigate(site.url())
+	b.waitText("[Português] (escolhida)")
 
 	b.step("a new version is published; reload")
 	site.start(packSite(t, "v-test-2"))

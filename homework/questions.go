@@ -2,6 +2,7 @@ package homework
 
 import (
 	"fmt"
+	"io/fs"
 
 	"asyncwithlab/assets"
 	"asyncwithlab/quiz"
@@ -57,7 +58,7 @@ func (a *Assignment) source(readPath func(path string) ([]byte, error)) (*quiz.Q
 	switch s := a.Quiz; {
 	case s.Builtin:
 		name = builtinBank
-		data, err = assets.Banks.ReadFile(builtinBank)
+		data, err = fs.ReadFile(assets.Banks, builtinBank)
 	case s.Text != "":
 		name, data = "the assignment's quiz", []byte(s.Text)
 	case s.Path != "":

@@ -13,18 +13,33 @@ import (
 	"asyncwithlab/assets"
 )
 
-// catalogue is one language's messages and facts.
+// catalogue is one language's facts, read at start, and its messages,
+// read when the language is first used: the browser build fetches the
+// catalogues of the languages it was not opened in (see assets.Later),
+// and parsing every language's JSON would only delay the first frame.
 type catalogue struct {
-	name     string
-	order    int
-	plural   pluralRule
-	messages map[string]message
-	files    map[string]string // id → the file that defines it
+	name    string
+	order   int
+	plural  pluralRule
+	explain string   // the explanation prefix (language.json)
+	fsys    fs.FS    // where the files are
+	paths   []string // the message files, read once
+	once    sync.Once
+	msgs    map[string]message
+	files   map[string]string // id → the file that defines it
+	owner   *catalogues
+}
+
+// messages are the language's messages, read on first use.
+func (cat *catalogue) messages() map[string]message {
+	cat.once.Do(cat.read)
+	return cat.msgs
 }
 
 // catalogues is every language's, loaded once.
 type catalogues struct {
 	langs  map[Lang]*catalogue
+	mu     sync.Mutex // guards errors: languages load as they are used
 	errors []error
 }
 
@@ -40,22 +55,44 @@ func load() *catalogues {
 
 // Problems lists what was wrong with the embedded catalogues (a file that
 // is not valid JSON, an ID defined twice…): the entries in question are
-// left out and the app goes on. The catalogue test requires none.
-func Problems() []error { return load().errors }
+// left out and the app goes on. It reads every language's messages; the
+// catalogue test requires none.
+func Problems() []error { return load().problems() }
+
+// problems reads every language's messages and lists what went wrong.
+func (c *catalogues) problems() []error {
+	for _, cat := range c.langs {
+		cat.messages()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]error(nil), c.errors...)
+}
+
+func (c *catalogues) fail(err error) {
+	c.mu.Lock()
+	c.errors = append(c.errors, err)
+	c.mu.Unlock()
+}
 
 // languageFile is language.json: the facts of a language.
 type languageFile struct {
 	Name   string            `json:"name"`
 	Order  int               `json:"order"`
 	Plural map[string]string `json:"plural"`
+	// ExplanationPrefix starts a quiz answer's explanation in this
+	// language ("Explanation:"); the quiz reader accepts every
+	// language's, so it is a fact read at start, not a message.
+	ExplanationPrefix string `json:"explanationPrefix"`
 }
 
-// readCatalogues reads root/LANG/*.json from fsys.
+// readCatalogues reads root/LANG/language.json from fsys and notes the
+// other root/LANG/*.json files, read when the language is first used.
 func readCatalogues(fsys fs.FS, root string) *catalogues {
 	c := &catalogues{langs: map[Lang]*catalogue{}}
 	dirs, err := fs.ReadDir(fsys, root)
 	if err != nil {
-		c.errors = append(c.errors, err)
+		c.fail(err)
 		return c
 	}
 	for _, d := range dirs {
@@ -64,69 +101,83 @@ func readCatalogues(fsys fs.FS, root string) *catalogues {
 		}
 	}
 	if _, ok := c.langs[English]; !ok {
-		c.errors = append(c.errors, fmt.Errorf("%s: no catalogue for English (%s/en)", root, root))
-		c.langs[English] = &catalogue{messages: map[string]message{}, files: map[string]string{}}
+		c.fail(fmt.Errorf("%s: no catalogue for English (%s/en)", root, root))
+		c.langs[English] = &catalogue{owner: c}
 	}
 	return c
 }
 
 func (c *catalogues) readLanguage(fsys fs.FS, root string, l Lang) {
 	dir := path.Join(root, string(l))
-	cat := &catalogue{name: string(l), messages: map[string]message{}, files: map[string]string{}}
+	cat := &catalogue{name: string(l), fsys: fsys, owner: c}
 	files, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		c.errors = append(c.errors, err)
+		c.fail(err)
 		return
 	}
-	if _, err := fs.Stat(fsys, path.Join(dir, "language.json")); err != nil {
-		c.errors = append(c.errors, fmt.Errorf("%s: no language.json (its name, order and plural rule)", dir))
+	facts := path.Join(dir, "language.json")
+	if data, err := fs.ReadFile(fsys, facts); err != nil {
+		c.fail(fmt.Errorf("%s: no language.json (its name, order and plural rule)", dir))
+	} else {
+		c.readFacts(facts, data, cat)
 	}
 	for _, f := range files {
 		name := path.Join(dir, f.Name())
-		if f.IsDir() || !strings.HasSuffix(name, ".json") {
-			continue
+		if !f.IsDir() && strings.HasSuffix(name, ".json") && name != facts {
+			cat.paths = append(cat.paths, name)
 		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			c.errors = append(c.errors, err)
-			continue
-		}
-		if f.Name() == "language.json" {
-			c.readFacts(name, data, cat)
-			continue
-		}
-		c.readMessages(name, data, cat)
 	}
 	c.langs[l] = cat
+}
+
+// read reads the language's message files. It reads them side by side:
+// in the browser each may be a fetch (see assets.Later), and one round
+// trip is shorter than seven.
+func (cat *catalogue) read() {
+	cat.msgs, cat.files = map[string]message{}, map[string]string{}
+	data := make([][]byte, len(cat.paths))
+	errs := make([]error, len(cat.paths))
+	var wg sync.WaitGroup
+	for i, name := range cat.paths {
+		wg.Go(func() { data[i], errs[i] = fs.ReadFile(cat.fsys, name) })
+	}
+	wg.Wait()
+	for i, name := range cat.paths { // in order: the first file to define an ID keeps it
+		if errs[i] != nil {
+			cat.owner.fail(errs[i])
+			continue
+		}
+		cat.readMessages(name, data[i])
+	}
 }
 
 func (c *catalogues) readFacts(name string, data []byte, cat *catalogue) {
 	var lf languageFile
 	if err := strictJSON(data, &lf); err != nil {
-		c.errors = append(c.errors, fmt.Errorf("%s: %v", name, err))
+		c.fail(fmt.Errorf("%s: %v", name, err))
 		return
 	}
 	rule, err := parsePluralRule(lf.Plural)
 	if err != nil {
-		c.errors = append(c.errors, fmt.Errorf("%s: %v", name, err))
+		c.fail(fmt.Errorf("%s: %v", name, err))
 	}
 	if strings.TrimSpace(lf.Name) == "" {
-		c.errors = append(c.errors, fmt.Errorf("%s: expected the language's own name in \"name\"", name))
+		c.fail(fmt.Errorf("%s: expected the language's own name in \"name\"", name))
 	} else {
 		cat.name = lf.Name
 	}
 	if lf.Order <= 0 {
-		c.errors = append(c.errors, fmt.Errorf("%s: expected the language's place in the switch in \"order\" (1, 2, …)", name))
+		c.fail(fmt.Errorf("%s: expected the language's place in the switch in \"order\" (1, 2, …)", name))
 	}
-	cat.order, cat.plural = lf.Order, rule
+	cat.order, cat.plural, cat.explain = lf.Order, rule, strings.TrimSpace(lf.ExplanationPrefix)
 }
 
 // readMessages reads one file of messages: an object from ID to a text or
 // to plural forms.
-func (c *catalogues) readMessages(name string, data []byte, cat *catalogue) {
+func (cat *catalogue) readMessages(name string, data []byte) {
 	var raw map[string]json.RawMessage
 	if err := strictJSON(data, &raw); err != nil {
-		c.errors = append(c.errors, fmt.Errorf("%s: %v", name, err))
+		cat.owner.fail(fmt.Errorf("%s: %v", name, err))
 		return
 	}
 	ids := make([]string, 0, len(raw))
@@ -136,15 +187,15 @@ func (c *catalogues) readMessages(name string, data []byte, cat *catalogue) {
 	sort.Strings(ids)
 	for _, id := range ids {
 		if prev, dup := cat.files[id]; dup {
-			c.errors = append(c.errors, fmt.Errorf("%s: %q is already defined in %s", name, id, prev))
+			cat.owner.fail(fmt.Errorf("%s: %q is already defined in %s", name, id, prev))
 			continue
 		}
 		m, err := readMessage(raw[id])
 		if err != nil {
-			c.errors = append(c.errors, fmt.Errorf("%s: %q: %v", name, id, err))
+			cat.owner.fail(fmt.Errorf("%s: %q: %v", name, id, err))
 			continue
 		}
-		cat.messages[id], cat.files[id] = m, name
+		cat.msgs[id], cat.files[id] = m, name
 	}
 }
 

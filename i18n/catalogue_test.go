@@ -24,15 +24,15 @@ import (
 func TestEveryLanguageHasEveryMessage(t *testing.T) {
 	c := load()
 	en := c.langs[English]
-	require.NotEmpty(t, en.messages)
+	require.NotEmpty(t, en.messages())
 	for _, l := range Langs() {
 		t.Run(string(l), func(t *testing.T) {
 			cat := c.langs[l]
 			got := IDs(l)
 			assert.Empty(t, missing(IDs(English), got), "IDs %s lacks", l)
 			assert.Empty(t, missing(got, IDs(English)), "IDs only %s has", l)
-			for id, m := range cat.messages {
-				want := verbs(en.messages[id].other)
+			for id, m := range cat.messages() {
+				want := verbs(en.messages()[id].other)
 				for _, form := range m.all() {
 					assert.Equal(t, want, verbs(form), "%s %s (%s): the same arguments as English: %q", l, id, cat.files[id], form)
 					assert.NotEmpty(t, strings.TrimSpace(form), "%s %s is empty", l, id)
@@ -200,7 +200,7 @@ func TestReadCataloguesReportsProblems(t *testing.T) {
 	}
 	c := readCatalogues(fsys, "m")
 	var msgs []string
-	for _, e := range c.errors {
+	for _, e := range c.problems() {
 		msgs = append(msgs, e.Error())
 	}
 	assert.ElementsMatch(t, []string{
@@ -213,8 +213,8 @@ func TestReadCataloguesReportsProblems(t *testing.T) {
 		`m/zz/language.json: expected the language's own name in "name"`,
 		`m/zz/language.json: expected the language's place in the switch in "order" (1, 2, …)`,
 	}, msgs)
-	assert.Equal(t, "Hello", c.langs[English].messages["hello"].other)
-	assert.Equal(t, "Hallo", c.langs["xx"].messages["hello"].other, "the language's messages still load")
+	assert.Equal(t, "Hello", c.langs[English].messages()["hello"].other)
+	assert.Equal(t, "Hallo", c.langs["xx"].messages()["hello"].other, "the language's messages still load")
 }
 
 // TestNoKeyTwice: no catalogue file gives an ID twice (encoding/json
@@ -272,6 +272,7 @@ func TestLanguagesHaveTheirFacts(t *testing.T) {
 			t.Errorf("%s and %s have the same order %d", l, other, cat.order)
 		}
 		orders[cat.order] = l
+		assert.NotEmpty(t, cat.explain, "%s gives its explanation prefix", l)
 	}
 	assert.Equal(t, English, Langs()[0])
 }
@@ -281,8 +282,9 @@ func TestReadCataloguesWithoutEnglish(t *testing.T) {
 		"m/pt/a.json":        {Data: []byte(`{}`)},
 		"m/pt/language.json": {Data: []byte(`{"name": "Português", "order": 2}`)},
 	}, "m")
-	require.Len(t, c.errors, 1)
-	assert.Contains(t, c.errors[0].Error(), "no catalogue for English")
+	errs := c.problems()
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0].Error(), "no catalogue for English")
 	assert.NotNil(t, c.langs[English], "English is there, empty, so lookups still work")
 }
 
@@ -293,7 +295,7 @@ func FuzzReadMessages(f *testing.F) {
 	f.Add([]byte(`{"a": "x", "a": "y"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := readCatalogues(fstest.MapFS{"m/en/a.json": {Data: data}, "m/en/language.json": {Data: data}}, "m")
-		for id, m := range c.langs[English].messages {
+		for id, m := range c.langs[English].messages() {
 			if m.forms != nil {
 				if _, ok := m.forms["other"]; !ok {
 					t.Fatalf("%q has plural forms without other", id)
@@ -302,4 +304,40 @@ func FuzzReadMessages(f *testing.F) {
 		}
 		English.T("a", 1)
 	})
+}
+
+// countingFS records which files were opened (it has only Open, so every
+// read goes through it).
+type countingFS struct {
+	files  fstest.MapFS
+	opened map[string]int
+}
+
+func (c countingFS) Open(name string) (fs.File, error) {
+	c.opened[name]++
+	return c.files.Open(name)
+}
+
+// TestMessagesLoadOnFirstUse: reading the catalogues reads each
+// language's facts only; a language's messages are read when it is first
+// used, once (the browser build fetches the other languages' files).
+func TestMessagesLoadOnFirstUse(t *testing.T) {
+	fsys := countingFS{files: fstest.MapFS{
+		"m/en/language.json": {Data: []byte(`{"name": "English", "order": 1, "explanationPrefix": "Explanation:"}`)},
+		"m/en/a.json":        {Data: []byte(`{"hello": "Hello"}`)},
+		"m/xx/language.json": {Data: []byte(`{"name": "X", "order": 2, "explanationPrefix": "Xplain:"}`)},
+		"m/xx/a.json":        {Data: []byte(`{"hello": "Hallo"}`)},
+	}, opened: map[string]int{}}
+	c := readCatalogues(fsys, "m")
+	assert.Equal(t, "X", c.langs["xx"].name)
+	assert.Equal(t, "Xplain:", c.langs["xx"].explain)
+	assert.Zero(t, fsys.opened["m/en/a.json"]+fsys.opened["m/xx/a.json"], "no messages read yet")
+
+	assert.Equal(t, "Hello", c.langs[English].messages()["hello"].other)
+	assert.Equal(t, 1, fsys.opened["m/en/a.json"])
+	assert.Zero(t, fsys.opened["m/xx/a.json"], "another language's messages wait for their first use")
+	c.langs[English].messages()
+	assert.Equal(t, 1, fsys.opened["m/en/a.json"], "read once")
+	assert.Empty(t, c.problems())
+	assert.Equal(t, 1, fsys.opened["m/xx/a.json"], "Problems reads every language")
 }

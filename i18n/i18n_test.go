@@ -71,8 +71,8 @@ func TestN(t *testing.T) {
 	}
 }
 
-func TestAll(t *testing.T) {
-	got := i18n.All("quiz.explanationPrefix")
+func TestExplanationPrefixes(t *testing.T) {
+	got := i18n.ExplanationPrefixes()
 	require.Len(t, got, len(i18n.Langs()), "one per language")
 	assert.Equal(t, "Explanation:", got[0])
 	assert.Contains(t, got, "Explicação:")

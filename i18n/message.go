@@ -23,13 +23,15 @@ func (l Lang) N(id string, n int, args ...any) string {
 	return l.format(m.form(from, n), args)
 }
 
-// All is the message id in every language, in the switch's order: the
-// quiz reader accepts an explanation prefix in any of them.
-func All(id string) []string {
+// ExplanationPrefixes are every language's explanation prefix
+// ("Explanation:", "Explicação:", …), in the switch's order: the quiz
+// reader accepts any of them, whatever the file's language. They come
+// from language.json, so reading them loads no language's messages.
+func ExplanationPrefixes() []string {
 	var out []string
 	for _, l := range Langs() {
-		if m, ok := load().langs[l].messages[id]; ok {
-			out = append(out, m.form(l, -1))
+		if p := load().langs[l].explain; p != "" {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -42,7 +44,7 @@ func (l Lang) Has(id string) bool {
 	if !ok {
 		return false
 	}
-	_, ok = c.messages[id]
+	_, ok = c.messages()[id]
 	return ok
 }
 
@@ -51,11 +53,11 @@ func (l Lang) Has(id string) bool {
 func (l Lang) lookup(id string) (message, Lang) {
 	c := load()
 	if cat, ok := c.langs[l]; ok {
-		if m, ok := cat.messages[id]; ok {
+		if m, ok := cat.messages()[id]; ok {
 			return m, l
 		}
 	}
-	if m, ok := c.langs[English].messages[id]; ok {
+	if m, ok := c.langs[English].messages()[id]; ok {
 		return m, English
 	}
 	return message{other: id}, English
@@ -94,8 +96,9 @@ func IDs(l Lang) []string {
 	if !ok {
 		return nil
 	}
-	out := make([]string, 0, len(c.messages))
-	for id := range c.messages {
+	msgs := c.messages()
+	out := make([]string, 0, len(msgs))
+	for id := range msgs {
 		out = append(out, id)
 	}
 	sort.Strings(out)

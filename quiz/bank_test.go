@@ -2,6 +2,7 @@ package quiz_test
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 
 func loadBank(t testing.TB, lang string) *quiz.Quiz {
 	t.Helper()
-	data, err := assets.Banks.ReadFile("quiz/" + lang + ".md")
+	data, err := fs.ReadFile(assets.Banks, "quiz/"+lang+".md")
 	require.NoError(t, err)
 	q, err := quiz.Parse(lang+".md", data)
 	require.NoError(t, err)
@@ -66,7 +67,7 @@ func codeBlocks(q *quiz.Question) []string {
 }
 
 func BenchmarkParseBuiltInBank(b *testing.B) {
-	data, err := assets.Banks.ReadFile("quiz/en.md")
+	data, err := fs.ReadFile(assets.Banks, "quiz/en.md")
 	require.NoError(b, err)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()

@@ -361,11 +361,10 @@ func (p *parser) optionsBlock(b *mdBlock, cur *building) {
 // extension of quizdown; document 002 writes them): the message
 // quiz.explanationPrefix in every language the app speaks ("Explanation:",
 // "Explicação:", …), compared without case or accents. Read on first use,
-// not at start-up: it reads every language's catalogue, which the app's
-// first frame does not need.
+// not at start-up: the app's first frame does not need them.
 var explanationPrefixes = sync.OnceValue(func() []string {
 	var out []string
-	for _, p := range i18n.All("quiz.explanationPrefix") {
+	for _, p := range i18n.ExplanationPrefixes() {
 		out = append(out, foldAccents(strings.ToLower(p)))
 	}
 	return out

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"image"
-	"image/png"
+	"io/fs"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -212,13 +210,13 @@ func (g *Game) bank() (*quiz.Quiz, error) {
 // name (which names its saved progress) and its text.
 func (g *Game) bankFile() (string, []byte, error) {
 	name := "quiz/" + string(g.language) + ".md"
-	data, err := assets.Banks.ReadFile(name)
+	data, err := fs.ReadFile(assets.Banks, name)
 	if err != nil {
 		// A language whose bank is still being written takes English's
 		// questions rather than none (the bank test requires one for every
 		// language the app ships).
 		name = "quiz/" + string(English) + ".md"
-		data, err = assets.Banks.ReadFile(name)
+		data, err = fs.ReadFile(assets.Banks, name)
 	}
 	return name, data, err
 }
@@ -496,22 +494,6 @@ func (g *Game) Draw(screen *ebiten.Image) {
 // Redraws is how many frames the game has painted: when nothing moves it
 // stops counting (the benchmark checks that a paused screen costs none).
 func (g *Game) Redraws() int { return g.redraws }
-
-// writePNG saves what the screen shows.
-func writePNG(screen *ebiten.Image, path string) error {
-	b := screen.Bounds()
-	img := image.NewRGBA(b)
-	screen.ReadPixels(img.Pix)
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
 
 // LayoutF makes the screen as many device pixels as the window has, so
 // text is crisp on HiDPI screens.

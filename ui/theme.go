@@ -85,9 +85,10 @@ func loadFont(kind fontKind) (*text.GoTextFaceSource, error) {
 	return text.NewGoTextFaceSource(bytes.NewReader(data))
 }
 
-// source returns the font of a kind, reading it on first use. The fonts
-// are embedded and tested (internal/fontstrip), so reading one does not
-// fail; if it ever did, the regular font stands in.
+// source returns the font of a kind, reading it on first use (the
+// browser build fetches the monospaced one then: see assets.Later). If
+// reading fails — a page opened offline before the service worker kept
+// the files — the regular font stands in for the rest of the session.
 func (t *theme) source(kind fontKind) *text.GoTextFaceSource {
 	if t.sources[kind] == nil {
 		src, err := loadFont(kind)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"asyncwithlab/assets"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
@@ -104,13 +105,22 @@ func TestPackOffline(t *testing.T) {
 	sw, err := os.ReadFile(filepath.Join(out, ServiceWorker))
 	require.NoError(t, err)
 	assert.Contains(t, string(sw), `const VERSION = "v1.2.3";`)
-	assert.Contains(t, string(sw), `const FILES = ["app.wasm","./","wasm_exec.js","manifest.webmanifest","icon-192.png","icon-512.png"];`)
+	assert.Contains(t, string(sw), `const FILES = ["app.wasm","./","wasm_exec.js","manifest.webmanifest","icon-192.png","icon-512.png","assets/fonts/go-mono.ttf","assets/quiz/en.md",`)
 	assert.NotContains(t, string(sw), "__")
 	for _, f := range SiteFiles() {
 		if f == "./" {
 			f = "index.html"
 		}
 		assert.FileExists(t, filepath.Join(out, f), "every file the worker keeps is on the site")
+	}
+	// The files the browser build fetches are the embedded ones, byte
+	// for byte.
+	for _, name := range assets.Later {
+		want, err := readAsset(name)
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(out, "assets", filepath.FromSlash(name)))
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(want, got), name)
 	}
 	for _, n := range IconSizes {
 		data, err := os.ReadFile(filepath.Join(out, iconName(n)))
@@ -207,7 +217,7 @@ func TestPack(t *testing.T) {
 			for _, e := range entries {
 				names = append(names, e.Name())
 			}
-			assert.ElementsMatch(t, append(PageFiles, WasmName, "icon-192.png", "icon-512.png", ServiceWorker, "app.wasm.gz", "app.wasm.br"), names)
+			assert.ElementsMatch(t, append(PageFiles, WasmName, "icon-192.png", "icon-512.png", ServiceWorker, "app.wasm.gz", "app.wasm.br", "assets"), names)
 		})
 	}
 }

@@ -1,9 +1,9 @@
 package predict
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"golang.org/x/crypto/blake2b"
 	"math"
 	"sort"
 	"strconv"
@@ -249,6 +249,6 @@ func Key(presetName string, sc *sim.Scenario) string {
 	if sc != nil {
 		data, _ = sim.Encode(sc)
 	}
-	sum := sha256.Sum256(data)
+	sum := blake2b.Sum256(data)
 	return "~" + hex.EncodeToString(sum[:6])
 }
