@@ -174,8 +174,13 @@ func (c *catalogues) readFacts(name string, data []byte, cat *catalogue) {
 
 // readMessages reads one file of messages: an object from ID to a text or
 // to plural forms.
+//
+// The file is decoded in one pass into plain values (map[string]any):
+// in the browser that is several times faster than decoding each message
+// again from a json.RawMessage, and the English catalogue is read before
+// the first frame.
 func (cat *catalogue) readMessages(name string, data []byte) {
-	var raw map[string]json.RawMessage
+	var raw map[string]any
 	if err := strictJSON(data, &raw); err != nil {
 		cat.owner.fail(fmt.Errorf("%s: %v", name, err))
 		return
@@ -199,14 +204,21 @@ func (cat *catalogue) readMessages(name string, data []byte) {
 	}
 }
 
-func readMessage(raw json.RawMessage) (message, error) {
-	var text string
-	if json.Unmarshal(raw, &text) == nil {
+func readMessage(raw any) (message, error) {
+	if text, ok := raw.(string); ok {
 		return message{other: text}, nil
 	}
-	var forms map[string]string
-	if err := json.Unmarshal(raw, &forms); err != nil {
+	obj, ok := raw.(map[string]any)
+	if !ok {
 		return message{}, fmt.Errorf("expected a text or an object of plural forms")
+	}
+	forms := make(map[string]string, len(obj))
+	for category, v := range obj {
+		text, ok := v.(string)
+		if !ok {
+			return message{}, fmt.Errorf("expected a text or an object of plural forms")
+		}
+		forms[category] = text
 	}
 	other, ok := forms["other"]
 	if !ok {

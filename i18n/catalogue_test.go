@@ -207,7 +207,7 @@ func TestReadCataloguesReportsProblems(t *testing.T) {
 		`m/en/b.json: "hello" is already defined in m/en/a.json`,
 		`m/en/d.json: "p": plural forms need an "other" form`,
 		`m/en/d.json: "q": expected a text or an object of plural forms`,
-		`m/en/e.json: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`,
+		`m/en/e.json: json: cannot unmarshal array into Go value of type map[string]interface {}`,
 		`m/xx/language.json: json: unknown field "plurals"`,
 		`m/yy: no language.json (its name, order and plural rule)`,
 		`m/zz/language.json: expected the language's own name in "name"`,

@@ -205,24 +205,21 @@ func (g *Game) bank() (*quiz.Quiz, error) {
 	return q, nil
 }
 
-// activeQuiz is the quiz to take: the loaded file, else the bank.
 // bankFile is the built-in question bank of the interface language: its
 // name (which names its saved progress) and its text.
 func (g *Game) bankFile() (string, []byte, error) {
-	name := "quiz/" + string(g.language) + ".md"
+	name := bankName(g.language)
 	data, err := fs.ReadFile(assets.Banks, name)
-	if err != nil {
-		// A language whose bank is still being written takes English's
-		// questions rather than none (the bank test requires one for every
-		// language the app ships).
-		name = "quiz/" + string(English) + ".md"
-		data, err = fs.ReadFile(assets.Banks, name)
-	}
 	return name, data, err
 }
 
+// bankName is the file of a language's question bank (the bank test
+// requires one for every language the app ships).
+func bankName(l Lang) string { return "quiz/" + string(l) + ".md" }
+
 // activeQuizName is the name the active quiz's progress is saved under,
-// found without reading the quiz: Home asks it before the first frame.
+// found without reading the quiz (the browser build would fetch the
+// bank): Home asks it before the first frame.
 func (g *Game) activeQuizName() (string, bool) {
 	if g.customName != "" {
 		if g.custom == nil {
@@ -230,10 +227,10 @@ func (g *Game) activeQuizName() (string, bool) {
 		}
 		return g.custom.Name, true
 	}
-	name, _, err := g.bankFile()
-	return name, err == nil
+	return bankName(g.language), true
 }
 
+// activeQuiz is the quiz to take: the loaded file, else the bank.
 func (g *Game) activeQuiz() (*quiz.Quiz, error) {
 	if g.customName != "" {
 		return g.custom, g.customErr

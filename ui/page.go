@@ -400,33 +400,3 @@ func drawLines(dst *ebiten.Image, lines []line, x, y float64) {
 		y += l.h
 	}
 }
-
-func roundRect(dst *ebiten.Image, x, y, w, h, r float32, c color.Color) {
-	var path vector.Path
-	addRoundRect(&path, x, y, w, h, r)
-	op := &vector.DrawPathOptions{AntiAlias: true}
-	op.ColorScale.ScaleWithColor(c)
-	vector.FillPath(dst, &path, &vector.FillOptions{}, op)
-}
-
-func strokeRoundRect(dst *ebiten.Image, x, y, w, h, r, width float32, c color.Color) {
-	var path vector.Path
-	addRoundRect(&path, x, y, w, h, r)
-	op := &vector.DrawPathOptions{AntiAlias: true}
-	op.ColorScale.ScaleWithColor(c)
-	vector.StrokePath(dst, &path, &vector.StrokeOptions{Width: width}, op)
-}
-
-func addRoundRect(p *vector.Path, x, y, w, h, r float32) {
-	r = min(r, w/2, h/2)
-	p.MoveTo(x+r, y)
-	p.LineTo(x+w-r, y)
-	p.ArcTo(x+w, y, x+w, y+r, r)
-	p.LineTo(x+w, y+h-r)
-	p.ArcTo(x+w, y+h, x+w-r, y+h, r)
-	p.LineTo(x+r, y+h)
-	p.ArcTo(x, y+h, x, y+h-r, r)
-	p.LineTo(x, y+r)
-	p.ArcTo(x, y, x+r, y, r)
-	p.Close()
-}
