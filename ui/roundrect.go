@@ -85,27 +85,14 @@ func cornerMaskFor(key cornerKey) *cornerMask {
 	if m, ok := cornerMasks[key]; ok {
 		return m
 	}
-	o := key.width / 2
-	inset := int(math.Ceil(float64(o)))
-	f := float32(inset) - o // where the outer edge starts inside the mask
-	outerR := key.r + o
-	c := int(math.Ceil(float64(f + outerR)))
-	size := 2*c + 1
-	ras := xvector.NewRasterizer(size, size)
-	s := float32(size)
-	addRoundedSquare(ras, f, s-2*f, outerR, false)
-	if key.width > 0 {
-		// The hole, wound the other way: the rasterizer's coverage cancels.
-		addRoundedSquare(ras, f+key.width, s-2*f-2*key.width, max(key.r-o, 0), true)
-	}
-	alpha := image.NewAlpha(image.Rect(0, 0, size, size))
-	ras.Draw(alpha, alpha.Bounds(), image.Opaque, image.Point{})
+	alpha, c, inset := cornerAlpha(key)
 	rgba := image.NewRGBA(alpha.Bounds())
 	for i, a := range alpha.Pix {
 		copy(rgba.Pix[4*i:4*i+4], []byte{a, a, a, a}) // white, premultiplied
 	}
 	img := ebiten.NewImageFromImage(rgba)
 	m := &cornerMask{c: c, inset: inset}
+	size := alpha.Bounds().Dx()
 	bounds := [3][2]int{{0, c}, {c, c + 1}, {c + 1, size}}
 	for i, row := range bounds {
 		for j, col := range bounds {
@@ -114,6 +101,28 @@ func cornerMaskFor(key cornerKey) *cornerMask {
 	}
 	cornerMasks[key] = m
 	return m
+}
+
+// cornerAlpha draws a mask's coverage: a (2c+1)-pixel square whose
+// rounded shape starts inset pixels outside the rectangle it outlines
+// (the outer half of an outline; 0 for a fill).
+func cornerAlpha(key cornerKey) (alpha *image.Alpha, c, inset int) {
+	o := key.width / 2
+	inset = int(math.Ceil(float64(o)))
+	f := float32(inset) - o // where the outer edge starts inside the mask
+	outerR := key.r + o
+	c = int(math.Ceil(float64(f + outerR)))
+	size := 2*c + 1
+	ras := xvector.NewRasterizer(size, size)
+	s := float32(size)
+	addRoundedSquare(ras, f, s-2*f, outerR, false)
+	if key.width > 0 {
+		// The hole, wound the other way: the rasterizer's coverage cancels.
+		addRoundedSquare(ras, f+key.width, s-2*f-2*key.width, max(key.r-o, 0), true)
+	}
+	alpha = image.NewAlpha(image.Rect(0, 0, size, size))
+	ras.Draw(alpha, alpha.Bounds(), image.Opaque, image.Point{})
+	return alpha, c, inset
 }
 
 // addRoundedSquare adds a square at (at, at), side long, with corners of
