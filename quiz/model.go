@@ -61,6 +61,11 @@ type Question struct {
 	// ShuffleAnswers, when set, is the question's own shuffleAnswers
 	// option (an options block under its heading), over the quiz's.
 	ShuffleAnswers *bool `json:",omitempty"`
+	// Watch is the simulator link that shows the question happen (a
+	// share link's fragment, "v1.p.NAME.STEP" or "v1.s.…"): the first
+	// link to one in the question's heading, text or explanation. Empty
+	// when there is none. See WatchLink.
+	Watch string `json:",omitempty"`
 }
 
 // Keys are the indices of the correct answers (for a sequence: all, in order).

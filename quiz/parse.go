@@ -280,6 +280,7 @@ func (p *parser) questions(blocks []*mdBlock) {
 			p.quiz.Questions = append(p.quiz.Questions, nil)
 			return
 		}
+		findWatch(cur.q)
 		p.quiz.Questions = append(p.quiz.Questions, cur.q)
 	}
 	for _, b := range blocks {

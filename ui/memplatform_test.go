@@ -13,6 +13,8 @@ type memPlatform struct {
 	// openName and openData are the file a user picks (nil: none).
 	openName string
 	openData []byte
+	// params are the address's query parameters (nil: none).
+	params map[string]string
 }
 
 func newMemPlatform() *memPlatform {
@@ -22,7 +24,7 @@ func newMemPlatform() *memPlatform {
 func (m *memPlatform) Load(key string) string            { return m.store[key] }
 func (m *memPlatform) Save(key, value string) error      { m.store[key] = value; return nil }
 func (m *memPlatform) Language() string                  { return "en" }
-func (m *memPlatform) Param(string) string               { return "" }
+func (m *memPlatform) Param(name string) string          { return m.params[name] }
 func (m *memPlatform) SetParam(string, string)           {}
 func (m *memPlatform) Fetch(path string) ([]byte, error) { return os.ReadFile(path) }
 func (m *memPlatform) Mirror(string, []Clickable)        {}

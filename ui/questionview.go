@@ -58,6 +58,9 @@ func buildQuestion(gs gameState, p *page, v *quizView) {
 	if v.feedback != nil {
 		feedbackPanel(gs, p, v, q)
 	}
+	if v.canWatch() {
+		p.button("watch", "► "+l.T("ui.seeItRun"), false, func() { gs.watch(q.Watch) })
+	}
 }
 
 // feedbackPanel says what the last check found, with the picked

@@ -56,6 +56,9 @@ func (g *Game) startQuiz() {
 		a = quiz.NewAttempt(q, seed, mode)
 	}
 	s := &quizScene{v: newQuizView(a), store: key}
+	// Watching an example first is practice, not a peek: a deferred quiz
+	// (a test) shows it once the answer is in.
+	s.v.watchBefore = a.Mode != quiz.Deferred
 	if a.Finished() {
 		g.goTo(&resultsScene{a: a, store: key})
 		return

@@ -20,6 +20,14 @@ type quizView struct {
 	// revisable keeps a deferred answer open after its check: homework
 	// takes the last answer given before handing in.
 	revisable bool
+	// watchBefore offers a question's example before it is answered (the
+	// quiz's immediate and interactive modes); otherwise only after.
+	watchBefore bool
+}
+
+// canWatch says whether "See it run" is offered for the question shown.
+func (v *quizView) canWatch() bool {
+	return v.question().Watch != "" && (v.watchBefore || v.closed())
 }
 
 func newQuizView(a *quiz.Attempt) *quizView {

@@ -62,6 +62,10 @@ type gameState interface {
 	quizLoading() bool
 	// openSimPreset opens the simulator on a built-in example.
 	openSimPreset(name string) error
+	// watch opens the simulator on a question's example link (see
+	// quiz.Question.Watch); its "Back to the question" returns to the
+	// current scene as it was.
+	watch(link string)
 }
 
 // painter is a scene that draws more than its page's items (the

@@ -129,8 +129,12 @@ func (s *simScene) topButtons(gs gameState) []button {
 		}
 		return bs
 	}
+	home := "← " + l.T("ui.home")
+	if s.ret != nil {
+		home = "← " + l.T("ui.backToQuestion")
+	}
 	bs := []button{
-		{"home", "← " + l.T("ui.home"), false, func() { s.home(gs) }},
+		{"home", home, false, func() { s.home(gs) }},
 		{"presets", l.T("ui.presets"), s.panel == ps.examples, func() { s.toggle(ps.examples) }},
 		{"editor", l.T("ui.editor"), s.panel == ps.editor, func() { s.toggle(ps.editor) }},
 		{"predict", predict, s.ses.Predict != nil, func() { s.togglePredict(gs) }},

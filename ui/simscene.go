@@ -50,6 +50,16 @@ type simScene struct {
 	// hw is set when an assignment opened the simulator on a challenge:
 	// it logs the answers and takes the student back (nil otherwise).
 	hw *hwChallenge
+	// ret is set when a question's "See it run" opened the simulator:
+	// leaving goes back to the question (nil otherwise).
+	ret *sceneReturn
+}
+
+// sceneReturn is the screen to go back to, with its scroll and focus.
+type sceneReturn struct {
+	scene  scene
+	scroll float64
+	focus  string
 }
 
 // firstPreset is the example the simulator opens with: document 001's
@@ -80,12 +90,21 @@ func (g *Game) openSimPreset(name string) error {
 // openSimLink opens a share link (the whole address or its fragment); a
 // bad one leaves a notice on Home and clears the address's fragment.
 func (g *Game) openSimLink(link string) {
-	ses, err := session.OpenLink(link)
+	s, err := g.simSceneFor(link)
 	if err != nil {
-		g.noticeText = g.language.T("ui.badLink", g.localError(err))
+		g.noticeText = g.language.T("ui.badLink", err)
 		g.plat.SetFragment("")
 		g.goTo(&homeScene{})
 		return
+	}
+	g.goTo(s)
+}
+
+// simSceneFor opens a share link's simulator screen.
+func (g *Game) simSceneFor(link string) (*simScene, error) {
+	ses, err := session.OpenLink(link)
+	if err != nil {
+		return nil, g.localError(err)
 	}
 	// A link in predict mode: the session asks with no scores; start it
 	// again with the ones saved here, as the Predict button does.
@@ -94,6 +113,22 @@ func (g *Game) openSimLink(link string) {
 	s := newSimScene(g, ses)
 	if predicting {
 		s.togglePredict(g)
+	}
+	return s, nil
+}
+
+// watch opens a question's example; a link that does not open leaves a
+// notice on the question (the quiz goes on).
+func (g *Game) watch(link string) {
+	s, err := g.simSceneFor(link)
+	if err != nil {
+		g.noticeText = g.language.T("ui.badWatch", err)
+		g.dirty = true
+		return
+	}
+	s.ret = &sceneReturn{scene: g.scene}
+	if g.page != nil {
+		s.ret.scroll, s.ret.focus = g.page.scroll, g.page.focusID
 	}
 	g.goTo(s)
 }
@@ -253,6 +288,13 @@ func (s *simScene) back(gs gameState) {
 func (s *simScene) home(gs gameState) {
 	if s.hw != nil {
 		s.hw.leave(gs)
+		return
+	}
+	if s.ret != nil {
+		gs.platform().SetFragment("")
+		gs.goTo(s.ret.scene)
+		// The question as it was: goTo starts a screen at its top.
+		gs.shownPage().scroll, gs.shownPage().focusID = s.ret.scroll, s.ret.focus
 		return
 	}
 	s.panel = nil

@@ -198,6 +198,24 @@ func TestQuizCheck(t *testing.T) {
 	assert.Equal(t, 2, code)
 }
 
+// TestQuizCheckOpensSimulatorLinks: a question's "See it run" link is
+// opened as the app would open it; one that names no example, or an
+// event past the run's end, is an error on the question's line.
+func TestQuizCheckOpensSimulatorLinks(t *testing.T) {
+	good := writeFile(t, "watch.md", "# Which first?\n\n- [x] a\n- [ ] b\n\n> Explanation: [watch](#v1.p.doc001-basic.2)\n")
+	code, out, errOut := runLab("quiz", "check", good)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Which first?  (see it run: #v1.p.doc001-basic.2)")
+
+	bad := writeFile(t, "badwatch.md", "# A\n\n- [x] a\n- [ ] b\n\n> Explanation: [watch](#v1.p.no-such-example.2)\n\n"+
+		"# B\n\n- [x] a\n- [ ] b\n\n> Explanation: [watch](#v1.p.doc001-basic.900)\n")
+	code, _, errOut = runLab("quiz", "check", bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `badwatch.md:1: question "A": its simulator link #v1.p.no-such-example.2 does not open: `)
+	assert.Contains(t, errOut, "no-such-example")
+	assert.Regexp(t, `badwatch.md:8: question "B": its simulator link #v1.p.doc001-basic.900 names event 900, but the run has \d+ events`, errOut)
+}
+
 func TestQuizCheckReadsDocument002AsPublished(t *testing.T) {
 	code, out, errOut := runLab("quiz", "check", "../../../shared/seeds/002_800c21156c46ab96.txt")
 	require.Equal(t, 0, code, errOut)

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"asyncwithlab/quiz"
+	"asyncwithlab/sim/session"
+	"asyncwithlab/sim/share"
 )
 
 // quizSummary is what "lab quiz check" reports for one file.
@@ -24,7 +26,8 @@ type questionSummary struct {
 	Title   string `json:"title"`
 	Type    string `json:"type"`
 	Options int    `json:"options"`
-	Correct []int  `json:"correct"` // 1-based, in file order
+	Correct []int  `json:"correct"`         // 1-based, in file order
+	Watch   string `json:"watch,omitempty"` // the simulator link that shows it
 }
 
 type quizLineError struct {
@@ -82,8 +85,12 @@ func cmdQuiz(args []string, stdout, stderr io.Writer) int {
 			for j, c := range q.Correct {
 				correct[j] = fmt.Sprint(c)
 			}
-			fmt.Fprintf(stdout, "  %2d. line %-4d %-8s %2d options, correct: %-8s %s\n", i+1, q.Line, q.Type, q.Options,
-				strings.Join(correct, ","), q.Title)
+			watch := ""
+			if q.Watch != "" {
+				watch = "  (see it run: #" + q.Watch + ")"
+			}
+			fmt.Fprintf(stdout, "  %2d. line %-4d %-8s %2d options, correct: %-8s %s%s\n", i+1, q.Line, q.Type, q.Options,
+				strings.Join(correct, ","), q.Title, watch)
 		}
 	}
 	return code
@@ -119,7 +126,28 @@ func checkQuizFile(name string) quizSummary {
 		for _, k := range qq.Keys() {
 			s.Correct = append(s.Correct, k+1)
 		}
+		s.Watch = qq.Watch
 		rep.Questions = append(rep.Questions, s)
+		if msg := checkWatch(qq.Watch); msg != "" {
+			rep.Errors = append(rep.Errors, quizLineError{Line: qq.Line,
+				Message: fmt.Sprintf("question %q: its simulator link #%s %s", s.Title, qq.Watch, msg)})
+		}
 	}
 	return rep
+}
+
+// checkWatch opens a question's simulator link as the app would and says
+// what is wrong with it ("" when nothing is, or there is no link).
+func checkWatch(link string) string {
+	if link == "" {
+		return ""
+	}
+	ses, err := session.OpenLink(link)
+	if err != nil {
+		return "does not open: " + err.Error()
+	}
+	if l, _ := share.Decode(link); l.Step >= ses.Replay.Len() {
+		return fmt.Sprintf("names event %d, but the run has %d events (0 to %d)", l.Step, ses.Replay.Len(), ses.Replay.Len()-1)
+	}
+	return ""
 }

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/quiz"
+)
+
+const watchQuiz = "# Which runs first?\n\n- [x] `__aenter__`\n- [ ] the body\n\n" +
+	"> **Explanation:** watch it [in the simulator](#v1.p.doc001-basic.5).\n\n" +
+	"# Broken link\n\n- [x] a\n- [ ] b\n\n> Explanation: [here](#v1.p.no-such.0)\n"
+
+// newWatchGame is a game whose quiz is watchQuiz, in mode.
+func newWatchGame(t *testing.T, mode string) *Game {
+	t.Helper()
+	plat := newMemPlatform()
+	if mode != "" {
+		plat.params = map[string]string{"mode": mode}
+	}
+	g := newSimGame(t, Config{}, plat)
+	q, err := quiz.Parse("watch.md", []byte(watchQuiz))
+	require.NoError(t, err)
+	g.customName, g.custom = "watch.md", q
+	g.seed = 1
+	g.startQuiz()
+	return g
+}
+
+// TestSeeItRunAndComeBack: "See it run" opens the question's example at
+// its event; "Back to the question" returns to the same question, with
+// its choice, scroll and focus as they were.
+func TestSeeItRunAndComeBack(t *testing.T) {
+	g := newWatchGame(t, "")
+	qs, ok := g.scene.(*quizScene)
+	require.True(t, ok)
+	idx := qs.v.idx
+	click(t, g, "opt0")
+	p := buildPage(g)
+	p.scroll, p.focusID = 40, "opt0" // scrolled down, a choice focused
+	for _, it := range p.items {
+		if it.id == "watch" {
+			it.action()
+		}
+	}
+	s := simOf(t, g)
+	assert.Equal(t, "doc001-basic", s.ses.Name)
+	assert.Equal(t, s.ses.Replay.Stops()[int(s.ses.Cursor.Pos)], 5, "at the question's event")
+	assert.Contains(t, pageText(g), "[← Back to the question]")
+
+	click(t, g, "home")
+	assert.Same(t, qs, g.scene, "the same quiz screen")
+	assert.Equal(t, idx, qs.v.idx)
+	assert.Equal(t, []int{qs.v.shown()[0]}, qs.v.picks, "the choice is kept")
+	assert.Equal(t, 40.0, g.page.scroll, "the next frame starts where the question was scrolled to")
+	assert.Equal(t, "opt0", g.page.focusID)
+	assert.Equal(t, "", g.plat.Fragment(), "the address no longer holds the example")
+}
+
+// TestSeeItRunByMode: practice offers the example before answering; a
+// deferred quiz (a test) only once the answer is in.
+func TestSeeItRunByMode(t *testing.T) {
+	for _, tt := range []struct {
+		mode   string
+		before bool
+	}{{"", true}, {"interactive", true}, {"deferred", false}} {
+		t.Run(tt.mode, func(t *testing.T) {
+			g := newWatchGame(t, tt.mode)
+			v := g.scene.(*quizScene).v
+			require.Equal(t, "v1.p.doc001-basic.5", v.question().Watch)
+			assert.Equal(t, tt.before, hasItem(g, "watch"), "before answering")
+			click(t, g, "opt0")
+			click(t, g, "check")
+			assert.True(t, hasItem(g, "watch"), "after answering")
+		})
+	}
+}
+
+// TestSeeItRunBadLink: a link that does not open says so on the question
+// and the quiz goes on.
+func TestSeeItRunBadLink(t *testing.T) {
+	g := newWatchGame(t, "")
+	qs := g.scene.(*quizScene)
+	qs.v.idx = 1
+	qs.v.load()
+	click(t, g, "watch")
+	assert.Same(t, qs, g.scene)
+	assert.Contains(t, pageText(g), `This question's example could not be opened: the example "no-such" does not exist`)
+}
+
+func hasItem(g *Game, id string) bool {
+	for _, it := range buildPage(g).items {
+		if it.id == id {
+			return true
+		}
+	}
+	return false
+}
