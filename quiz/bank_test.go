@@ -28,13 +28,20 @@ func TestBanksLoadAndMatch(t *testing.T) {
 	assert.Equal(t, "en", en.Options.Locale)
 	require.GreaterOrEqual(t, len(en.Questions), 35)
 	types := map[quiz.Type]int{}
+	watched := 0
 	for _, q := range en.Questions {
 		types[q.Type]++
 		assert.NotEmpty(t, q.Explanation, "en line %d has an explanation", q.Line)
+		if q.Watch != "" {
+			watched++
+		}
 	}
 	for _, ty := range []quiz.Type{quiz.Multiple, quiz.Single, quiz.Sequence} {
 		assert.Positive(t, types[ty], "the bank uses %s questions", ty)
 	}
+	// Most questions can be watched: all but the vocabulary and syntax
+	// ones name an example (cmd/lab's test opens every link).
+	assert.GreaterOrEqual(t, watched, len(en.Questions)*3/4, "questions with an example to watch")
 	// Every language the app speaks has a bank, with the same questions
 	// as English, in the same order.
 	for _, l := range i18n.Langs()[1:] {
@@ -49,6 +56,7 @@ func TestBanksLoadAndMatch(t *testing.T) {
 				assert.Equal(t, q.Type, p.Type, where)
 				assert.Equal(t, len(q.Answers), len(p.Answers), where)
 				assert.Equal(t, q.Keys(), p.Keys(), where)
+				assert.Equal(t, q.Watch, p.Watch, "%s: the same example to watch", where)
 				assert.NotEmpty(t, p.Explanation, "%s has an explanation in %s", where, tc.name)
 				assert.Equal(t, len(codeBlocks(q)), len(codeBlocks(p)), "%s: same code listings", where)
 			}

@@ -221,3 +221,11 @@ func TestQuizCheckReadsDocument002AsPublished(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "10 questions")
 }
+
+// TestQuizCheckBuiltInBanks: the app's own banks check cleanly, every
+// "See it run" link opening at an event of its example.
+func TestQuizCheckBuiltInBanks(t *testing.T) {
+	code, out, errOut := runLab("quiz", "check", "../../assets/quiz/en.md", "../../assets/quiz/pt.md", "../../assets/quiz/es.md")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, 3*37, strings.Count(out, "(see it run: #v1.p."))
+}
