@@ -39,6 +39,21 @@
 // question-level blockquote is a hint, as in quizdown-js. Inline Markdown
 // (code spans, emphasis, links) is kept as styled runs.
 //
+// # See it run
+//
+// A second extension, also plain Markdown to quizdown-js (a link is just
+// a link there): a link to the simulator in a question's heading, text or
+// explanation names the run that shows the question happen.
+//
+//	> **Explanation:** … [Watch it](#v1.p.doc002-exception.17).
+//
+// The target is an example and the event to open at ("#v1.p.NAME.STEP",
+// events counted from 0) or any share link the simulator's Copy link made
+// (a whole address ending in "#v1.s.…" works too). The first such link
+// becomes Question.Watch (see WatchLink); the app offers it as "See it
+// run", and `lab quiz check` opens it and reports, on the question's line,
+// a link that names no example or an event past the run's end.
+//
 // # Reading as quizdown-js reads
 //
 // quizdown-js hands its text to marked 2, so the Markdown here is marked's,
