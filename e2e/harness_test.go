@@ -46,6 +46,8 @@ type viewport struct {
 var (
 	desktop = viewport{w: 1024, h: 720, scale: 1}
 	phone   = viewport{w: 360, h: 640, scale: 2, mobile: true}
+	// wide is a large monitor: a question and its example side by side.
+	wide = viewport{w: 1440, h: 900, scale: 1}
 	// fast is for the long runs. Under SwiftShader (software WebGL) each
 	// redraw of the app costs 0.3-0.8 s, mostly rasterizing, and a whole
 	// quiz is a few hundred redraws; half a device pixel per CSS pixel

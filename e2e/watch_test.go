@@ -5,6 +5,7 @@ package e2e
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,48 +18,64 @@ import (
 
 // TestSeeItRun: a learner answers a question, opens "See it run", finds
 // the question's example at the event it is about, steps it, and comes
-// back to the question exactly as it was.
+// back to the question exactly as it was: full screen on a laptop's
+// window, beside the question on a wide one.
 func TestSeeItRun(t *testing.T) {
 	needBrowser(t)
-	b := newBrowser(t, desktop, 3*time.Minute)
-	a := bankAttempt(t, quizSeed)
-	b.open("lang=en&seed=" + strconv.Itoa(quizSeed))
-	b.clickItem("quiz")
+	for _, tt := range []struct {
+		name   string
+		vp     viewport
+		beside bool
+	}{{"full screen", desktop, false}, {"beside", wide, true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBrowser(t, tt.vp, 3*time.Minute)
+			a := bankAttempt(t, quizSeed)
+			b.open("lang=en&seed=" + strconv.Itoa(quizSeed))
+			b.clickItem("quiz")
 
-	// The first question the bank lets a learner watch.
-	i := 0
-	for a.Question(i).Watch == "" {
-		i++
+			// The first question the bank lets a learner watch.
+			i := 0
+			for a.Question(i).Watch == "" {
+				i++
+			}
+			require.Positive(t, i, "the first question is vocabulary; a later one has an example")
+			for k := 0; k < i; k++ { // answer the ones before it
+				waitQuestion(b, a, k)
+				answerRight(b, a, k)
+				b.clickItem("next")
+			}
+			q := a.Question(i)
+			waitQuestion(b, a, i)
+			answerRight(b, a, i)
+			after := b.waitText("Correct!", "[► See it run]")
+			shot := "watch-" + strings.ReplaceAll(tt.name, " ", "-")
+			b.screenshot(shot + "-1-answered")
+
+			link, err := share.Decode(q.Watch)
+			require.NoError(t, err)
+			_, rp := engineRun(t, link.Preset)
+			b.clickItem("watch")
+			shown := waitEvent(b, rp, link.Step)
+			if tt.beside {
+				assert.Contains(t, shown, quiz.PlainText(q.Title), "the question stays in view")
+				assert.Contains(t, shown, "[× Close the example]")
+			} else {
+				assert.NotContains(t, shown, quiz.PlainText(q.Title))
+				assert.Contains(t, shown, "[← Back to the question]")
+			}
+			b.screenshot(shot + "-2-example")
+			stops := rp.Stops()
+			next := stops[slices.Index(stops, link.Step)+1]
+			b.clickItem("step")
+			waitEvent(b, rp, next)
+			b.screenshot(shot + "-3-stepped")
+
+			b.clickItem("example-back")
+			back := b.waitText(questionHeader(i, len(a.Order)), quiz.PlainText(q.Title), "Correct!")
+			assert.Equal(t, after, back, "the question is as it was")
+			assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+		})
 	}
-	require.Positive(t, i, "the first question is vocabulary; a later one has an example")
-	for k := 0; k < i; k++ { // answer the ones before it
-		waitQuestion(b, a, k)
-		answerRight(b, a, k)
-		b.clickItem("next")
-	}
-	q := a.Question(i)
-	waitQuestion(b, a, i)
-	answerRight(b, a, i)
-	after := b.waitText("Correct!", "[► See it run]")
-	b.screenshot("watch-1-answered")
-
-	link, err := share.Decode(q.Watch)
-	require.NoError(t, err)
-	_, rp := engineRun(t, link.Preset)
-	b.clickItem("watch")
-	waitEvent(b, rp, link.Step)
-	b.waitText("[← Back to the question]")
-	b.screenshot("watch-2-simulator")
-	stops := rp.Stops()
-	next := stops[slices.Index(stops, link.Step)+1]
-	b.clickItem("step")
-	waitEvent(b, rp, next)
-
-	b.clickItem("home")
-	back := b.waitText(questionHeader(i, len(a.Order)), quiz.PlainText(q.Title), "Correct!")
-	assert.Equal(t, after, back, "the question is as it was")
-	b.screenshot("watch-3-back")
-	assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
 
 // answerRight picks question k's right answers (it is a choice question)

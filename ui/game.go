@@ -542,7 +542,7 @@ func (g *Game) clickables() []Clickable {
 				text += f.s + " "
 			}
 		}
-		out = append(out, Clickable{ID: it.id, Text: strings.TrimSpace(text), X: it.x / s, Y: (it.y - g.page.scroll) / s, W: it.w / s, H: it.h / s})
+		out = append(out, Clickable{ID: it.id, Text: strings.TrimSpace(text), X: it.x / s, Y: (it.y - g.page.scrollOf(it)) / s, W: it.w / s, H: it.h / s})
 	}
 	return out
 }

@@ -104,3 +104,6 @@ func (s *hwQuestion) back(gs gameState) {
 	gs.setNotice("")
 	gs.goTo(newHWList(s.w))
 }
+
+// watching is the example of the question shown (see splitScene).
+func (s *hwQuestion) watching() string { return s.v.question().Watch }

@@ -60,6 +60,17 @@ type item struct {
 	// scrub, when set, follows a press and its drag across the item with
 	// the pointer's screen position (a slider); action is for keys.
 	scrub func(x, y float64)
+	// fixed items stay where they are when the page scrolls (the
+	// simulator's controls beside a scrolling question).
+	fixed bool
+}
+
+// scrollOf is how far the page's scroll moves an item.
+func (p *page) scrollOf(it *item) float64 {
+	if it.fixed {
+		return 0
+	}
+	return p.scroll
 }
 
 // page is what a scene shows: items from top to bottom, scrolled.
@@ -78,11 +89,17 @@ type page struct {
 
 func newPage(t *theme, lang Lang, screenW float64) *page {
 	p := &page{t: t, lang: lang, width: screenW}
-	margin := t.px(16)
-	p.w = min(screenW-2*margin, t.px(760))
-	p.x0 = (screenW - p.w) / 2
+	p.setColumn(0, screenW)
 	p.y = t.px(16)
 	return p
+}
+
+// setColumn centres the content column in the strip from x, w wide (the
+// whole screen, or its left part beside the simulator).
+func (p *page) setColumn(x, w float64) {
+	margin := p.t.px(16)
+	p.w = min(w-2*margin, p.t.px(760))
+	p.x0 = x + (w-p.w)/2
 }
 
 func (p *page) gap(v float64) { p.y += p.t.px(v) }
@@ -272,9 +289,9 @@ func (p *page) moveFocus(delta int) {
 
 // hit returns the clickable item at a screen position.
 func (p *page) hit(x, y float64) *item {
-	y += p.scroll
 	for _, it := range p.items {
-		if it.action != nil && x >= it.x && x < it.x+it.w && y >= it.y && y < it.y+it.h {
+		py := y + p.scrollOf(it)
+		if it.action != nil && x >= it.x && x < it.x+it.w && py >= it.y && py < it.y+it.h {
 			return it
 		}
 	}
@@ -289,6 +306,9 @@ func (p *page) clampScroll(screenH float64) {
 
 // reveal scrolls so that an item is visible.
 func (p *page) reveal(it *item, screenH float64) {
+	if it.fixed {
+		return // always in view
+	}
 	m := p.t.px(16)
 	if it.y-m < p.scroll {
 		p.scroll = it.y - m
@@ -308,7 +328,7 @@ func (p *page) draw(dst *ebiten.Image, dragID string, dragDY float64) {
 // drawItems paints the items over what is already there.
 func (p *page) drawItems(dst *ebiten.Image, dragID string, dragDY float64) {
 	for _, it := range p.items {
-		dy := -p.scroll
+		dy := -p.scrollOf(it)
 		if it.id != "" && it.id == dragID {
 			dy += dragDY
 		}

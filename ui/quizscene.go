@@ -154,6 +154,9 @@ func (s *quizScene) reorder(gs gameState, id string, to int) {
 
 func (s *quizScene) back(gs gameState) { gs.goTo(&homeScene{}) }
 
+// watching is the example of the question shown (see splitScene).
+func (s *quizScene) watching() string { return s.v.question().Watch }
+
 // messageScene shows a title and, for a malformed quiz, its errors.
 type messageScene struct {
 	title string

@@ -129,12 +129,13 @@ func (s *simScene) topButtons(gs gameState) []button {
 		}
 		return bs
 	}
-	home := "← " + l.T("ui.home")
+	home := button{"home", "← " + l.T("ui.home"), false, func() { s.home(gs) }}
 	if s.ret != nil {
-		home = "← " + l.T("ui.backToQuestion")
+		// Its own id: beside a question, "home" is the question's.
+		home = button{"example-back", s.ret.label, false, func() { s.home(gs) }}
 	}
 	bs := []button{
-		{"home", home, false, func() { s.home(gs) }},
+		home,
 		{"presets", l.T("ui.presets"), s.panel == ps.examples, func() { s.toggle(ps.examples) }},
 		{"editor", l.T("ui.editor"), s.panel == ps.editor, func() { s.toggle(ps.editor) }},
 		{"predict", predict, s.ses.Predict != nil, func() { s.togglePredict(gs) }},

@@ -55,11 +55,10 @@ type simScene struct {
 	ret *sceneReturn
 }
 
-// sceneReturn is the screen to go back to, with its scroll and focus.
+// sceneReturn is the way back to the question that opened an example.
 type sceneReturn struct {
-	scene  scene
-	scroll float64
-	focus  string
+	label string // the button's text: back to the question, or close the example beside it
+	back  func(gs gameState)
 }
 
 // firstPreset is the example the simulator opens with: document 001's
@@ -117,8 +116,10 @@ func (g *Game) simSceneFor(link string) (*simScene, error) {
 	return s, nil
 }
 
-// watch opens a question's example; a link that does not open leaves a
-// notice on the question (the quiz goes on).
+// watch opens a question's example: beside the question on a wide
+// window (splitScene), else full screen with a way back to the question
+// as it was. A link that does not open leaves a notice on the question
+// (the quiz goes on).
 func (g *Game) watch(link string) {
 	s, err := g.simSceneFor(link)
 	if err != nil {
@@ -126,10 +127,30 @@ func (g *Game) watch(link string) {
 		g.dirty = true
 		return
 	}
-	s.ret = &sceneReturn{scene: g.scene}
-	if g.page != nil {
-		s.ret.scroll, s.ret.focus = g.page.scroll, g.page.focusID
+	if sp, ok := g.scene.(*splitScene); ok { // another example beside the question
+		sp.show(s, link)
+		g.dirty = true
+		return
 	}
+	question := g.scene
+	var scroll float64
+	var focus string
+	if g.page != nil {
+		scroll, focus = g.page.scroll, g.page.focusID
+	}
+	if splitFits(g) {
+		sp := &splitScene{left: question}
+		sp.show(s, link)
+		g.goTo(sp)
+		g.page.scroll, g.page.focusID = scroll, focus // the question stays as it was
+		return
+	}
+	s.ret = &sceneReturn{label: "← " + g.language.T("ui.backToQuestion"), back: func(gs gameState) {
+		gs.platform().SetFragment("")
+		gs.goTo(question)
+		// The question as it was: goTo starts a screen at its top.
+		gs.shownPage().scroll, gs.shownPage().focusID = scroll, focus
+	}}
 	g.goTo(s)
 }
 
@@ -291,10 +312,7 @@ func (s *simScene) home(gs gameState) {
 		return
 	}
 	if s.ret != nil {
-		gs.platform().SetFragment("")
-		gs.goTo(s.ret.scene)
-		// The question as it was: goTo starts a screen at its top.
-		gs.shownPage().scroll, gs.shownPage().focusID = s.ret.scroll, s.ret.focus
+		s.ret.back(gs)
 		return
 	}
 	s.panel = nil

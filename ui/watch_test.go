@@ -29,11 +29,13 @@ func newWatchGame(t *testing.T, mode string) *Game {
 	return g
 }
 
-// TestSeeItRunAndComeBack: "See it run" opens the question's example at
-// its event; "Back to the question" returns to the same question, with
-// its choice, scroll and focus as they were.
+// TestSeeItRunAndComeBack: on a window too narrow for both, "See it run"
+// opens the question's example full screen at its event; "Back to the
+// question" returns to the same question, with its choice, scroll and
+// focus as they were.
 func TestSeeItRunAndComeBack(t *testing.T) {
 	g := newWatchGame(t, "")
+	g.w = 1024
 	qs, ok := g.scene.(*quizScene)
 	require.True(t, ok)
 	idx := qs.v.idx
@@ -50,7 +52,7 @@ func TestSeeItRunAndComeBack(t *testing.T) {
 	assert.Equal(t, s.ses.Replay.Stops()[int(s.ses.Cursor.Pos)], 5, "at the question's event")
 	assert.Contains(t, pageText(g), "[← Back to the question]")
 
-	click(t, g, "home")
+	click(t, g, "example-back")
 	assert.Same(t, qs, g.scene, "the same quiz screen")
 	assert.Equal(t, idx, qs.v.idx)
 	assert.Equal(t, []int{qs.v.shown()[0]}, qs.v.picks, "the choice is kept")
@@ -97,4 +99,63 @@ func hasItem(g *Game, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestSeeItRunBeside: on a wide window the example opens beside the
+// question: the question's items keep the left strip and scroll, the
+// simulator's controls are fixed on the right and work there; moving to
+// the next question, or closing, leaves the question alone.
+func TestSeeItRunBeside(t *testing.T) {
+	g := newWatchGame(t, "")
+	qs := g.scene.(*quizScene)
+	click(t, g, "opt0")
+	click(t, g, "watch")
+	sp, ok := g.scene.(*splitScene)
+	require.True(t, ok, "split view at 1280 px")
+	assert.Same(t, qs, sp.left)
+	assert.Equal(t, "doc001-basic", sp.right.ses.Name)
+
+	p := buildPage(g)
+	lw := sp.leftWidth(g)
+	var opt, step *item
+	for _, it := range p.items {
+		switch it.id {
+		case "opt0":
+			opt = it
+		case "step":
+			step = it
+		}
+	}
+	require.NotNil(t, opt, "the question is there")
+	require.NotNil(t, step, "the simulator's controls are there")
+	assert.LessOrEqual(t, opt.x+opt.w, lw, "the question keeps to the left strip")
+	assert.False(t, opt.fixed)
+	assert.GreaterOrEqual(t, step.x, lw, "the simulator's controls are on the right")
+	assert.True(t, step.fixed)
+	text := pageText(g)
+	assert.Contains(t, text, "Which runs first?")
+	assert.Contains(t, text, "Event 6 of ", "the simulator at the question's event")
+	assert.Contains(t, text, "[× Close the example]")
+
+	// A click on the simulator's Step moves it; the question is untouched.
+	before := sp.right.ses.Cursor.Pos
+	step.action()
+	assert.Greater(t, sp.right.ses.Cursor.Pos, before)
+	assert.Equal(t, []int{qs.v.shown()[0]}, qs.v.picks)
+
+	// Scrolling moves the question, not the simulator's controls.
+	p = buildPage(g)
+	p.scroll = 30
+	assert.Equal(t, "step", p.hit(step.x+1, step.y+1).id, "a fixed control is hit where it is drawn")
+
+	click(t, g, "example-back") // Close the example
+	assert.Same(t, qs, g.scene)
+
+	// Open again, then move on: the split closes with the question.
+	click(t, g, "watch")
+	require.IsType(t, &splitScene{}, g.scene)
+	click(t, g, "check")
+	click(t, g, "next")
+	pageText(g)
+	assert.Same(t, qs, g.scene, "the next question is shown alone")
 }
