@@ -65,6 +65,9 @@ type labItem struct {
 	Y    float64 `json:"y"`
 	W    float64 `json:"w"`
 	H    float64 `json:"h"`
+	// Area is the part that scrolls on its own the item is in (a
+	// panel's list), nil for the page.
+	Area *struct{ X, Y, W, H float64 } `json:"area"`
 }
 
 func (it labItem) center() (float64, float64) { return it.X + it.W/2, it.Y + it.H/2 }
@@ -445,7 +448,17 @@ func (b *browserApp) drag(x0, y0, x1, y1 float64, steps int) {
 // (positive: down).
 func (b *browserApp) wheel(dy float64) {
 	b.t.Helper()
-	p := wheelParams{Type: input.DispatchMouseEventTypeMouseWheel, X: float64(b.vp.w) / 2, Y: float64(b.vp.h) / 2, DeltaY: dy}
+	b.wheelAt(float64(b.vp.w)/2, float64(b.vp.h)/2, dy)
+}
+
+// wheelAt turns the wheel with the pointer at x, y.
+func (b *browserApp) wheelAt(x, y, dy float64) {
+	b.t.Helper()
+	// The pointer goes there first, as a hand's does: the app scrolls
+	// what is under the pointer, which it knows from mouse moves.
+	b.mouse(input.DispatchMouseEventTypeMouseMoved, x, y, 0)
+	b.frames(1)
+	p := wheelParams{Type: input.DispatchMouseEventTypeMouseWheel, X: x, Y: y, DeltaY: dy}
 	_, err := chromedp.Call(b.ctx, dispatchWheel, p)
 	b.must(err, "turning the wheel")
 	b.frames(2)
@@ -470,6 +483,9 @@ const wheelPerPixel = 1.0 / 48
 
 // visible reports whether the item is wholly inside the viewport.
 func (b *browserApp) visible(it labItem) bool {
+	if a := it.Area; a != nil {
+		return it.Y >= a.Y && it.Y+it.H <= a.Y+a.H
+	}
 	return it.Y >= 0 && it.Y+it.H <= float64(b.vp.h) && it.X >= 0 && it.X+it.W <= float64(b.vp.w)
 }
 
@@ -482,11 +498,15 @@ func (b *browserApp) reveal(id string) labItem {
 		if b.visible(it) || (it.H > float64(b.vp.h) && math.Abs(it.Y) < 1) {
 			return it
 		}
-		// Bring its centre to the middle of the page.
+		// Bring its centre to the middle of the page, or of its area.
 		_, cy := it.center()
-		want := cy - float64(b.vp.h)/2
+		wx, wy := float64(b.vp.w)/2, float64(b.vp.h)/2
+		if a := it.Area; a != nil {
+			wx, wy = a.X+a.W/2, a.Y+a.H/2
+		}
+		want := cy - wy
 		b.step("wheel %.0fpx to reveal %s at y=%.0f", want, id, it.Y)
-		b.wheel(want * wheelPerPixel)
+		b.wheelAt(wx, wy, want*wheelPerPixel)
 		after := b.item(id)
 		if after.Y == it.Y {
 			b.t.Fatalf("item %q at y=%.0f..%.0f is not on the %dpx page and the wheel does not move it", id, it.Y, it.Y+it.H, b.vp.h)

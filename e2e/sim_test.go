@@ -329,5 +329,33 @@ func TestSimulatorPhone(t *testing.T) {
 	b.waitText("[Python]")
 	b.frames(10)
 	b.screenshot("sim-phone-code")
+
+	// The examples panel's list is longer than a phone: it scrolls in the
+	// panel, and its last example can be reached and opened.
+	pt := i18n.Lang("pt")
+	b.clickItem("presets")
+	b.waitText("[× " + pt.T("ui.close") + "]")
+	b.screenshot("sim-phone-examples")
+	var lastID string
+	for _, it := range b.items() {
+		if strings.HasPrefix(it.ID, "preset-") {
+			lastID = it.ID
+		}
+	}
+	require.NotEmpty(t, lastID, "the panel lists examples")
+	last := b.item(lastID)
+	require.NotNil(t, last.Area, "the list scrolls inside the panel")
+	require.Greater(t, last.Y+last.H, last.Area.Y+last.Area.H, "the last example starts out of view")
+	b.reveal(lastID) // the harness wheels over the panel to reach it
+	b.screenshot("sim-phone-examples-scrolled")
+	b.clickItem(lastID)
+	b.waitAria("the example opened, the panel closed", func(s string) bool { return !strings.Contains(s, "[× "+pt.T("ui.close")+"]") })
+
+	// Predicting on a phone: the question under the code.
+	b.openLink("v1.p.aenter-fails.0.predict")
+	b.press(keySpace)
+	b.waitText("[" + i18n.English.T("ui.skip") + "]")
+	b.frames(10)
+	b.screenshot("sim-phone-predict")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }

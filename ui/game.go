@@ -92,11 +92,13 @@ type pressState struct {
 	x0, y0     float64
 	x, y       float64
 	scroll0    float64
+	area       *scrollArea // the scroll area the press started in, if any
 	item       *item
 	dragging   bool // reordering a sequence item
 	scrolling  bool // dragging the page
 	scrubbing  bool // moving a slider
 	dragOffset float64
+	lastY      float64 // where a drag in a scroll area was last frame
 }
 
 const settingsKey = "asyncwithlab.lang"
@@ -342,7 +344,14 @@ func (g *Game) scrollBy(dy float64) {
 // a sequence item reorders it, dragging elsewhere scrolls, the wheel scrolls.
 func (g *Game) pointer() {
 	if _, wy := ebiten.Wheel(); wy != 0 {
-		g.scrollBy(-wy * g.th.px(48))
+		x, y := ebiten.CursorPosition()
+		if a := g.page.scrollAreaAt(float64(x), float64(y)); a != nil {
+			if a.by(-wy * g.th.px(48)) {
+				g.dirty = true
+			}
+		} else {
+			g.scrollBy(-wy * g.th.px(48))
+		}
 	}
 	if g.press == nil {
 		if inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft) {
@@ -387,6 +396,13 @@ func (g *Game) pointer() {
 	case ps.dragging:
 		ps.dragOffset = ps.y - ps.y0
 		g.dirty = true
+	case ps.scrolling && ps.area != nil:
+		// A drag in a scroll area moves it by how far the finger went
+		// since the last frame.
+		if ps.area.by(-(ps.y - ps.lastY)) {
+			g.dirty = true
+		}
+		ps.lastY = ps.y
 	case ps.scrolling:
 		g.page.scroll = ps.scroll0 - (ps.y - ps.y0)
 		g.page.clampScroll(g.h)
@@ -414,7 +430,8 @@ func (g *Game) pointer() {
 }
 
 func (g *Game) startPress(x, y float64, id ebiten.TouchID, touch bool) {
-	g.press = &pressState{touch: id, isTouch: touch, x0: x, y0: y, x: x, y: y, scroll0: g.page.scroll, item: g.page.hit(x, y)}
+	g.press = &pressState{touch: id, isTouch: touch, x0: x, y0: y, x: x, y: y, lastY: y, scroll0: g.page.scroll,
+		area: g.page.scrollAreaAt(x, y), item: g.page.hit(x, y)}
 	if it := g.press.item; it != nil && it.scrub != nil {
 		g.press.scrubbing = true
 		g.page.focusID = it.id
@@ -542,7 +559,11 @@ func (g *Game) clickables() []Clickable {
 				text += f.s + " "
 			}
 		}
-		out = append(out, Clickable{ID: it.id, Text: strings.TrimSpace(text), X: it.x / s, Y: (it.y - g.page.scrollOf(it)) / s, W: it.w / s, H: it.h / s})
+		c := Clickable{ID: it.id, Text: strings.TrimSpace(text), X: it.x / s, Y: (it.y - g.page.scrollOf(it)) / s, W: it.w / s, H: it.h / s}
+		if r := it.clip; r != nil {
+			c.Area = &Area{X: r.x / s, Y: r.y / s, W: r.w / s, H: r.h / s}
+		}
+		out = append(out, c)
 	}
 	return out
 }

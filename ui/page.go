@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -63,6 +64,28 @@ type item struct {
 	// fixed items stay where they are when the page scrolls (the
 	// simulator's controls beside a scrolling question).
 	fixed bool
+	// clip, when set, is the only part of the screen the item shows in
+	// and takes clicks in: an item of a scrolled panel.
+	clip *rect
+}
+
+// scrollArea is a part of the screen that scrolls on its own (a side
+// panel's list, the simulator's lanes): the wheel over it and a drag
+// that starts in it go to by, which reports whether anything moved.
+type scrollArea struct {
+	r  rect
+	by func(dy float64) bool
+}
+
+// scrollAreaAt is the scroll area under a screen position, nil if none.
+func (p *page) scrollAreaAt(x, y float64) *scrollArea {
+	for i := len(p.scrollAreas) - 1; i >= 0; i-- {
+		a := &p.scrollAreas[i]
+		if x >= a.r.x && x < a.r.x+a.r.w && y >= a.r.y && y < a.r.y+a.r.h {
+			return a
+		}
+	}
+	return nil
 }
 
 // scrollOf is how far the page's scroll moves an item.
@@ -85,6 +108,8 @@ type page struct {
 	scroll  float64
 	focusID string
 	text    []string // plain text of the page, for the screen-reader mirror
+	// scrollAreas scroll on their own, over the page (see scrollArea).
+	scrollAreas []scrollArea
 }
 
 func newPage(t *theme, lang Lang, screenW float64) *page {
@@ -291,6 +316,9 @@ func (p *page) moveFocus(delta int) {
 func (p *page) hit(x, y float64) *item {
 	for _, it := range p.items {
 		py := y + p.scrollOf(it)
+		if c := it.clip; c != nil && (x < c.x || x >= c.x+c.w || y < c.y || y >= c.y+c.h) {
+			continue
+		}
 		if it.action != nil && x >= it.x && x < it.x+it.w && py >= it.y && py < it.y+it.h {
 			return it
 		}
@@ -332,7 +360,14 @@ func (p *page) drawItems(dst *ebiten.Image, dragID string, dragDY float64) {
 		if it.id != "" && it.id == dragID {
 			dy += dragDY
 		}
-		p.drawItem(dst, it, dy, it.id != "" && it.id == p.focusID)
+		d := dst
+		if c := it.clip; c != nil {
+			if it.y+dy >= c.y+c.h || it.y+it.h+dy <= c.y {
+				continue // scrolled out of its area
+			}
+			d = dst.SubImage(image.Rect(int(c.x), int(c.y), int(c.x+c.w), int(c.y+c.h))).(*ebiten.Image)
+		}
+		p.drawItem(d, it, dy, it.id != "" && it.id == p.focusID)
 	}
 }
 

@@ -13,6 +13,18 @@ type Clickable struct {
 	Y    float64 `json:"y"`
 	W    float64 `json:"w"`
 	H    float64 `json:"h"`
+	// Area, for an item of a part that scrolls on its own (a panel's
+	// list), is that part: the item shows and takes clicks only inside
+	// it, and the wheel over it scrolls it.
+	Area *Area `json:"area,omitempty"`
+}
+
+// Area is a rectangle in CSS pixels.
+type Area struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
 }
 
 // Platform is what differs between the browser and the desktop.

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"math"
 	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
+
+	"asyncwithlab/quiz"
 )
 
 // build lays out the simulator for the screen's size and places its
@@ -27,16 +30,98 @@ func (s *simScene) build(gs gameState, p *page) {
 	p.height = h // fixed: nothing scrolls
 	s.buildTop(gs, p)
 	s.buildControls(gs, p)
+	s.buildLaneScroll(gs, p)
 	if pn := s.shownPanel(); pn != nil {
+		n := len(p.items)
 		pn.build(gs, s, p)
+		s.scrollPanel(p, pn, p.items[n:])
 	}
 	p.text = append(p.text, s.eventText(gs)...)
 }
 
-// layoutFor is the screen's layout with a caption of these lines.
+// layoutFor is the screen's layout with a caption of these lines. While a
+// prediction is asked, the question shares the code's column with the
+// code (withQuestion): predicting needs the program in view.
 func (s *simScene) layoutFor(gs gameState, caption []line) simRegions {
 	w, h := gs.size()
-	return layoutSim(w, h, s.unit, s.showCode, linesHeight(caption)+40*s.unit, s.bars.topRows, s.bars.ctrlRows)
+	r := layoutSim(w, h, s.unit, s.showCode, linesHeight(caption)+40*s.unit, s.bars.topRows, s.bars.ctrlRows)
+	if s.asking() {
+		r = r.withQuestion(s.unit)
+	}
+	return r
+}
+
+// scrollPanel lets a panel taller than its area scroll inside it (long
+// lists on a phone, a question under the code): its items move up by the
+// panel's scroll and show only inside the area, which the wheel and a
+// drag scroll.
+func (s *simScene) scrollPanel(p *page, pn simPanel, items []*item) {
+	if pn != s.scrolled {
+		s.scrolled, s.panelScroll = pn, 0
+	}
+	area := s.panelArea(pn)
+	bottom := area.y
+	for _, it := range items {
+		bottom = max(bottom, it.y+it.h)
+	}
+	over := bottom + 12*s.unit - (area.y + area.h)
+	if over <= 0 {
+		s.panelScroll = 0
+		return
+	}
+	s.panelScroll = min(max(s.panelScroll, 0), over)
+	for _, it := range items {
+		it.y -= s.panelScroll
+		it.clip = &area
+	}
+	p.scrollAreas = append(p.scrollAreas, scrollArea{r: area, by: func(dy float64) bool {
+		before := s.panelScroll
+		s.panelScroll = min(max(before+dy, 0), over)
+		return s.panelScroll != before
+	}})
+}
+
+// buildLaneScroll makes every lane reachable when they do not all fit:
+// the wheel or a drag over the lanes, and ▲/▼ buttons in their corner,
+// move the lanes shown (playback still brings the running task's lane
+// into view).
+func (s *simScene) buildLaneScroll(gs gameState, p *page) {
+	area := s.lay.lanes
+	if area.w <= 0 || area.h <= 0 {
+		return
+	}
+	u := s.unit
+	n := len(s.ses.Replay.At(s.shown).Lanes)
+	geo := layoutLanes(area.inset(6*u), n, s.lanes.first, u)
+	fit := len(geo.rows)
+	if fit == 0 || fit >= n {
+		return
+	}
+	s.lanes.first = geo.first
+	move := func(d int) bool {
+		before := s.lanes.first
+		s.lanes.first = min(max(before+d, 0), n-fit)
+		return s.lanes.first != before
+	}
+	rowH := geo.rows[0].h
+	p.scrollAreas = append(p.scrollAreas, scrollArea{r: area, by: func(dy float64) bool {
+		d := int(math.Round(dy / rowH))
+		if d == 0 {
+			d = int(math.Copysign(1, dy))
+		}
+		return move(d)
+	}})
+	h := 26 * u
+	y := area.y + area.h - h - 6*u
+	down := p.smallButton("lanes-down", "▼", 0, y, h, false, func() { move(1) })
+	down.x = area.x + area.w - down.w - 6*u
+	up := p.smallButton("lanes-up", "▲", 0, y, h, false, func() { move(-1) })
+	up.x = down.x - up.w - 4*u
+	label := gs.lang().T("ui.lanesShown", s.lanes.first+1, s.lanes.first+fit, n)
+	lines := p.t.wrapRuns([]quiz.Run{{Text: label}}, area.w, 13, colMuted, false)
+	lw := lines[0].w
+	p.place(&item{kind: itemPanel, x: up.x - lw - 16*u, y: y, w: lw + 12*u, h: h, lines: lines, pad: (h - linesHeight(lines)) / 2, bg: colPanel})
+	p.text = append(p.text, label)
 }
 
 // eventText is what a screen reader hears of the current event (and what
@@ -72,7 +157,7 @@ func (s *simScene) paintDynamic(gs gameState, dst *ebiten.Image) bool {
 		return false // the caption's box changes size: a new layout
 	}
 	s.caption.lines = lines
-	s.paintViews(f, dst, pn == nil)
+	s.paintViews(f, dst, pn == nil || s.asking())
 	// The slider with its count is repainted on a clean strip.
 	c := s.lay.controls
 	sl := s.bars.slider

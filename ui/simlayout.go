@@ -77,6 +77,31 @@ func layoutSim(w, h, unit float64, showCode bool, captionH float64, topRows, ctr
 	return r
 }
 
+// withQuestion is the layout while a prediction is asked: the question
+// (the side panel) goes under the code instead of over it. Wide screens
+// give the code column's top half to the code and the rest to the
+// question, in the console's place; narrow ones put the code, then the
+// question, under the caption, in place of the lanes, loop and console.
+func (r simRegions) withQuestion(unit float64) simRegions {
+	m := 8 * unit
+	if r.wide {
+		col := r.side
+		codeH := col.h * 0.5
+		r.code = rect{col.x, col.y, col.w, codeH - m}
+		r.side = rect{col.x, col.y + codeH, col.w, col.h - codeH}
+		r.console = rect{col.x, col.y + col.h, col.w, 0}
+		return r
+	}
+	y0 := r.caption.y + r.caption.h + m
+	bottom := r.side.y + r.side.h
+	codeH := (bottom - y0) * 0.4
+	r.code = rect{r.side.x, y0, r.side.w, codeH - m}
+	r.side = rect{r.side.x, y0 + codeH, r.side.w, bottom - y0 - codeH}
+	hidden := rect{r.side.x, y0, 0, 0}
+	r.lanes, r.loop, r.console = hidden, hidden, hidden
+	return r
+}
+
 // laneGeometry is how the lanes area is divided: a time axis on top, then
 // one row per task. With many tasks rows shrink down to a minimum height,
 // and below that only the rows from first on are shown (the screen keeps

@@ -144,3 +144,25 @@ func TestNiceStep(t *testing.T) {
 		assert.InDelta(t, want, niceStep(raw), 1e-9, "niceStep(%v)", raw)
 	}
 }
+
+// TestQuestionUnderTheCode: while a prediction is asked the program stays
+// in view at every size: the question (side) and the code share the
+// body without overlapping, and neither is empty.
+func TestQuestionUnderTheCode(t *testing.T) {
+	for _, sz := range []struct {
+		name       string
+		w, h, unit float64
+	}{{"desktop", 1280, 800, 1}, {"laptop", 1024, 720, 1}, {"hidpi", 2560, 1600, 2}, {"tablet", 800, 1000, 1}, {"phone", 720, 1280, 2}} {
+		t.Run(sz.name, func(t *testing.T) {
+			r := layoutSim(sz.w, sz.h, sz.unit, false, 84*sz.unit, 1, 1).withQuestion(sz.unit)
+			assert.Greater(t, r.code.h, 120*sz.unit, "the code has room for lines")
+			assert.Greater(t, r.side.h, 150*sz.unit, "the question has room")
+			assert.LessOrEqual(t, r.code.y+r.code.h, r.side.y, "the question is under the code")
+			assert.LessOrEqual(t, r.side.y+r.side.h, r.controls.y, "above the playback bar")
+			if !r.wide { // one column: the code comes after the caption
+				assert.GreaterOrEqual(t, r.code.y, r.caption.y+r.caption.h, "the caption stays in view")
+			}
+			assert.Zero(t, r.console.h, "the console gives its place")
+		})
+	}
+}

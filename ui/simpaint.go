@@ -59,13 +59,22 @@ func (s *simScene) paint(gs gameState, dst *ebiten.Image) {
 // paintViews paints the views that follow playback; the code and the
 // console only when no panel covers them (codeColumn).
 func (s *simScene) paintViews(f *simFrame, dst *ebiten.Image, codeColumn bool) {
+	shown := func(r rect) bool { return r.w > 0 && r.h > 0 } // a layout hides a view with an empty area
 	if codeColumn {
-		s.code.paint(f, dst, s.lay.code)
-		s.console.paint(f, dst, s.lay.console)
+		if shown(s.lay.code) {
+			s.code.paint(f, dst, s.lay.code)
+		}
+		if shown(s.lay.console) {
+			s.console.paint(f, dst, s.lay.console)
+		}
 	}
 	s.caption.paint(f, dst, s.lay.caption, s.message)
-	s.lanes.paint(f, dst, s.lay.lanes)
-	s.loop.paint(f, dst, s.lay.loop)
+	if shown(s.lay.lanes) {
+		s.lanes.paint(f, dst, s.lay.lanes)
+	}
+	if shown(s.lay.loop) {
+		s.loop.paint(f, dst, s.lay.loop)
+	}
 }
 
 // title is the scenario's name as the top bar shows it.

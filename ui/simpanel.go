@@ -66,7 +66,6 @@ type panelColumn struct {
 	s    *simScene
 	x, y float64
 	w    float64
-	maxY float64
 	// chipIDs, when set, names the items chips places.
 	chipIDs func(i int) string
 }
@@ -74,7 +73,7 @@ type panelColumn struct {
 // column starts a flow layout inside the panel's area r.
 func (s *simScene) column(p *page, r rect) *panelColumn {
 	r = r.inset(12 * s.unit)
-	return &panelColumn{p: p, s: s, x: r.x, y: r.y, w: r.w, maxY: r.y + r.h}
+	return &panelColumn{p: p, s: s, x: r.x, y: r.y, w: r.w}
 }
 
 // text adds wrapped text.

@@ -96,10 +96,7 @@ func buildDesignForm(gs gameState, s *simScene, p *page, c *panelColumn) {
 		d.SetFault(e.Task, 0, edit.HookBody, f)
 		apply()
 	})
-	for _, pr := range e.Problems {
-		if c.y > c.maxY-20*u {
-			break
-		}
+	for _, pr := range e.Problems { // all of them: the panel scrolls
 		c.text([]quiz.Run{{Text: "! " + pr.Message(l)}}, 13, colWrong, false)
 	}
 }

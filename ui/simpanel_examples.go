@@ -53,10 +53,7 @@ func (ep *examplesPanel) build(gs gameState, s *simScene, p *page) {
 		if tp.ID != ep.topic {
 			continue
 		}
-		for _, e := range tp.Entries {
-			if c.y > c.maxY-40*u {
-				break
-			}
+		for _, e := range tp.Entries { // all of them: the panel scrolls
 			name := e.Name
 			credit := l.T("ui.showcase")
 			if e.Doc != "" {

@@ -53,6 +53,10 @@ type simScene struct {
 	// ret is set when a question's "See it run" opened the simulator:
 	// leaving goes back to the question (nil otherwise).
 	ret *sceneReturn
+	// panelScroll is how far the shown panel (scrolled) is scrolled,
+	// when it is taller than its area.
+	panelScroll float64
+	scrolled    simPanel
 }
 
 // sceneReturn is the way back to the question that opened an example.

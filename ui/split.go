@@ -109,6 +109,15 @@ func (s *splitScene) build(gs gameState, p *page) {
 		if scrub := it.scrub; scrub != nil {
 			it.scrub = func(x, y float64) { scrub(x-lw, y) }
 		}
+		if c := it.clip; c != nil {
+			moved := *c
+			moved.x += lw
+			it.clip = &moved
+		}
+	}
+	for _, a := range sp.scrollAreas {
+		a.r.x += lw
+		p.scrollAreas = append(p.scrollAreas, a)
 	}
 	p.items = append(p.items, sp.items...)
 	p.text = append(p.text, sp.text...)
