@@ -195,6 +195,13 @@ func TestSimulator(t *testing.T) {
 	b.waitFirstFrame()
 	waitEvent(b, rp2, received)
 	b.screenshot("sim-5-link-reopened")
+
+	b.step("21 lanes do not fit: the last ones are reachable")
+	b.openLink("v1.p.stress-20x10.999999")
+	b.waitText("Tasks 1–")
+	b.clickItem("lanes-down")
+	b.waitText("Tasks 2–")
+	b.screenshot("sim-6-lanes-scrolled")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
 

@@ -58,7 +58,12 @@ func ease(k float64) float64 {
 	return k * k * (3 - 2*k)
 }
 
-func fmtTime(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+// fmtTime writes a virtual time in seconds as a person reads it: to the
+// microsecond, so that sums of sleeps (0.1 + 0.2 + 0.12) read 0.42, not
+// 0.42000000000000004.
+func fmtTime(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64)
+}
 
 // panelBox draws a titled panel and returns its inside.
 func panelBox(t *theme, dst *ebiten.Image, r rect, title string, bg color.Color) rect {

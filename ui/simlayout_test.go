@@ -166,3 +166,12 @@ func TestQuestionUnderTheCode(t *testing.T) {
 		})
 	}
 }
+
+func TestFmtTime(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want string
+	}{{0, "0"}, {1, "1"}, {0.1 + 0.2 + 0.12, "0.42"}, {0.000001, "0.000001"}, {12.5, "12.5"}} {
+		assert.Equal(t, tt.want, fmtTime(tt.v), "%v", tt.v)
+	}
+}
