@@ -498,9 +498,11 @@ func (b *browserApp) reveal(id string) labItem {
 		if b.visible(it) || (it.H > float64(b.vp.h) && math.Abs(it.Y) < 1) {
 			return it
 		}
-		// Bring its centre to the middle of the page, or of its area.
-		_, cy := it.center()
-		wx, wy := float64(b.vp.w)/2, float64(b.vp.h)/2
+		// Bring its centre to the middle of the page, or of its area,
+		// with the pointer over its column (beside the simulator, the
+		// question scrolls only under the pointer).
+		cx, cy := it.center()
+		wx, wy := min(max(cx, 1), float64(b.vp.w)-1), float64(b.vp.h)/2
 		if a := it.Area; a != nil {
 			wx, wy = a.X+a.W/2, a.Y+a.H/2
 		}

@@ -201,7 +201,7 @@ func takeHomework(t *testing.T, k int, st hwStudent, a *homework.Assignment, qz 
 				b.waitChange(before)
 			}
 		}
-		b.clickItem("check")
+		b.clickItem("predict-check")
 		m := ch.Check(ans)
 		if m.Right {
 			b.waitText("Correct!")
@@ -211,7 +211,7 @@ func takeHomework(t *testing.T, k int, st hwStudent, a *homework.Assignment, qz 
 		points[first+n] = m.Score
 		shot(fmt.Sprintf("5-challenge%d", n+1))
 		if n+1 < len(chs) {
-			b.clickItem("watch")
+			b.clickItem("predict-watch")
 		}
 	}
 	b.clickItem("home") // Back to the assignment

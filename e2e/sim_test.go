@@ -251,14 +251,14 @@ func TestSimulatorPredict(t *testing.T) {
 			b.waitChange(before)
 		}
 	}
-	b.clickItem("check")
+	b.clickItem("predict-check")
 	b.waitText("Correct!")
 	b.screenshot("sim-predict-marked")
 	saved := evaluate[string](b, `localStorage.getItem("asyncwithlab.predict.scores") || ""`)
 	scores, err := predict.DecodeScores(saved)
 	require.NoError(t, err, "saved scores %q", saved)
 	assert.Equal(t, 1, scores.Entries["aenter-fails"].Right)
-	b.clickItem("watch")
+	b.clickItem("predict-watch")
 	b.waitAria("playback through the challenge", func(s string) bool { return shownIndex(s) >= ch.At })
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }

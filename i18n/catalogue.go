@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"asyncwithlab/assets"
 )
@@ -23,17 +24,44 @@ type catalogue struct {
 	plural  pluralRule
 	explain string   // the explanation prefix (language.json)
 	fsys    fs.FS    // where the files are
-	paths   []string // the message files, read once
-	once    sync.Once
+	paths   []string // the message files, read once they all read
+	mu      sync.Mutex
+	loaded  bool
+	err     error     // the last read's first failure, if any
+	failed  time.Time // when it failed: the next try waits retryAfter
 	msgs    map[string]message
 	files   map[string]string // id → the file that defines it
 	owner   *catalogues
 }
 
+// retryAfter is how long a language whose files could not be read (the
+// browser build fetches them: a page opened offline before its service
+// worker kept them) waits before they are tried again; meanwhile English
+// stands in, without a fetch on every lookup.
+const retryAfter = 10 * time.Second
+
 // messages are the language's messages, read on first use.
 func (cat *catalogue) messages() map[string]message {
-	cat.once.Do(cat.read)
+	cat.mu.Lock()
+	defer cat.mu.Unlock()
+	if !cat.loaded && (cat.failed.IsZero() || time.Since(cat.failed) >= retryAfter) {
+		cat.read()
+	}
 	return cat.msgs
+}
+
+// Ready reads language l's messages if they are not read yet and says
+// what kept any of them from reading (nil when all did): the app tells
+// the learner when a language it switches to cannot be loaded.
+func (l Lang) Ready() error {
+	cat, ok := load().langs[l]
+	if !ok {
+		return nil
+	}
+	cat.messages()
+	cat.mu.Lock()
+	defer cat.mu.Unlock()
+	return cat.err
 }
 
 // catalogues is every language's, loaded once.
@@ -134,7 +162,7 @@ func (c *catalogues) readLanguage(fsys fs.FS, root string, l Lang) {
 // in the browser each may be a fetch (see assets.Later), and one round
 // trip is shorter than seven.
 func (cat *catalogue) read() {
-	cat.msgs, cat.files = map[string]message{}, map[string]string{}
+	cat.msgs, cat.files, cat.err = map[string]message{}, map[string]string{}, nil
 	data := make([][]byte, len(cat.paths))
 	errs := make([]error, len(cat.paths))
 	var wg sync.WaitGroup
@@ -144,10 +172,17 @@ func (cat *catalogue) read() {
 	wg.Wait()
 	for i, name := range cat.paths { // in order: the first file to define an ID keeps it
 		if errs[i] != nil {
-			cat.owner.fail(errs[i])
+			if cat.err == nil {
+				cat.owner.fail(errs[i])
+				cat.err = errs[i]
+			}
 			continue
 		}
 		cat.readMessages(name, data[i])
+	}
+	cat.loaded, cat.failed = cat.err == nil, time.Time{}
+	if cat.err != nil {
+		cat.failed = time.Now()
 	}
 }
 

@@ -3,6 +3,7 @@ package i18n
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -340,4 +341,44 @@ func TestMessagesLoadOnFirstUse(t *testing.T) {
 	assert.Equal(t, 1, fsys.opened["m/en/a.json"], "read once")
 	assert.Empty(t, c.problems())
 	assert.Equal(t, 1, fsys.opened["m/xx/a.json"], "Problems reads every language")
+}
+
+// flakyFS fails to open message files while down, as a fetch does
+// offline.
+type flakyFS struct {
+	files fstest.MapFS
+	down  *bool
+	reads map[string]int
+}
+
+func (f flakyFS) Open(name string) (fs.File, error) {
+	if *f.down && strings.HasSuffix(name, "/a.json") {
+		f.reads[name]++
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("network is down")}
+	}
+	return f.files.Open(name)
+}
+
+// TestMessagesRetryAfterAFailedRead: a language whose files cannot be
+// read says so (Ready), is not read again on every lookup, and reads once
+// they can be.
+func TestMessagesRetryAfterAFailedRead(t *testing.T) {
+	down := true
+	fsys := flakyFS{files: fstest.MapFS{
+		"m/en/language.json": {Data: []byte(`{"name": "English", "order": 1}`)},
+		"m/en/b.json":        {Data: []byte(`{"hello": "Hello"}`)},
+		"m/xx/language.json": {Data: []byte(`{"name": "X", "order": 2}`)},
+		"m/xx/a.json":        {Data: []byte(`{"hello": "Hallo"}`)},
+	}, down: &down, reads: map[string]int{}}
+	c := readCatalogues(fsys, "m")
+	xx := c.langs["xx"]
+	assert.Empty(t, xx.messages())
+	assert.ErrorContains(t, xx.err, "network is down")
+	xx.messages()
+	assert.Equal(t, 1, fsys.reads["m/xx/a.json"], "no new try before retryAfter")
+
+	down = false
+	xx.failed = xx.failed.Add(-retryAfter)
+	assert.Equal(t, "Hallo", xx.messages()["hello"].other, "read once the files can be")
+	assert.NoError(t, xx.err)
 }

@@ -187,6 +187,12 @@ func (g *Game) setLang(l Lang) {
 	if err := g.plat.Save(settingsKey, string(l)); err != nil {
 		g.noticeText = l.T("ui.saveFailed", err)
 	}
+	// The browser fetches a language's texts on first use; offline, before
+	// the service worker kept them, English stands in and the learner
+	// is told.
+	if err := l.Ready(); err != nil {
+		g.noticeText = l.T("ui.langUnavailable", err)
+	}
 	g.dirty = true
 }
 
@@ -398,8 +404,8 @@ func (g *Game) pointer() {
 		g.dirty = true
 	case ps.scrolling && ps.area != nil:
 		// A drag in a scroll area moves it by how far the finger went
-		// since the last frame.
-		if ps.area.by(-(ps.y - ps.lastY)) {
+		// since the last frame (nothing when it stayed).
+		if dy := ps.y - ps.lastY; dy != 0 && ps.area.by(-dy) {
 			g.dirty = true
 		}
 		ps.lastY = ps.y

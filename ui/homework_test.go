@@ -245,7 +245,7 @@ func TestChallengeIsLoggedNotScored(t *testing.T) {
 	case predict.Aexit:
 		pr.Pick("", ch.Answer.Option)
 	}
-	click(t, g, "check")
+	click(t, g, "predict-check")
 	assert.Nil(t, pr.Mark, "deferred mode shows no verdict")
 	assert.Empty(t, plat.store[scoresKey], "the simulator's scores are not touched")
 	prog, err := homework.DecodeProgress(plat.store[hwStoreKey(a.ID)])

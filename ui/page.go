@@ -77,6 +77,23 @@ type scrollArea struct {
 	by func(dy float64) bool
 }
 
+// revealIn scrolls the area an item is clipped to so that the item is in
+// view (keyboard focus moving down a panel's list).
+func (p *page) revealIn(it *item) {
+	c := it.clip
+	a := p.scrollAreaAt(c.x+c.w/2, c.y+c.h/2)
+	if a == nil {
+		return
+	}
+	m := p.t.px(8)
+	switch {
+	case it.y < c.y:
+		a.by(it.y - c.y - m)
+	case it.y+it.h > c.y+c.h:
+		a.by(min(it.y+it.h-(c.y+c.h)+m, it.y-c.y-m)) // its top stays in view
+	}
+}
+
 // scrollAreaAt is the scroll area under a screen position, nil if none.
 func (p *page) scrollAreaAt(x, y float64) *scrollArea {
 	for i := len(p.scrollAreas) - 1; i >= 0; i-- {
@@ -334,6 +351,10 @@ func (p *page) clampScroll(screenH float64) {
 
 // reveal scrolls so that an item is visible.
 func (p *page) reveal(it *item, screenH float64) {
+	if it.clip != nil {
+		p.revealIn(it)
+		return
+	}
 	if it.fixed {
 		return // always in view
 	}

@@ -111,7 +111,10 @@ func cornerAlpha(key cornerKey) (alpha *image.Alpha, c, inset int) {
 	inset = int(math.Ceil(float64(o)))
 	f := float32(inset) - o // where the outer edge starts inside the mask
 	outerR := key.r + o
-	c = int(math.Ceil(float64(f + outerR)))
+	// The corner must hold the outer radius and, for a thick outline
+	// round a small radius, the ring's whole width: the middle pixel,
+	// stretched along the edges, must lie in the hole.
+	c = int(math.Ceil(float64(f + o + max(key.r, o))))
 	size := 2*c + 1
 	ras := xvector.NewRasterizer(size, size)
 	s := float32(size)

@@ -23,6 +23,8 @@ func TestCornerAlpha(t *testing.T) {
 		{"outline 1 px", cornerKey{r: 6, width: 1}, 7, 1, 0},
 		{"outline 3 px", cornerKey{r: 8, width: 3}, 10, 2, 0},
 		{"square corners", cornerKey{r: 0}, 0, 0, 255},
+		{"outline thicker than its radius", cornerKey{r: 0, width: 2}, 2, 1, 0},
+		{"outline 3 px round 1 px", cornerKey{r: 1, width: 3}, 4, 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

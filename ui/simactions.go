@@ -16,8 +16,11 @@ const scoresKey = "asyncwithlab.predict.scores"
 
 // syncLink keeps the address bar's fragment a link to what is shown.
 func (s *simScene) syncLink(gs gameState) {
-	if s.hw != nil {
-		return // the address keeps the assignment's link, for a reload
+	if s.hw != nil || s.ret != nil {
+		// The address keeps the assignment's link, for a reload; an
+		// example watched from a question leaves the address to the
+		// question's screen (an assignment link, or none).
+		return
 	}
 	if f, err := s.ses.Link(); err == nil {
 		gs.platform().SetFragment(f)

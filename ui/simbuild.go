@@ -56,8 +56,8 @@ func (s *simScene) layoutFor(gs gameState, caption []line) simRegions {
 // panel's scroll and show only inside the area, which the wheel and a
 // drag scroll.
 func (s *simScene) scrollPanel(p *page, pn simPanel, items []*item) {
-	if pn != s.scrolled {
-		s.scrolled, s.panelScroll = pn, 0
+	if key := s.panelKey(pn); key != s.scrolled {
+		s.scrolled, s.panelScroll = key, 0
 	}
 	area := s.panelArea(pn)
 	bottom := area.y
@@ -81,11 +81,27 @@ func (s *simScene) scrollPanel(p *page, pn simPanel, items []*item) {
 	}})
 }
 
+// panelKey names what a panel shows, so that its scroll starts at the
+// top for anything new: another panel, another prediction question,
+// another topic of examples.
+func (s *simScene) panelKey(pn simPanel) any {
+	switch pn := pn.(type) {
+	case *predictPanel:
+		if s.ses.Predict != nil {
+			return s.ses.Predict.Active
+		}
+	case *examplesPanel:
+		return "examples/" + pn.topic
+	}
+	return pn
+}
+
 // buildLaneScroll makes every lane reachable when they do not all fit:
 // the wheel or a drag over the lanes, and ▲/▼ buttons in their corner,
 // move the lanes shown (playback still brings the running task's lane
 // into view).
 func (s *simScene) buildLaneScroll(gs gameState, p *page) {
+	s.laneControls = nil
 	area := s.lay.lanes
 	if area.w <= 0 || area.h <= 0 {
 		return
@@ -120,8 +136,9 @@ func (s *simScene) buildLaneScroll(gs gameState, p *page) {
 	label := gs.lang().T("ui.lanesShown", s.lanes.first+1, s.lanes.first+fit, n)
 	lines := p.t.wrapRuns([]quiz.Run{{Text: label}}, area.w, 13, colMuted, false)
 	lw := lines[0].w
-	p.place(&item{kind: itemPanel, x: up.x - lw - 16*u, y: y, w: lw + 12*u, h: h, lines: lines, pad: (h - linesHeight(lines)) / 2, bg: colPanel})
+	shown := p.place(&item{kind: itemPanel, x: up.x - lw - 16*u, y: y, w: lw + 12*u, h: h, lines: lines, pad: (h - linesHeight(lines)) / 2, bg: colPanel})
 	p.text = append(p.text, label)
+	s.laneControls, s.laneFirst = []*item{shown, up, down}, s.lanes.first
 }
 
 // eventText is what a screen reader hears of the current event (and what
@@ -156,8 +173,17 @@ func (s *simScene) paintDynamic(gs gameState, dst *ebiten.Image) bool {
 	if s.layoutFor(gs, lines) != s.lay {
 		return false // the caption's box changes size: a new layout
 	}
+	if s.laneControls != nil && s.lanes.first != s.laneFirst {
+		return false // playback scrolled the lanes: their label changes
+	}
 	s.caption.lines = lines
 	s.paintViews(f, dst, pn == nil || s.asking())
+	// The lanes' own controls sit over them: painted again.
+	if page := gs.shownPage(); page != nil {
+		for _, it := range s.laneControls {
+			page.drawItem(dst, it, 0, it.id != "" && it.id == page.focusID)
+		}
+	}
 	// The slider with its count is repainted on a clean strip.
 	c := s.lay.controls
 	sl := s.bars.slider

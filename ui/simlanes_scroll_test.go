@@ -79,3 +79,31 @@ func TestPanelListsScrollOnPhones(t *testing.T) {
 	assert.LessOrEqual(t, moved.y+moved.h, area.y+area.h, "the last item comes into view")
 	assert.Same(t, moved, p.hit(moved.x+1, moved.y+1), "and takes clicks there")
 }
+
+// TestFocusScrollsThePanel: moving the keyboard focus to an example
+// below the panel's edge scrolls the panel to it.
+func TestFocusScrollsThePanel(t *testing.T) {
+	g := newSimGame(t, Config{Open: "sim"}, newMemPlatform())
+	g.w, g.h = 360, 640
+	s := simOf(t, g)
+	click(t, g, "presets")
+	p := buildPage(g)
+	area := s.panelArea(s.panels.examples)
+	var last *item
+	for _, it := range p.items {
+		if it.clip != nil && it.action != nil {
+			last = it
+		}
+	}
+	require.NotNil(t, last)
+	require.Greater(t, last.y+last.h, area.y+area.h)
+	p.focusID = last.id
+	g.revealFocus()
+	assert.Positive(t, s.panelScroll, "the panel scrolled")
+	p = buildPage(g)
+	for _, it := range p.items {
+		if it.id == last.id {
+			assert.LessOrEqual(t, it.y+it.h, area.y+area.h, "the focused example is in view")
+		}
+	}
+}

@@ -75,15 +75,15 @@ func (*predictPanel) build(gs gameState, s *simScene, p *page) {
 	row := &buttonRow{p: p, x: c.x, y: c.y, h: h, gap: 8 * u}
 	if pr.Mark == nil {
 		if pr.Ready() {
-			row.add("check", l.T("ui.check"), true, func() { s.checkPrediction(gs) })
+			row.add("predict-check", l.T("ui.check"), true, func() { s.checkPrediction(gs) })
 		}
 		if ch.Kind == predict.Order && len(pr.Order) > 0 {
-			row.add("reset", l.T("ui.reset"), false, func() { pr.Order = nil })
+			row.add("predict-reset", l.T("ui.reset"), false, func() { pr.Order = nil })
 		}
-		row.add("skip", l.T("ui.skip"), false, func() { pr.Watch(s.ses) })
+		row.add("predict-skip", l.T("ui.skip"), false, func() { pr.Watch(s.ses) })
 		return
 	}
-	row.add("watch", l.T("ui.watch"), true, func() { pr.Watch(s.ses) })
+	row.add("predict-watch", l.T("ui.watch"), true, func() { pr.Watch(s.ses) })
 	c.y += h + 10*u
 	verdict, col := l.T("ui.wrong"), colWrong
 	if pr.Mark.Right {

@@ -56,7 +56,12 @@ type simScene struct {
 	// panelScroll is how far the shown panel (scrolled) is scrolled,
 	// when it is taller than its area.
 	panelScroll float64
-	scrolled    simPanel
+	scrolled    any // what panelScroll is for (see panelKey)
+	lanesGen    int // the run lanes.first scrolls (a new run starts at the top)
+	// laneControls are the lanes' ▲/▼ and their "Tasks a–b of n", built
+	// for lane laneFirst: playback repaints them over the lanes.
+	laneControls []*item
+	laneFirst    int
 }
 
 // sceneReturn is the way back to the question that opened an example.
@@ -125,7 +130,9 @@ func (g *Game) simSceneFor(link string) (*simScene, error) {
 // as it was. A link that does not open leaves a notice on the question
 // (the quiz goes on).
 func (g *Game) watch(link string) {
+	frag := g.plat.Fragment() // the question's screen's address (an assignment link, or none)
 	s, err := g.simSceneFor(link)
+	g.plat.SetFragment(frag) // opening synced the example's link; the question keeps its own
 	if err != nil {
 		g.noticeText = g.language.T("ui.badWatch", err)
 		g.dirty = true
@@ -143,14 +150,13 @@ func (g *Game) watch(link string) {
 		scroll, focus = g.page.scroll, g.page.focusID
 	}
 	if splitFits(g) {
-		sp := &splitScene{left: question}
+		sp := &splitScene{left: question, frag: frag}
 		sp.show(s, link)
 		g.goTo(sp)
 		g.page.scroll, g.page.focusID = scroll, focus // the question stays as it was
 		return
 	}
 	s.ret = &sceneReturn{label: "← " + g.language.T("ui.backToQuestion"), back: func(gs gameState) {
-		gs.platform().SetFragment("")
 		gs.goTo(question)
 		// The question as it was: goTo starts a screen at its top.
 		gs.shownPage().scroll, gs.shownPage().focusID = scroll, focus
@@ -188,6 +194,9 @@ func (g *Game) localError(err error) error {
 func (s *simScene) show(gs gameState) {
 	e := s.ses.Cursor.Event()
 	s.shown, s.from, s.anim = e, e, 1
+	if s.ses.Gen != s.lanesGen {
+		s.lanes.first, s.lanesGen = 0, s.ses.Gen
+	}
 	s.syncLink(gs)
 }
 

@@ -318,14 +318,14 @@ func TestPredictGate(t *testing.T) {
 	case predict.Aexit:
 		click(t, g, "option-"+strconv.Itoa(ch.Answer.Option))
 	}
-	click(t, g, "check")
+	click(t, g, "predict-check")
 	require.NotNil(t, s.ses.Predict.Mark)
 	assert.True(t, s.ses.Predict.Mark.Right)
 	assert.Contains(t, pageText(g), "Correct!")
 	saved, err := predict.DecodeScores(plat.store[scoresKey])
 	require.NoError(t, err)
 	assert.Equal(t, 1, saved.Entries["aenter-fails"].Right)
-	click(t, g, "watch")
+	click(t, g, "predict-watch")
 	assert.True(t, s.ses.Cursor.Playing)
 	assert.False(t, s.asking())
 

@@ -22,6 +22,7 @@ type splitScene struct {
 	left  scene
 	right *simScene
 	link  string // the example shown, as the question names it
+	frag  string // the address's fragment of the question's screen, kept
 
 	strip *ebiten.Image // the simulator's painting
 }
@@ -66,7 +67,6 @@ func (s *splitScene) close(gs gameState) {
 	if f := p.focused(); f != nil && !f.fixed {
 		focus = f.id
 	}
-	gs.platform().SetFragment("")
 	gs.goTo(s.left)
 	gs.shownPage().scroll, gs.shownPage().focusID = scroll, focus
 }
@@ -85,11 +85,11 @@ func (s *splitScene) build(gs gameState, p *page) {
 	}
 	if !splitFits(gs) {
 		// The window narrowed: the example full screen, its way back
-		// the question.
-		left := s.left
+		// the question where it was scrolled.
+		left, scroll := s.left, gs.shownPage().scroll
 		s.right.ret = &sceneReturn{label: "← " + gs.lang().T("ui.backToQuestion"), back: func(gs gameState) {
-			gs.platform().SetFragment("")
 			gs.goTo(left)
+			gs.shownPage().scroll = scroll
 		}}
 		gs.goTo(s.right)
 		s.right.build(gs, p)
@@ -115,6 +115,11 @@ func (s *splitScene) build(gs gameState, p *page) {
 			it.clip = &moved
 		}
 	}
+	// The wheel over the simulator's strip scrolls nothing there but its
+	// own lanes and panels (listed after, so found first), never the
+	// question.
+	_, h := gs.size()
+	p.scrollAreas = append(p.scrollAreas, scrollArea{r: rect{lw, 0, pane.w, h}, by: func(float64) bool { return false }})
 	for _, a := range sp.scrollAreas {
 		a.r.x += lw
 		p.scrollAreas = append(p.scrollAreas, a)
@@ -187,6 +192,7 @@ func (p *paneState) size() (w, h float64) {
 func (p *paneState) goTo(sc scene) {
 	if sim, ok := sc.(*simScene); ok {
 		p.split.show(sim, p.split.link)
+		p.platform().SetFragment(p.split.frag) // opening synced its link; the question keeps the address
 		p.redraw()
 		return
 	}
