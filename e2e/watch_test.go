@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
 	"asyncwithlab/sim/share"
 )
@@ -76,6 +79,47 @@ func TestSeeItRun(t *testing.T) {
 			assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 		})
 	}
+}
+
+// TestSeeItRunOnAPhone: in Portuguese on a phone, the example opens full
+// screen at the question's event and "Voltar à pergunta" comes back.
+func TestSeeItRunOnAPhone(t *testing.T) {
+	needBrowser(t)
+	pt := i18n.Lang("pt")
+	b := newBrowser(t, phone, 3*time.Minute)
+	data, err := os.ReadFile(filepath.Join(repoRoot, "assets", "quiz", "pt.md"))
+	require.NoError(t, err)
+	bank, err := quiz.Parse("quiz/pt.md", data)
+	require.NoError(t, err)
+	a := quiz.NewAttempt(bank, quizSeed, quiz.Immediate)
+	b.open("lang=pt&seed=" + strconv.Itoa(quizSeed))
+	b.clickItem("quiz")
+	i := 0
+	for a.Question(i).Watch == "" {
+		waitQuestionIn(b, pt, a, i)
+		answerRight(b, a, i)
+		b.clickItem("next")
+		i++
+	}
+	q := a.Question(i)
+	waitQuestionIn(b, pt, a, i)
+	// Practice: the example can be watched before answering.
+	b.waitText("[► " + pt.T("ui.seeItRun") + "]")
+	link, err := share.Decode(q.Watch)
+	require.NoError(t, err)
+	_, rp := engineRun(t, link.Preset)
+	b.clickItem("watch")
+	b.waitText(rp.Caption(link.Step, pt), "[← "+pt.T("ui.backToQuestion")+"]")
+	b.screenshot("watch-phone-pt")
+	b.clickItem("example-back")
+	b.waitText(pt.T("ui.questionOf", i+1, len(a.Order)), quiz.PlainText(q.Title))
+	assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
+}
+
+// waitQuestionIn waits for question i in language l.
+func waitQuestionIn(b *browserApp, l i18n.Lang, a *quiz.Attempt, i int) {
+	b.t.Helper()
+	b.waitText(l.T("ui.questionOf", i+1, len(a.Order)), quiz.PlainText(a.Question(i).Title))
 }
 
 // answerRight picks question k's right answers (it is a choice question)

@@ -153,7 +153,10 @@ func (g *Game) watch(link string) {
 		sp := &splitScene{left: question, frag: frag}
 		sp.show(s, link)
 		g.goTo(sp)
-		g.page.scroll, g.page.focusID = scroll, focus // the question stays as it was
+		// The question stays where it was scrolled; the focus leaves it,
+		// so that Space and the arrows play the example at once (the
+		// question's own keys still answer).
+		g.page.scroll = scroll
 		return
 	}
 	s.ret = &sceneReturn{label: "← " + g.language.T("ui.backToQuestion"), back: func(gs gameState) {
