@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 // Spec is what a teacher chooses for a new assignment. The Teacher screen
@@ -63,7 +64,7 @@ func Make(s Spec) (*Made, error) {
 		}
 		// Read it once under its own name, so that its mistakes are
 		// reported as the teacher knows it.
-		if _, err := quiz.Parse(name, s.QuizFile); err != nil {
+		if _, err := quizsim.Parse(name, s.QuizFile); err != nil {
 			return nil, err
 		}
 		path := strings.TrimSpace(s.QuizPath)

@@ -6,6 +6,7 @@ import (
 
 	"asyncwithlab/assets"
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 // builtinBank is the bank an assignment's built-in questions come from.
@@ -73,7 +74,7 @@ func (a *Assignment) source(readPath func(path string) ([]byte, error)) (*quiz.Q
 	if err != nil {
 		return nil, err
 	}
-	return quiz.Parse(name, data)
+	return quizsim.Parse(name, data)
 }
 
 // pick keeps the chosen questions and sets how many each student draws.

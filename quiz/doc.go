@@ -54,6 +54,32 @@
 // run", and `lab quiz check` opens it and reports, on the question's line,
 // a link that names no example or an event past the run's end.
 //
+// # Questions the simulator answers
+//
+// A third extension: a question may have, instead of a list of answers,
+// a fenced block with the info string lab, naming a run and what to ask
+// about it; the engine, which follows CPython exactly, makes the answers
+// and the key, and the question shows the program as Python above its
+// own text.
+//
+//	# In what order does this program print its lines?
+//
+//	```lab
+//	run: doc001-basic     # an example (lab presets), or a simulator link
+//	ask: output order     # or: last line, first aexit
+//	```
+//
+// "output order" is a sequence of the printed lines; "last line" a
+// single choice of the last printed line among the lines printed before
+// it; "first aexit" a single choice of the manager whose __aexit__ runs
+// first among those entered. Parse reads the block into
+// Question.Engine (its mistakes are named on their lines) and leaves the
+// answers empty; package quizsim makes them, and reports on the block's
+// line a run that cannot answer (one that prints a line twice, or only
+// one line, enters one manager, or whose order CPython leaves
+// unspecified). quizdown-js shows such a question with the block as code
+// and no answers.
+//
 // # Reading as quizdown-js reads
 //
 // quizdown-js hands its text to marked 2, so the Markdown here is marked's,

@@ -2,6 +2,7 @@ package quiz_test
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"asyncwithlab/quiz"
@@ -12,6 +13,7 @@ import (
 // seed corpus is in testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(sample))
+	f.Add([]byte("# Q\n\n```lab\nrun: doc001-basic\nask: output order\n```\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		q, err := quiz.Parse("f.md", data)
 		if err != nil {
@@ -32,13 +34,25 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
+		lab := false
 		for _, qq := range q.Questions {
+			if qq.Engine != nil {
+				// Package quizsim answers it from the simulator.
+				if len(qq.Answers) != 0 || qq.Engine.Run == "" || !slices.Contains(quiz.EngineAsks, qq.Engine.Ask) {
+					t.Fatalf("accepted a malformed lab block at line %d: %+v", qq.Engine.Line, qq.Engine)
+				}
+				lab = true
+				continue
+			}
 			if len(qq.Answers) < 2 || len(qq.Answers) > quiz.MaxAnswers || len(qq.Keys()) == 0 {
 				t.Fatalf("accepted a malformed question at line %d", qq.Line)
 			}
 			if qq.Type == quiz.Single && len(qq.Keys()) != 1 {
 				t.Fatalf("single choice with %d keys", len(qq.Keys()))
 			}
+		}
+		if lab {
+			return // attempts are of answered quizzes
 		}
 		a := quiz.NewAttempt(q, 1, quiz.Interactive)
 		if _, err := quiz.DecodeAttempt(q, a.Encode()); err != nil {

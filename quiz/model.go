@@ -66,7 +66,26 @@ type Question struct {
 	// link to one in the question's heading, text or explanation. Empty
 	// when there is none. See WatchLink.
 	Watch string `json:",omitempty"`
+	// Engine, when set, says the simulator answers the question (a
+	// ```lab block): package quizsim fills in its Type, Answers and the
+	// program it asks about. Parse alone leaves such a question without
+	// answers.
+	Engine *EngineSpec `json:",omitempty"`
 }
+
+// EngineSpec is a question's ```lab block: the run, and what to ask
+// about it.
+type EngineSpec struct {
+	Line int    // the block's first line
+	Run  string // an example's name, or a simulator link ("#v1.p.…", "#v1.s.…", or a whole address)
+	Ask  string // one of EngineAsks
+}
+
+// EngineAsks are what a lab block can ask about its run: the order of the
+// lines it prints (a sequence), its last printed line (single choice
+// among the lines it prints), and which manager's __aexit__ runs first
+// (single choice among the managers entered).
+var EngineAsks = []string{"output order", "last line", "first aexit"}
 
 // Keys are the indices of the correct answers (for a sequence: all, in order).
 func (q *Question) Keys() []int {

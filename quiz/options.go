@@ -31,7 +31,7 @@ func init() {
 // openLine+1) into o and returns the names of the options it set.
 func (p *parser) readOptions(body []byte, openLine int, o *Options) map[string]bool {
 	set := map[string]bool{}
-	lines, errs := splitOptions(string(body), openLine+1)
+	lines, errs := splitOptions(string(body), openLine+1, "the options block", "option")
 	p.errs = append(p.errs, errs...)
 	for _, ol := range lines {
 		name, ok := optionKeys[ol.key]

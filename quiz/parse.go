@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -270,8 +272,11 @@ func (p *parser) questions(blocks []*mdBlock) {
 		if cur == nil {
 			return
 		}
-		if !cur.list {
-			p.errorf(cur.q.Line, "question %q has no answers: expected a task list (- [x] right, - [ ] wrong), an ordered task list (1. [x]) or an ordered list for a sequence", shorten(PlainText(cur.q.Title)))
+		switch {
+		case cur.list && cur.q.Engine != nil:
+			p.errorf(cur.q.Engine.Line, "question %q has a lab block and a list of answers: the simulator makes the answers of a question with a lab block; remove one of them", shorten(PlainText(cur.q.Title)))
+		case !cur.list && cur.q.Engine == nil:
+			p.errorf(cur.q.Line, "question %q has no answers: expected a task list (- [x] right, - [ ] wrong), an ordered task list (1. [x]), an ordered list for a sequence, or a lab block for the simulator to answer", shorten(PlainText(cur.q.Title)))
 		}
 		if len(p.quiz.Questions) >= MaxQuestions {
 			if len(p.quiz.Questions) == MaxQuestions {
@@ -317,6 +322,12 @@ func (p *parser) questions(blocks []*mdBlock) {
 			} else {
 				q.Hint = append(q.Hint, blocks...)
 			}
+		case mdCode:
+			if b.lang == "lab" {
+				p.labBlock(q, b)
+				continue
+			}
+			q.Body = append(q.Body, p.blocks([]*mdBlock{b})...)
 		default:
 			// Paragraphs and code, after the answers too: quizdown-js
 			// adds them to the question.
@@ -531,4 +542,51 @@ func (p *parser) blocks(in []*mdBlock) []Block {
 // runs converts inline Markdown into styled runs.
 func (p *parser) runs(text string) []Run {
 	return inlineRuns(text, p.lexer.links)
+}
+
+// labBlock reads a ```lab block: the run a question asks about (run:) and
+// what it asks (ask:), one "name: value" a line. Package quizsim makes
+// the question's answers from the run.
+func (p *parser) labBlock(q *Question, b *mdBlock) {
+	if q.Engine != nil {
+		p.errorf(b.line, "question %q has a second lab block (the first is at line %d)", shorten(PlainText(q.Title)), q.Engine.Line)
+		return
+	}
+	spec := &EngineSpec{Line: b.line}
+	lines, errs := splitOptions(b.text, b.line+1, "the lab block", "the lab block's")
+	for _, e := range errs {
+		p.errorf(e.Line, "%s", e.Msg)
+	}
+	for _, l := range lines {
+		switch l.key {
+		case "run":
+			spec.Run = l.value
+		case "ask":
+			spec.Ask = l.value
+			if !slices.Contains(EngineAsks, l.value) {
+				p.errorf(l.line, "the lab block asks %q: expected one of %s", l.value, quoteAll(EngineAsks))
+			}
+		default:
+			p.errorf(l.line, "the lab block has no %q: expected run (an example's name or a simulator link) and ask (%s)", l.key, quoteAll(EngineAsks))
+		}
+	}
+	if spec.Run == "" {
+		p.errorf(b.line, "the lab block names no run: expected a line such as run: doc001-basic (an example's name, see lab presets) or run: #v1.s.… (a link from the simulator's Copy link)")
+	}
+	if spec.Ask == "" {
+		p.errorf(b.line, "the lab block asks nothing: expected a line ask: with one of %s", quoteAll(EngineAsks))
+	}
+	q.Engine = spec
+}
+
+// quoteAll writes "a", "b" or "c".
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }

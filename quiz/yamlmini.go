@@ -25,7 +25,11 @@ const (
 // uses: one "name: value" a line, values plain or quoted, # comments.
 // It replaces gopkg.in/yaml.v3, which would add 1.4 MB (360 KB gzipped)
 // to the browser build for a dozen scalar options (see README).
-func splitOptions(body string, firstLine int) ([]optionLine, []LineError) {
+//
+// what names the block in messages ("the options block", "the lab
+// block"), and key a name of it ("option", "the lab block's").
+func splitOptions(body string, firstLine int, what, key string) ([]optionLine, []LineError) {
+	keyWord := key
 	var out []optionLine
 	var errs []LineError
 	for i, raw := range strings.Split(body, "\n") {
@@ -35,7 +39,7 @@ func splitOptions(body string, firstLine int) ([]optionLine, []LineError) {
 			continue
 		}
 		if s[0] == ' ' || s[0] == '\t' {
-			errs = append(errs, LineError{line, "the options block is a flat list of name: value lines; this line is indented"})
+			errs = append(errs, LineError{line, what + " is a flat list of name: value lines; this line is indented"})
 			continue
 		}
 		key, rest, ok := strings.Cut(s, ":")
@@ -45,7 +49,7 @@ func splitOptions(body string, firstLine int) ([]optionLine, []LineError) {
 		}
 		val, kind, err := scalar(strings.TrimSpace(rest))
 		if err != "" {
-			errs = append(errs, LineError{line, fmt.Sprintf("option %s: %s", key, err)})
+			errs = append(errs, LineError{line, fmt.Sprintf("%s %s: %s", keyWord, key, err)})
 			continue
 		}
 		out = append(out, optionLine{line: line, key: key, value: val, kind: kind})

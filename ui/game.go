@@ -12,6 +12,7 @@ import (
 	"asyncwithlab/assets"
 	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 // Config is what main passes to the game.
@@ -133,7 +134,7 @@ func newGame(cfg Config, plat Platform) (*Game, error) {
 				g.loading <- loaded{err: err}
 				return
 			}
-			q, err := quiz.Parse(source, data)
+			q, err := quizsim.Parse(source, data)
 			g.loading <- loaded{q: q, err: err}
 		}()
 	}
@@ -205,7 +206,7 @@ func (g *Game) bank() (*quiz.Quiz, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, err := quiz.Parse(name, data)
+	q, err := quizsim.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"asyncwithlab/homework"
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 // ownQuiz is a teacher's own quizdown file on the Teacher screen: chosen,
@@ -44,7 +45,7 @@ func newOwnQuiz() ownQuiz {
 func (o *ownQuiz) set(name string, data []byte) {
 	o.name, o.data, o.msg = name, data, ""
 	o.n, o.err = 0, nil
-	q, err := quiz.Parse(name, data)
+	q, err := quizsim.Parse(name, data)
 	if err != nil {
 		o.err = err
 		return

@@ -229,3 +229,18 @@ func TestQuizCheckBuiltInBanks(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Equal(t, 3*37, strings.Count(out, "(see it run: #v1.p."))
 }
+
+// TestQuizCheckAnswersLabQuestions: lab questions get their answers from
+// the engine; a run that cannot answer is an error on its block's line.
+func TestQuizCheckAnswersLabQuestions(t *testing.T) {
+	good := writeFile(t, "lab.md", "# In what order?\n\n```lab\nrun: doc001-basic\nask: output order\n```\n\n# Printed last?\n\n```lab\nrun: doc001-basic\nask: last line\n```\n")
+	code, out, errOut := runLab("quiz", "check", good)
+	require.Equal(t, 0, code, errOut)
+	assert.Regexp(t, `1\. line 1 +sequence +3 options, correct: 1,2,3`, out)
+	assert.Regexp(t, `2\. line 8 +single +3 options, correct: 1 `, out)
+
+	bad := writeFile(t, "badlab.md", "# Q\n\n```lab\nrun: doc001-basic\nask: first aexit\n```\n")
+	code, _, errOut = runLab("quiz", "check", bad)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, `badlab.md:3: the run "doc001-basic" enters only one manager`)
+}

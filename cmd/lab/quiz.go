@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 	"asyncwithlab/sim/session"
 	"asyncwithlab/sim/share"
 )
@@ -109,7 +110,7 @@ func checkQuizFile(name string) quizSummary {
 		rep.Errors = []quizLineError{{Message: strings.TrimPrefix(msg, name+": ")}}
 		return rep
 	}
-	q, err := quiz.Parse(name, data)
+	q, err := quizsim.Parse(name, data)
 	if err != nil {
 		var pe *quiz.ParseError
 		if errors.As(err, &pe) {
