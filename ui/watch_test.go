@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 const watchQuiz = "# Which runs first?\n\n- [x] `__aenter__`\n- [ ] the body\n\n" +
@@ -158,4 +160,30 @@ func TestSeeItRunBeside(t *testing.T) {
 	click(t, g, "next")
 	pageText(g)
 	assert.Same(t, qs, g.scene, "the next question is shown alone")
+}
+
+// TestLabQuestionInTheQuiz: a question the simulator answers shows the
+// program and the printed lines to put in order, and is marked by the
+// engine's key.
+func TestLabQuestionInTheQuiz(t *testing.T) {
+	plat := newMemPlatform()
+	g := newSimGame(t, Config{}, plat)
+	q, err := quizsim.Parse("lab.md", []byte("# In what order?\n\n```lab\nrun: doc001-basic\nask: last line\n```\n"))
+	require.NoError(t, err)
+	g.customName, g.custom = "lab.md", q
+	g.seed = 1
+	g.startQuiz()
+	text := pageText(g)
+	assert.Contains(t, text, `print("Inside context")`, "the program is shown")
+	v := g.scene.(*quizScene).v
+	right := -1
+	for pos, ans := range v.shown() {
+		if quiz.PlainText(v.question().Answers[ans].Text) == "Exit context" {
+			right = pos
+		}
+	}
+	require.GreaterOrEqual(t, right, 0)
+	click(t, g, "opt"+strconv.Itoa(right))
+	click(t, g, "check")
+	assert.Contains(t, pageText(g), "Correct!")
 }
