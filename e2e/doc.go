@@ -22,6 +22,6 @@
 // The browser draws with SwiftShader (software WebGL), where one redraw
 // of the app costs a few hundred milliseconds, so the whole run takes
 // about three and a half minutes. TestQuizByKeyboard and TestQuizByMouse
-// each take all 45 questions (E2E_QUICK=1 makes the mouse take only the
+// each take all 53 questions (E2E_QUICK=1 makes the mouse take only the
 // last 15, after restoring the others from saved progress).
 package e2e

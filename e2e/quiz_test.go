@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 // The seed of the quiz runs: it fixes the order of the sequence items (the
@@ -35,9 +36,9 @@ func bankAttempt(t *testing.T, seed uint64) *quiz.Attempt {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(repoRoot, "assets", "quiz", "en.md"))
 	require.NoError(t, err)
-	q, err := quiz.Parse("quiz/en.md", data)
+	q, err := quizsim.Parse("quiz/en.md", data) // with the questions the simulator answers, as the app reads it
 	require.NoError(t, err)
-	require.Len(t, q.Questions, 45, "the English bank's size changed; the tests' expectations count on 45")
+	require.Len(t, q.Questions, 53, "the English bank's size changed; the tests' expectations count on 53")
 	return quiz.NewAttempt(q, seed, quiz.Immediate)
 }
 
@@ -205,7 +206,7 @@ func sortByKeyboard(b *browserApp, q *quiz.Question, shown []int, tab bool) {
 // mouseFirst is the first question TestQuizByMouse answers with the mouse;
 // the ones before are restored from saved progress, all right. Under
 // SwiftShader a redraw takes a few hundred milliseconds, and a question
-// by mouse takes about five (pick, check, wheel, next, drags): all 45
+// by mouse takes about five (pick, check, wheel, next, drags): all 53
 // take a bit over a minute. E2E_QUICK=1 answers only the last 15 (all
 // three types, four sequences, the longest one among them) in about 30 s,
 // for a faster local run.

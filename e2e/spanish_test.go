@@ -13,6 +13,7 @@ import (
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 // es is the language these tests check: the third, added with data files
@@ -27,7 +28,7 @@ func TestSpanish(t *testing.T) {
 	needBrowser(t)
 	data, err := os.ReadFile(filepath.Join(repoRoot, "assets", "quiz", "es.md"))
 	require.NoError(t, err)
-	bank, err := quiz.Parse("quiz/es.md", data)
+	bank, err := quizsim.Parse("quiz/es.md", data)
 	require.NoError(t, err)
 	a := quiz.NewAttempt(bank, quizSeed, quiz.Immediate)
 

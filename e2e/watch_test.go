@@ -16,6 +16,7 @@ import (
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 	"asyncwithlab/sim/share"
 )
 
@@ -89,7 +90,7 @@ func TestSeeItRunOnAPhone(t *testing.T) {
 	b := newBrowser(t, phone, 3*time.Minute)
 	data, err := os.ReadFile(filepath.Join(repoRoot, "assets", "quiz", "pt.md"))
 	require.NoError(t, err)
-	bank, err := quiz.Parse("quiz/pt.md", data)
+	bank, err := quizsim.Parse("quiz/pt.md", data)
 	require.NoError(t, err)
 	a := quiz.NewAttempt(bank, quizSeed, quiz.Immediate)
 	b.open("lang=pt&seed=" + strconv.Itoa(quizSeed))

@@ -1,13 +1,17 @@
 package homework_test
 
 import (
+	"io/fs"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/assets"
 	"asyncwithlab/homework"
+	"asyncwithlab/quizsim"
 )
 
 // ownQuiz is a teacher's small quizdown file of three questions.
@@ -27,6 +31,16 @@ const ownQuiz = `# Which keyword enters an async manager?
 2. [ ] no
 `
 
+// bankSize is how many questions the built-in English bank has.
+func bankSize(t *testing.T) int {
+	t.Helper()
+	data, err := fs.ReadFile(assets.Banks, "quiz/en.md")
+	require.NoError(t, err)
+	q, err := quizsim.Parse("quiz/en.md", data)
+	require.NoError(t, err)
+	return len(q.Questions)
+}
+
 func TestMake(t *testing.T) {
 	tests := []struct {
 		name string
@@ -37,7 +51,7 @@ func TestMake(t *testing.T) {
 		builtin, embedded bool
 		path              string
 	}{
-		{"the whole bank", homework.Spec{Title: "Week 1", Mode: "immediate"}, 45, true, false, ""},
+		{"the whole bank", homework.Spec{Title: "Week 1", Mode: "immediate"}, bankSize(t), true, false, ""},
 		{"some of the bank", homework.Spec{Title: "Week 2", Questions: "1-3, 7", Mode: "deferred"}, 4, true, false, ""},
 		{"challenges only", homework.Spec{Title: "Week 3", Questions: "none", Challenges: []string{"aenter-fails"}, Mode: "immediate"}, 0, false, false, ""},
 		{"an own file, embedded", homework.Spec{Title: "Mine", QuizFile: []byte(ownQuiz), QuizName: "mine.md", Mode: "interactive", Tries: 2}, 3, false, true, ""},
@@ -83,7 +97,7 @@ func TestMakeMistakes(t *testing.T) {
 		{"no title", homework.Spec{Mode: "immediate"}, "title"},
 		{"no mode", homework.Spec{Title: "x", Mode: "exam"}, `mode: "exam"`},
 		{"a question number of 0", homework.Spec{Title: "x", Questions: "0", Mode: "immediate"}, `questions: "0"`},
-		{"a question the bank lacks", homework.Spec{Title: "x", Questions: "46", Mode: "immediate"}, "question 46"},
+		{"a question the bank lacks", homework.Spec{Title: "x", Questions: strconv.Itoa(bankSize(t) + 1), Mode: "immediate"}, "question " + strconv.Itoa(bankSize(t)+1)},
 		{"a question the own file lacks", homework.Spec{Title: "x", Questions: "4", QuizFile: []byte(ownQuiz), QuizName: "mine.md", Mode: "immediate"}, "question 4"},
 		{"an unknown example", homework.Spec{Title: "x", Challenges: []string{"nope"}, Mode: "immediate"}, `no example named "nope"`},
 		{"a broken own file", homework.Spec{Title: "x", QuizFile: []byte("# Q?\n\n- [ ] a\n- [ ] b\n"), QuizName: "mine.md", Mode: "immediate"}, "mine.md:"},

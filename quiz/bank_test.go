@@ -12,13 +12,14 @@ import (
 	"asyncwithlab/assets"
 	"asyncwithlab/i18n"
 	"asyncwithlab/quiz"
+	"asyncwithlab/quizsim"
 )
 
 func loadBank(t testing.TB, lang string) *quiz.Quiz {
 	t.Helper()
 	data, err := fs.ReadFile(assets.Banks, "quiz/"+lang+".md")
 	require.NoError(t, err)
-	q, err := quiz.Parse(lang+".md", data)
+	q, err := quizsim.Parse(lang+".md", data) // the lab questions answered, as the app reads it
 	require.NoError(t, err)
 	return q
 }
@@ -28,12 +29,15 @@ func TestBanksLoadAndMatch(t *testing.T) {
 	assert.Equal(t, "en", en.Options.Locale)
 	require.GreaterOrEqual(t, len(en.Questions), 35)
 	types := map[quiz.Type]int{}
-	watched := 0
+	watched, engine := 0, 0
 	for _, q := range en.Questions {
 		types[q.Type]++
 		assert.NotEmpty(t, q.Explanation, "en line %d has an explanation", q.Line)
 		if q.Watch != "" {
 			watched++
+		}
+		if q.Engine != nil {
+			engine++
 		}
 	}
 	for _, ty := range []quiz.Type{quiz.Multiple, quiz.Single, quiz.Sequence} {
@@ -42,6 +46,7 @@ func TestBanksLoadAndMatch(t *testing.T) {
 	// Most questions can be watched: all but the vocabulary and syntax
 	// ones name an example (cmd/lab's test opens every link).
 	assert.GreaterOrEqual(t, watched, len(en.Questions)*3/4, "questions with an example to watch")
+	assert.GreaterOrEqual(t, engine, 8, "questions the simulator answers")
 	// Every language the app speaks has a bank, with the same questions
 	// as English, in the same order.
 	for _, l := range i18n.Langs()[1:] {
@@ -57,6 +62,9 @@ func TestBanksLoadAndMatch(t *testing.T) {
 				assert.Equal(t, len(q.Answers), len(p.Answers), where)
 				assert.Equal(t, q.Keys(), p.Keys(), where)
 				assert.Equal(t, q.Watch, p.Watch, "%s: the same example to watch", where)
+				if q.Engine != nil && assert.NotNil(t, p.Engine, "%s: the simulator answers it in %s too", where, tc.name) {
+					assert.Equal(t, [2]string{q.Engine.Run, q.Engine.Ask}, [2]string{p.Engine.Run, p.Engine.Ask}, where)
+				}
 				assert.NotEmpty(t, p.Explanation, "%s has an explanation in %s", where, tc.name)
 				assert.Equal(t, len(codeBlocks(q)), len(codeBlocks(p)), "%s: same code listings", where)
 			}

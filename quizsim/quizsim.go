@@ -65,22 +65,63 @@ func resolve(q *quiz.Question) error {
 	if res.Unordered && spec.Ask != "last line" {
 		return fmt.Errorf("the run %q has a step whose order CPython leaves unspecified (see its notes in the simulator), so no order can be its answer: choose another run", spec.Run)
 	}
+	at := 0 // the event the question is about, for See it run
 	switch spec.Ask {
 	case "output order":
 		err = outputOrder(q, spec.Run, printed(res))
 	case "last line":
 		err = lastLine(q, spec.Run, printed(res))
+		at = lastEvent(res, sim.Printed)
 	case "first aexit":
 		err = firstAexit(q, spec.Run, res)
+		at = firstEvent(res, sim.AexitCalled)
 	default:
 		err = fmt.Errorf("the lab block asks %q, which this version cannot answer", spec.Ask)
 	}
 	if err != nil {
 		return err
 	}
+	if q.Type == quiz.Single && q.ShuffleAnswers == nil {
+		// The choices are made in an order that would give the key away
+		// (the last line first, the managers in order of entry): they
+		// are shuffled, whatever the quiz's shuffleAnswers, unless the
+		// question sets its own.
+		shuffle := true
+		q.ShuffleAnswers = &shuffle
+	}
 	program := quiz.Block{Kind: quiz.CodeBlock, Code: strings.Join(ses.Source, "\n"), Lang: "python"}
 	q.Body = append([]quiz.Block{program}, q.Body...)
+	if q.Watch == "" {
+		// The run itself is what to watch: an example at the event the
+		// question is about, or the link as given.
+		q.Watch = spec.Run
+		if ses.Name != "" && !strings.Contains(spec.Run, "#") && !strings.HasPrefix(spec.Run, "v1.") {
+			q.Watch = fmt.Sprintf("v1.p.%s.%d", ses.Name, at)
+		} else if w, ok := quiz.WatchLink(spec.Run); ok {
+			q.Watch = w
+		}
+	}
 	return nil
+}
+
+// firstEvent is the index of the run's first event of a kind (0: none).
+func firstEvent(res *sim.Result, kind sim.EventKind) int {
+	for i := 0; i < res.Trace.Len(); i++ {
+		if res.Trace.At(i).Kind == kind {
+			return i
+		}
+	}
+	return 0
+}
+
+// lastEvent is the index of the run's last event of a kind (0: none).
+func lastEvent(res *sim.Result, kind sim.EventKind) int {
+	for i := res.Trace.Len() - 1; i >= 0; i-- {
+		if res.Trace.At(i).Kind == kind {
+			return i
+		}
+	}
+	return 0
 }
 
 // open opens a run as the simulator would: an example by name, or a link.

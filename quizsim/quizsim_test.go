@@ -57,6 +57,11 @@ func TestAnswersFromTheRun(t *testing.T) {
 			if tt.options != nil {
 				assert.Equal(t, tt.options, texts)
 			}
+			assert.True(t, strings.HasPrefix(qq.Watch, "v1.p.doc001-basic."), "See it run opens the run: %q", qq.Watch)
+			if tt.typ == quiz.Single {
+				require.NotNil(t, qq.ShuffleAnswers)
+				assert.True(t, *qq.ShuffleAnswers, "made choices are shuffled")
+			}
 			require.Len(t, qq.Body, 2)
 			assert.Equal(t, quiz.CodeBlock, qq.Body[0].Kind, "the program first")
 			assert.Contains(t, qq.Body[0].Code, "async with")

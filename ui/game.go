@@ -506,7 +506,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.drawn = true
 		g.plat.FirstFrame()
 	}
-	if g.shot != "" && !g.shotDone {
+	if g.shot != "" && !g.shotDone && !g.stillLoading() && !g.dirty {
 		g.shotErr = writePNG(screen, g.shot)
 		g.shotDone = true
 	}
@@ -573,4 +573,15 @@ func (g *Game) clickables() []Clickable {
 		out = append(out, c)
 	}
 	return out
+}
+
+// stillLoading: a quiz file is being read and the screen says so; a
+// screenshot waits for the screen it was asked for (and for a frame that
+// did not move on to another screen while it was built).
+func (g *Game) stillLoading() bool {
+	if g.loading != nil {
+		return true
+	}
+	m, ok := g.scene.(*messageScene)
+	return ok && m.err == nil && m.title == g.language.T("ui.loading")
 }
