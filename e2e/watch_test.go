@@ -73,6 +73,14 @@ func TestSeeItRun(t *testing.T) {
 			b.clickItem("step")
 			waitEvent(b, rp, next)
 			b.screenshot(shot + "-3-stepped")
+			if tt.beside {
+				// Playing repaints the simulator's strip alone; its
+				// controls stay.
+				b.clickItem("play")
+				b.waitAria("playback beside the question", func(s string) bool { return shownIndex(s) > next+2 })
+				b.screenshot(shot + "-4-playing")
+				assert.Contains(t, b.aria(), quiz.PlainText(q.Title))
+			}
 
 			b.clickItem("example-back")
 			back := b.waitText(questionHeader(i, len(a.Order)), quiz.PlainText(q.Title), "Correct!")

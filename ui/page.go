@@ -67,6 +67,10 @@ type item struct {
 	// clip, when set, is the only part of the screen the item shows in
 	// and takes clicks in: an item of a scrolled panel.
 	clip *rect
+	// noDraw: the item is drawn elsewhere (the simulator beside a
+	// question draws its controls on its own strip); the page keeps it
+	// for clicks, keys and the screen reader.
+	noDraw bool
 }
 
 // scrollArea is a part of the screen that scrolls on its own (a side
@@ -377,6 +381,9 @@ func (p *page) draw(dst *ebiten.Image, dragID string, dragDY float64) {
 // drawItems paints the items over what is already there.
 func (p *page) drawItems(dst *ebiten.Image, dragID string, dragDY float64) {
 	for _, it := range p.items {
+		if it.noDraw {
+			continue
+		}
 		dy := -p.scrollOf(it)
 		if it.id != "" && it.id == dragID {
 			dy += dragDY

@@ -188,6 +188,8 @@ func (s *simScene) paintDynamic(gs gameState, dst *ebiten.Image) bool {
 	c := s.lay.controls
 	sl := s.bars.slider
 	vector.FillRect(dst, float32(sl.x-12*s.unit), float32(sl.y), float32(c.x+c.w-sl.x+12*s.unit), float32(sl.h), colBackground, false)
+	// The count after the slider follows the cursor, as the caption does.
+	s.bars.countText = gs.lang().T("ui.eventOf", s.ses.Cursor.Event()+1, s.ses.Result.Trace.Len())
 	s.bars.paintSlider(gs.theme(), dst, s.ses.Cursor.Fraction())
 	return true
 }

@@ -24,7 +24,8 @@ type splitScene struct {
 	link  string // the example shown, as the question names it
 	frag  string // the address's fragment of the question's screen, kept
 
-	strip *ebiten.Image // the simulator's painting
+	strip *ebiten.Image // the simulator's painting, its controls included
+	sp    *page         // the simulator's page, in the strip's coordinates
 }
 
 // splitMinWidth is the narrowest window, in CSS px, that shows a question
@@ -103,17 +104,24 @@ func (s *splitScene) build(gs gameState, p *page) {
 	pane := s.pane(gs)
 	sp := newPage(gs.theme(), gs.lang(), pane.w)
 	s.right.build(pane, sp)
+	s.sp = sp
+	// The page gets a copy of each control where it is on the screen,
+	// for clicks, keys and the screen reader; the strip draws the
+	// originals (paint), so that playback can repaint the strip alone.
+	var moved []*item
 	for _, it := range sp.items {
-		it.x += lw
-		it.fixed = true
+		c := *it
+		c.x += lw
+		c.fixed, c.noDraw = true, true
 		if scrub := it.scrub; scrub != nil {
-			it.scrub = func(x, y float64) { scrub(x-lw, y) }
+			c.scrub = func(x, y float64) { scrub(x-lw, y) }
 		}
-		if c := it.clip; c != nil {
-			moved := *c
-			moved.x += lw
-			it.clip = &moved
+		if r := it.clip; r != nil {
+			shifted := *r
+			shifted.x += lw
+			c.clip = &shifted
 		}
+		moved = append(moved, &c)
 	}
 	// The wheel over the simulator's strip scrolls nothing there but its
 	// own lanes and panels (listed after, so found first), never the
@@ -124,7 +132,7 @@ func (s *splitScene) build(gs gameState, p *page) {
 		a.r.x += lw
 		p.scrollAreas = append(p.scrollAreas, a)
 	}
-	p.items = append(p.items, sp.items...)
+	p.items = append(p.items, moved...)
 	p.text = append(p.text, sp.text...)
 }
 
@@ -141,11 +149,36 @@ func (s *splitScene) paint(gs gameState, dst *ebiten.Image) {
 	}
 	s.strip.Fill(colBackground)
 	s.right.paint(pane, s.strip)
+	if s.sp != nil {
+		s.sp.focusID = gs.shownPage().focusID
+		s.sp.drawItems(s.strip, "", 0)
+	}
+	s.blit(gs, dst)
+}
+
+// blit draws the strip at its place and the line between the two sides.
+func (s *splitScene) blit(gs gameState, dst *ebiten.Image) {
+	_, h := gs.size()
 	lw := s.leftWidth(gs)
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(lw, 0)
 	dst.DrawImage(s.strip, op)
 	vector.FillRect(dst, float32(lw-gs.theme().px(1)), 0, float32(gs.theme().px(1)), float32(h), colBorder, false)
+}
+
+// paintDynamic repaints what playback moves on the strip and draws it
+// again: the question does not change while the example plays.
+func (s *splitScene) paintDynamic(gs gameState, dst *ebiten.Image) bool {
+	if s.strip == nil || !s.right.paintDynamic(s.pane(gs), s.strip) {
+		return false
+	}
+	s.blit(gs, dst)
+	return true
+}
+
+// mirror updates the simulator's lines of the screen's text (its last).
+func (s *splitScene) mirror(gs gameState, pageText []string) []string {
+	return s.right.mirror(s.pane(gs), pageText)
 }
 
 // tick plays the simulator.
