@@ -3,7 +3,6 @@ package quizsim
 import (
 	"context"
 	"io/fs"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 
 	"asyncwithlab/assets"
 	"asyncwithlab/internal/pyrun"
+	"asyncwithlab/internal/pyrun/pyruntest"
 	"asyncwithlab/quiz"
 )
 
@@ -21,13 +21,7 @@ import (
 // machine: it prints what the engine printed, line for line, so the
 // order, the last line and the exits the keys come from are CPython's.
 func TestBankKeysAgreeWithCPython(t *testing.T) {
-	py, ver, err := pyrun.FindPython()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CPython is required in CI: %v", err)
-		}
-		t.Skipf("no CPython 3.11+: %v", err)
-	}
+	py, ver := pyruntest.Python(t)
 	var progs []pyrun.Program
 	want := map[string]*quiz.Question{}
 	for _, lang := range []string{"en", "pt", "es"} {

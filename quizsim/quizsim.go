@@ -92,13 +92,12 @@ func resolve(q *quiz.Question) error {
 	program := quiz.Block{Kind: quiz.CodeBlock, Code: strings.Join(ses.Source, "\n"), Lang: "python"}
 	q.Body = append([]quiz.Block{program}, q.Body...)
 	if q.Watch == "" {
-		// The run itself is what to watch: an example at the event the
-		// question is about, or the link as given.
-		q.Watch = spec.Run
-		if ses.Name != "" && !strings.Contains(spec.Run, "#") && !strings.HasPrefix(spec.Run, "v1.") {
+		// The run itself is what to watch: the link as given (its
+		// fragment), or the example at the event the question is about.
+		if isLink(spec.Run) {
+			q.Watch = spec.Run[strings.LastIndexByte(spec.Run, '#')+1:]
+		} else {
 			q.Watch = fmt.Sprintf("v1.p.%s.%d", ses.Name, at)
-		} else if w, ok := quiz.WatchLink(spec.Run); ok {
-			q.Watch = w
 		}
 	}
 	return nil
@@ -126,10 +125,16 @@ func lastEvent(res *sim.Result, kind sim.EventKind) int {
 
 // open opens a run as the simulator would: an example by name, or a link.
 func open(run string) (*session.Session, error) {
-	if strings.Contains(run, "#") || strings.HasPrefix(run, "v1.") {
+	if isLink(run) {
 		return session.OpenLink(run)
 	}
 	return session.OpenPreset(run)
+}
+
+// isLink reports whether a lab block's run is a simulator link (a whole
+// address, "#v1.…" or "v1.…") rather than an example's name.
+func isLink(run string) bool {
+	return strings.Contains(run, "#") || strings.HasPrefix(run, "v1.")
 }
 
 // printed are the lines the run printed, in order.

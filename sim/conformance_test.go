@@ -15,6 +15,7 @@ import (
 
 	"asyncwithlab/internal/conform"
 	"asyncwithlab/internal/pyrun"
+	"asyncwithlab/internal/pyrun/pyruntest"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/catalog/catalogtest"
 )
@@ -60,14 +61,7 @@ func loadPresets(t *testing.T) []namedScenario {
 // needPython finds CPython >= 3.11; in CI its absence fails the test.
 func needPython(t *testing.T) (string, string) {
 	t.Helper()
-	py, ver, err := pyrun.FindPython()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CPython is required in CI: %v", err)
-		}
-		t.Skipf("no CPython 3.11+: %v", err)
-	}
-	return py, ver
+	return pyruntest.Python(t)
 }
 
 // runCPython runs every scenario's rendered program under CPython.

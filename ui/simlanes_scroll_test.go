@@ -49,19 +49,7 @@ func TestEveryLaneIsReachable(t *testing.T) {
 // taller than the screen; it scrolls inside the panel (its items show and
 // take clicks only there) and every example can be reached.
 func TestPanelListsScrollOnPhones(t *testing.T) {
-	g := newSimGame(t, Config{Open: "sim"}, newMemPlatform())
-	g.w, g.h = 360, 640
-	s := simOf(t, g)
-	click(t, g, "presets")
-	p := buildPage(g)
-	area := s.panelArea(s.panels.examples)
-	var last *item
-	for _, it := range p.items {
-		if it.clip != nil {
-			last = it
-		}
-	}
-	require.NotNil(t, last, "the panel's items are clipped to it")
+	g, _, p, area, last := phoneExamples(t)
 	require.Greater(t, last.y+last.h, area.y+area.h, "the list is longer than the panel")
 	assert.NotSame(t, last, p.hit(last.x+1, last.y+1), "an item below the panel takes no click there")
 
@@ -83,19 +71,7 @@ func TestPanelListsScrollOnPhones(t *testing.T) {
 // TestFocusScrollsThePanel: moving the keyboard focus to an example
 // below the panel's edge scrolls the panel to it.
 func TestFocusScrollsThePanel(t *testing.T) {
-	g := newSimGame(t, Config{Open: "sim"}, newMemPlatform())
-	g.w, g.h = 360, 640
-	s := simOf(t, g)
-	click(t, g, "presets")
-	p := buildPage(g)
-	area := s.panelArea(s.panels.examples)
-	var last *item
-	for _, it := range p.items {
-		if it.clip != nil && it.action != nil {
-			last = it
-		}
-	}
-	require.NotNil(t, last)
+	g, s, p, area, last := phoneExamples(t)
 	require.Greater(t, last.y+last.h, area.y+area.h)
 	p.focusID = last.id
 	g.revealFocus()
@@ -106,4 +82,23 @@ func TestFocusScrollsThePanel(t *testing.T) {
 			assert.LessOrEqual(t, it.y+it.h, area.y+area.h, "the focused example is in view")
 		}
 	}
+}
+
+// phoneExamples opens the examples panel on a 360×640 screen and returns
+// the page, the panel's area and its last example (clipped to the area).
+func phoneExamples(t *testing.T) (*Game, *simScene, *page, rect, *item) {
+	t.Helper()
+	g := newSimGame(t, Config{Open: "sim"}, newMemPlatform())
+	g.w, g.h = 360, 640
+	s := simOf(t, g)
+	click(t, g, "presets")
+	p := buildPage(g)
+	var last *item
+	for _, it := range p.items {
+		if it.clip != nil && it.action != nil {
+			last = it
+		}
+	}
+	require.NotNil(t, last, "the panel's items are clipped to it")
+	return g, s, p, s.panelArea(s.panels.examples), last
 }

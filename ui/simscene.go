@@ -78,9 +78,11 @@ const firstPreset = "doc001-basic"
 // to the next; at high speeds it is shortened to fit between stops.
 const transitionSeconds = 0.28
 
-// newSimScene shows a session from its cursor's event.
-func newSimScene(gs gameState, ses *session.Session) *simScene {
-	s := &simScene{ses: ses, panels: newSimPanels()}
+// newSimScene shows a session from its cursor's event; ret, when set,
+// is the question it was opened from (known before the first show, so
+// that the address is never given the example's link).
+func newSimScene(gs gameState, ses *session.Session, ret *sceneReturn) *simScene {
+	s := &simScene{ses: ses, panels: newSimPanels(), ret: ret}
 	s.show(gs)
 	return s
 }
@@ -91,14 +93,14 @@ func (g *Game) openSimPreset(name string) error {
 	if err != nil {
 		return g.localError(err)
 	}
-	g.goTo(newSimScene(g, ses))
+	g.goTo(newSimScene(g, ses, nil))
 	return nil
 }
 
 // openSimLink opens a share link (the whole address or its fragment); a
 // bad one leaves a notice on Home and clears the address's fragment.
 func (g *Game) openSimLink(link string) {
-	s, err := g.simSceneFor(link)
+	s, err := g.simSceneFor(link, nil)
 	if err != nil {
 		g.noticeText = g.language.T("ui.badLink", err)
 		g.plat.SetFragment("")
@@ -108,8 +110,9 @@ func (g *Game) openSimLink(link string) {
 	g.goTo(s)
 }
 
-// simSceneFor opens a share link's simulator screen.
-func (g *Game) simSceneFor(link string) (*simScene, error) {
+// simSceneFor opens a share link's simulator screen (ret: see
+// newSimScene).
+func (g *Game) simSceneFor(link string, ret *sceneReturn) (*simScene, error) {
 	ses, err := session.OpenLink(link)
 	if err != nil {
 		return nil, g.localError(err)
@@ -118,7 +121,7 @@ func (g *Game) simSceneFor(link string) (*simScene, error) {
 	// again with the ones saved here, as the Predict button does.
 	predicting := ses.Predict != nil
 	ses.Predict = nil
-	s := newSimScene(g, ses)
+	s := newSimScene(g, ses, ret)
 	if predicting {
 		s.togglePredict(g)
 	}
@@ -130,41 +133,52 @@ func (g *Game) simSceneFor(link string) (*simScene, error) {
 // as it was. A link that does not open leaves a notice on the question
 // (the quiz goes on).
 func (g *Game) watch(link string) {
-	frag := g.plat.Fragment() // the question's screen's address (an assignment link, or none)
-	s, err := g.simSceneFor(link)
-	g.plat.SetFragment(frag) // opening synced the example's link; the question keeps its own
-	if err != nil {
-		g.noticeText = g.language.T("ui.badWatch", err)
-		g.dirty = true
-		return
-	}
-	if sp, ok := g.scene.(*splitScene); ok { // another example beside the question
-		sp.show(s, link)
-		g.dirty = true
-		return
-	}
-	question := g.scene
+	sp, beside := g.scene.(*splitScene) // another example beside the question
 	var scroll float64
 	var focus string
 	if g.page != nil {
 		scroll, focus = g.page.scroll, g.page.focusID
 	}
-	if splitFits(g) {
-		sp := &splitScene{left: question, frag: frag}
-		sp.show(s, link)
+	var ret *sceneReturn
+	switch {
+	case beside:
+	case splitFits(g):
+		sp = &splitScene{left: g.scene}
+	default:
+		ret = backToQuestion(g.language, g.scene, scroll, focus)
+	}
+	if sp != nil {
+		ret = &sceneReturn{back: sp.close}
+	}
+	s, err := g.simSceneFor(link, ret)
+	if err != nil {
+		g.noticeText = g.language.T("ui.badWatch", err)
+		g.dirty = true
+		return
+	}
+	if sp == nil {
+		g.goTo(s)
+		return
+	}
+	sp.show(s, link)
+	g.dirty = true
+	if !beside {
 		g.goTo(sp)
 		// The question stays where it was scrolled; the focus leaves it,
 		// so that Space and the arrows play the example at once (the
 		// question's own keys still answer).
 		g.page.scroll = scroll
-		return
 	}
-	s.ret = &sceneReturn{label: "← " + g.language.T("ui.backToQuestion"), back: func(gs gameState) {
+}
+
+// backToQuestion is the way back from an example shown full screen to
+// the question it was opened from, as it was (goTo starts a screen at
+// its top).
+func backToQuestion(l Lang, question scene, scroll float64, focus string) *sceneReturn {
+	return &sceneReturn{label: "← " + l.T("ui.backToQuestion"), back: func(gs gameState) {
 		gs.goTo(question)
-		// The question as it was: goTo starts a screen at its top.
 		gs.shownPage().scroll, gs.shownPage().focusID = scroll, focus
 	}}
-	g.goTo(s)
 }
 
 // openSimFile opens a scenario file (desktop -scenario).
@@ -179,7 +193,7 @@ func (g *Game) openSimFile(path string) {
 		g.goTo(&homeScene{})
 		return
 	}
-	g.goTo(newSimScene(g, ses))
+	g.goTo(newSimScene(g, ses, nil))
 }
 
 // localError is err in the interface language when the session has it

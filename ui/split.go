@@ -22,7 +22,6 @@ type splitScene struct {
 	left  scene
 	right *simScene
 	link  string // the example shown, as the question names it
-	frag  string // the address's fragment of the question's screen, kept
 
 	strip *ebiten.Image // the simulator's painting, its controls included
 	sp    *page         // the simulator's page, in the strip's coordinates
@@ -87,11 +86,7 @@ func (s *splitScene) build(gs gameState, p *page) {
 	if !splitFits(gs) {
 		// The window narrowed: the example full screen, its way back
 		// the question where it was scrolled.
-		left, scroll := s.left, gs.shownPage().scroll
-		s.right.ret = &sceneReturn{label: "← " + gs.lang().T("ui.backToQuestion"), back: func(gs gameState) {
-			gs.goTo(left)
-			gs.shownPage().scroll = scroll
-		}}
+		s.right.ret = backToQuestion(gs.lang(), s.left, gs.shownPage().scroll, "")
 		gs.goTo(s.right)
 		s.right.build(gs, p)
 		return
@@ -225,7 +220,6 @@ func (p *paneState) size() (w, h float64) {
 func (p *paneState) goTo(sc scene) {
 	if sim, ok := sc.(*simScene); ok {
 		p.split.show(sim, p.split.link)
-		p.platform().SetFragment(p.split.frag) // opening synced its link; the question keeps the address
 		p.redraw()
 		return
 	}
@@ -238,6 +232,6 @@ func (p *paneState) openSimPreset(name string) error {
 	if err != nil {
 		return err
 	}
-	p.goTo(newSimScene(p, ses))
+	p.goTo(newSimScene(p, ses, &sceneReturn{back: p.split.close}))
 	return nil
 }

@@ -3,7 +3,6 @@ package edit_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 
 	"asyncwithlab/internal/conform"
 	"asyncwithlab/internal/pyrun"
+	"asyncwithlab/internal/pyrun/pyruntest"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/edit"
 )
@@ -21,13 +21,7 @@ import (
 // problem tables, and random ones) and presets with faults injected at
 // every point. It is skipped without CPython 3.11+, except in CI.
 func TestCPythonAgrees(t *testing.T) {
-	py, ver, err := pyrun.FindPython()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CPython is required in CI: %v", err)
-		}
-		t.Skipf("no CPython 3.11+: %v", err)
-	}
+	py, ver := pyruntest.Python(t)
 	type program struct {
 		id string
 		sc *sim.Scenario

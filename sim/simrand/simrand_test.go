@@ -14,6 +14,7 @@ import (
 
 	"asyncwithlab/internal/conform"
 	"asyncwithlab/internal/pyrun"
+	"asyncwithlab/internal/pyrun/pyruntest"
 	"asyncwithlab/sim"
 	"asyncwithlab/sim/simrand"
 )
@@ -42,13 +43,7 @@ func TestScenariosAreValidAndDeterministic(t *testing.T) {
 // TestRandomConformance renders random scenarios, runs them under CPython
 // and compares with the engine (make conformance N=500 passes -scenarios=500).
 func TestRandomConformance(t *testing.T) {
-	py, ver, err := pyrun.FindPython()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CPython is required in CI: %v", err)
-		}
-		t.Skipf("no CPython 3.11+: %v", err)
-	}
+	py, ver := pyruntest.Python(t)
 	type item struct {
 		seed uint64
 		sc   *sim.Scenario
