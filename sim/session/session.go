@@ -34,6 +34,9 @@ type Session struct {
 	Gen int
 	// Predict is "predict, then watch" when it is on, else nil.
 	Predict *Predict
+	// Sequence: the run is shown as a sequence diagram rather than as
+	// lanes (a link keeps it).
+	Sequence bool
 	// Editor is the editor's state once it was opened (or a link brought
 	// a design), else nil.
 	Editor *Editor
@@ -110,6 +113,7 @@ func OpenLink(link string) (*Session, error) {
 		s.Editor = NewEditorFromDesign(l.Design)
 	}
 	s.Load(l.Preset, l.Scenario, l.Step)
+	s.Sequence = l.Sequence
 	if s.Editor != nil && s.Editor.Building {
 		// The link's scenario is the design's: the editor goes on from it.
 		s.Editor.Built = s.Scenario
@@ -174,10 +178,10 @@ func (s *Session) Rerun(name string, sc *sim.Scenario) {
 }
 
 // Link is the share link (the fragment, without '#') to what is shown:
-// the example or the scenario itself, the position, predict mode, and
-// the editor's design when the scenario is the design's.
+// the example or the scenario itself, the position, the view, predict
+// mode, and the editor's design when the scenario is the design's.
 func (s *Session) Link() (string, error) {
-	l := share.Link{Preset: s.Name, Step: max(s.Cursor.Event(), 0), Predict: s.Predict != nil}
+	l := share.Link{Preset: s.Name, Step: max(s.Cursor.Event(), 0), Sequence: s.Sequence, Predict: s.Predict != nil}
 	if s.Name == "" {
 		l.Scenario = s.Scenario
 	}

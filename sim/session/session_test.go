@@ -75,6 +75,14 @@ func TestLinkReopens(t *testing.T) {
 	link, err := s.Link()
 	require.NoError(t, err)
 	assert.Equal(t, "v1.p.nested-exit-order.12", link)
+	s.Sequence = true
+	link, err = s.Link()
+	require.NoError(t, err)
+	assert.Equal(t, "v1.p.nested-exit-order.12.sequence", link, "the view travels in the link")
+	back, err := session.OpenLink(link)
+	require.NoError(t, err)
+	assert.True(t, back.Sequence)
+	s.Sequence = false
 
 	e := s.OpenEditor()
 	e.SetBase(s.Name, s.Scenario)

@@ -8,10 +8,11 @@ import (
 )
 
 // minParts and maxParts bound the number of '.'-separated parts of a v1
-// link: version, kind, name or data, step, then "predict" and a design.
+// link: version, kind, name or data, step, then "sequence", "predict"
+// and a design.
 const (
 	minParts = 4
-	maxParts = 6
+	maxParts = 7
 )
 
 // Decode reads a link fragment, with or without its leading '#'. A custom
@@ -32,7 +33,7 @@ func Decode(fragment string) (Link, error) {
 	}
 	n := strings.Count(frag, ".") + 1
 	if n < minParts || n > maxParts {
-		return Link{}, errorf("link", "the link has %d parts separated by '.'; expected %d to %d (%s.KIND.NAME-OR-DATA.STEP, then optionally predict and a design)", n, minParts, maxParts, versionPart)
+		return Link{}, errorf("link", "the link has %d parts separated by '.'; expected %d to %d (%s.KIND.NAME-OR-DATA.STEP, then optionally sequence, predict and a design)", n, minParts, maxParts, versionPart)
 	}
 	parts := strings.Split(frag, ".")
 	starts := make([]int, len(parts)) // byte offset of each part in frag
@@ -75,6 +76,8 @@ func Decode(fragment string) (Link, error) {
 	for i := minParts; i < len(parts); i++ {
 		p := parts[i]
 		switch {
+		case p == sequencePart && !l.Sequence && !l.Predict && l.Design == nil:
+			l.Sequence = true
 		case p == predictPart && !l.Predict && l.Design == nil:
 			l.Predict = true
 		case strings.HasPrefix(p, designMark) && l.Design == nil:
@@ -87,7 +90,7 @@ func Decode(fragment string) (Link, error) {
 			}
 			l.Design = design
 		default:
-			return Link{}, errorf("option", "part %d of the link (%s) is not expected there; after the step a %s link may have %q and then d<design>, in that order, each at most once", i+1, quoteShort(p), versionPart, predictPart)
+			return Link{}, errorf("option", "part %d of the link (%s) is not expected there; after the step a %s link may have %q, %q and d<design>, in that order, each at most once", i+1, quoteShort(p), versionPart, sequencePart, predictPart)
 		}
 	}
 	return l, nil

@@ -13,8 +13,8 @@
 // A fragment (the part of the URL after '#'; Decode also accepts the '#')
 // is a list of parts separated by '.', none of them empty:
 //
-//	v1.p.NAME.STEP[.predict][.dDESIGN]    a built-in preset, unchanged
-//	v1.s.DATA.STEP[.predict][.dDESIGN]    any other scenario
+//	v1.p.NAME.STEP[.sequence][.predict][.dDESIGN]    a built-in preset, unchanged
+//	v1.s.DATA.STEP[.sequence][.predict][.dDESIGN]    any other scenario
 //
 // The parts, in order:
 //
@@ -31,6 +31,10 @@
 //     strictly with sim.Decode.
 //   - STEP: the playback position, the index of the event shown, in
 //     decimal with no sign and no leading zero ("0", "17"), below MaxStep.
+//   - "sequence" (optional): show the run as a sequence diagram instead
+//     of lanes. It was added to v1 in December 2026 without changing what
+//     any earlier link means; an app from before then refuses a link with
+//     it as an unexpected part (its message names the part).
 //   - "predict" (optional): open in "predict, then watch" mode.
 //   - "d" followed by DESIGN (optional): the scenario editor's state, JSON
 //     whose meaning belongs to the editor, packed like DATA.
@@ -45,6 +49,7 @@
 //
 //	v1.p.doc001-basic.0
 //	v1.p.timeout.12.predict
+//	v1.p.gather-interleave.20.sequence
 //	v1.s.qlZKK81LLsnMzytWsoquVkrKT6kEMwqKMvNKlKyUMlJzcvKVamN1lPISc1OVrJRyEzPzwPyy1KLizPw8JSvDWkAAAAD__w.3
 //
 // The last one is {"functions":[{"body":[{"print":"hello"}],"name":"main"}],

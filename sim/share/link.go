@@ -23,6 +23,8 @@ type Link struct {
 	Design []byte
 	// Step is the playback position: the index of the event shown.
 	Step int
+	// Sequence shows the run as a sequence diagram rather than as lanes.
+	Sequence bool
 	// Predict opens the link in "predict, then watch" mode.
 	Predict bool
 }
@@ -42,11 +44,12 @@ const (
 
 // The fixed words of the format (see the package documentation).
 const (
-	versionPart = "v1"
-	kindPreset  = "p"
-	kindCustom  = "s"
-	predictPart = "predict"
-	designMark  = "d"
+	versionPart  = "v1"
+	kindPreset   = "p"
+	kindCustom   = "s"
+	sequencePart = "sequence"
+	predictPart  = "predict"
+	designMark   = "d"
 )
 
 // Encode writes l as a link fragment (without '#'). It refuses a link that
@@ -77,6 +80,9 @@ func Encode(l Link) (string, error) {
 		return "", errorf("step", "step %d is out of range (0 to %d)", l.Step, MaxStep-1)
 	}
 	b.WriteString("." + strconv.Itoa(l.Step))
+	if l.Sequence {
+		b.WriteString("." + sequencePart)
+	}
 	if l.Predict {
 		b.WriteString("." + predictPart)
 	}

@@ -49,6 +49,8 @@ func TestEncodePresetLinks(t *testing.T) {
 		{"step zero", Link{Preset: "doc001-basic"}, "v1.p.doc001-basic.0"},
 		{"step", Link{Preset: "timeout", Step: 12}, "v1.p.timeout.12"},
 		{"predict", Link{Preset: "timeout", Step: 3, Predict: true}, "v1.p.timeout.3.predict"},
+		{"sequence", Link{Preset: "timeout", Step: 3, Sequence: true}, "v1.p.timeout.3.sequence"},
+		{"sequence predicting", Link{Preset: "timeout", Step: 3, Sequence: true, Predict: true}, "v1.p.timeout.3.sequence.predict"},
 		{"last step", Link{Preset: "a", Step: MaxStep - 1}, fmt.Sprintf("v1.p.a.%d", MaxStep-1)},
 		{"longest name", Link{Preset: strings.Repeat("x", MaxPresetName)}, "v1.p." + strings.Repeat("x", MaxPresetName) + ".0"},
 	}
@@ -77,7 +79,8 @@ func TestRoundTrip(t *testing.T) {
 		{"scenario at a step", Link{Scenario: sc, Step: 4}},
 		{"scenario predicting", Link{Scenario: sc, Predict: true}},
 		{"scenario with design", Link{Scenario: sc, Design: design, Step: 2}},
-		{"everything", Link{Scenario: sc, Design: design, Step: 99, Predict: true}},
+		{"scenario in sequence", Link{Scenario: sc, Sequence: true, Step: 3}},
+		{"everything", Link{Scenario: sc, Design: design, Step: 99, Sequence: true, Predict: true}},
 		{"design is a JSON scalar", Link{Scenario: sc, Design: []byte(`null`)}},
 	}
 	for _, tt := range tests {
@@ -86,6 +89,7 @@ func TestRoundTrip(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, strings.HasPrefix(s, "v1."), s)
 			assert.Equal(t, tt.link.Predict, strings.Contains(s, ".predict"), s)
+			assert.Equal(t, tt.link.Sequence, strings.Contains(s, ".sequence"), s)
 			for _, c := range s { // every character is unreserved in a URL
 				assert.True(t, strings.ContainsRune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", c), "character %q in %s", c, s)
 			}
@@ -135,6 +139,8 @@ func TestStable(t *testing.T) {
 		"v1.p.doc001-basic.0",
 		"v1.p.x.999999",
 		"v1.p.cancel-in-body.3.predict",
+		"v1.p.gather-interleave.20.sequence",
+		"v1.p.timeout.1.sequence.predict.d" + pack([]byte(`[]`)),
 		"v1.p.generator-leak.0.d" + pack([]byte(`{}`)),
 		"v1.p.timeout.1.predict.d" + pack([]byte(`{"a":[true,null]}`)),
 		custom,
@@ -185,7 +191,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"leading zero version", "v01.p.a.0", "version", `does not start with a version`},
 		{"upper case version", "V1.p.a.0", "version", `does not start with a version`},
 		{"too few parts", "v1.p.a", "link", "has 3 parts"},
-		{"too many parts", "v1.p.a.0.predict.d" + okData + ".x", "link", "has 7 parts"},
+		{"too many parts", "v1.p.a.0.sequence.predict.d" + okData + ".x", "link", "has 8 parts"},
 		{"empty part", "v1.p..0", "link", "part 3 of the link (at 5) is empty"},
 		{"trailing dot", "v1.p.a.0.", "link", "part 5 of the link (at 9) is empty"},
 		{"unknown kind", "v1.x.a.0", "kind", `the second part is "x"; expected "p" (a preset) or "s" (a scenario)`},
@@ -200,6 +206,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"step overflowing int", "v1.p.a.99999999999999999999999", "step", "is too large"},
 		{"unknown option", "v1.p.a.0.fast", "option", `part 5 of the link ("fast") is not expected there`},
 		{"predict twice", "v1.p.a.0.predict.predict", "option", "part 6"},
+		{"sequence twice", "v1.p.a.0.sequence.sequence", "option", "part 6"},
+		{"sequence after predict", "v1.p.a.0.predict.sequence", "option", "in that order"},
+		{"sequence after design", "v1.p.a.0.d" + pack([]byte(`1`)) + ".sequence", "option", "in that order"},
 		{"predict after design", "v1.p.a.0.d" + pack([]byte(`1`)) + ".predict", "option", "in that order"},
 		{"two designs", "v1.p.a.0.d" + pack([]byte(`1`)) + ".d" + pack([]byte(`2`)), "option", "each at most once"},
 		{"not base64", "v1.s.abc!def.0", "scenario", "the scenario part is not base64url (illegal character at 8)"},
