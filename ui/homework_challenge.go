@@ -32,8 +32,9 @@ func openHWChallenge(gs gameState, w *hwWork, example string, n int) error {
 		ses.Cursor.SeekEvent(chs[n-1].At - 1)
 	}
 	ses.TogglePredict(nil)
+	preferView(gs, ses)
 	h := &hwChallenge{w: w, example: example, key: ses.Predict.Key}
-	s := &simScene{ses: ses, panels: newSimPanels(), hw: h}
+	s := &simScene{ses: ses, panels: newSimPanels(), hw: h, seqAt: -2}
 	s.show(gs)
 	ses.Cursor.Play()
 	gs.setNotice("")

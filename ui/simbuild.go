@@ -30,7 +30,11 @@ func (s *simScene) build(gs gameState, p *page) {
 	p.height = h // fixed: nothing scrolls
 	s.buildTop(gs, p)
 	s.buildControls(gs, p)
-	s.buildLaneScroll(gs, p)
+	if s.ses.Sequence {
+		s.buildSeqControls(gs, p)
+	} else {
+		s.buildLaneScroll(gs, p)
+	}
 	if pn := s.shownPanel(); pn != nil {
 		n := len(p.items)
 		pn.build(gs, s, p)
@@ -101,7 +105,7 @@ func (s *simScene) panelKey(pn simPanel) any {
 // move the lanes shown (playback still brings the running task's lane
 // into view).
 func (s *simScene) buildLaneScroll(gs gameState, p *page) {
-	s.laneControls = nil
+	s.laneControls, s.seqControls = nil, nil
 	area := s.lay.lanes
 	if area.w <= 0 || area.h <= 0 {
 		return
@@ -142,20 +146,32 @@ func (s *simScene) buildLaneScroll(gs gameState, p *page) {
 }
 
 // eventText is what a screen reader hears of the current event (and what
-// the end-to-end tests read): the event as the engine names it, and its
-// caption. It is always the page text's last two lines.
+// the end-to-end tests read): the event as the engine names it, the
+// sequence diagram's newest row when it is shown, and the caption. They
+// are always the page text's last lines.
 func (s *simScene) eventText(gs gameState) []string {
 	ev := s.ses.Replay.At(s.shown).Event
 	l := gs.lang()
-	return []string{l.T("ui.eventOf", s.shown+1, s.ses.Result.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
+	out := []string{l.T("ui.eventOf", s.shown+1, s.ses.Result.Trace.Len()) + ": " + ev.Kind.String() + " task=" + ev.Task + " manager=" + ev.Manager,
 		captionText(s.ses, s.shown, l)}
+	if s.ses.Sequence {
+		// The diagram's newest row, before the caption.
+		f := s.frame(gs)
+		row := l.T("ui.seqNone")
+		if n := s.seq.sequence(f).RowsUpTo(s.shown); n > 0 {
+			row = s.seq.rowText(f, n-1)
+		}
+		out = []string{out[0], l.T("ui.seqRow", row), out[1]}
+	}
+	return out
 }
 
 // mirror updates the event's lines of the last page's text.
 func (s *simScene) mirror(gs gameState, pageText []string) []string {
 	out := slices.Clone(pageText)
-	if n := len(out); n >= 2 {
-		copy(out[n-2:], s.eventText(gs))
+	ev := s.eventText(gs)
+	if n := len(out); n >= len(ev) {
+		copy(out[n-len(ev):], ev)
 	}
 	return out
 }
@@ -176,11 +192,14 @@ func (s *simScene) paintDynamic(gs gameState, dst *ebiten.Image) bool {
 	if s.laneControls != nil && s.lanes.first != s.laneFirst {
 		return false // playback scrolled the lanes: their label changes
 	}
+	if s.ses.Sequence && s.seqControlsKey(gs) != s.seqKey {
+		return false // a task appeared or the columns scrolled: new buttons
+	}
 	s.caption.lines = lines
 	s.paintViews(f, dst, pn == nil || s.asking())
 	// The lanes' own controls sit over them: painted again.
 	if page := gs.shownPage(); page != nil {
-		for _, it := range s.laneControls {
+		for _, it := range append(s.laneControls, s.seqControls...) {
 			page.drawItem(dst, it, 0, it.id != "" && it.id == page.focusID)
 		}
 	}

@@ -122,10 +122,11 @@ func (s *simScene) topButtons(gs gameState) []button {
 	if s.hw != nil {
 		bs := []button{
 			{"home", "← " + l.T("hw.backToAssignment"), false, func() { s.home(gs) }},
+			{"view", l.T("ui.sequence"), s.ses.Sequence, func() { s.toggleView(gs) }},
 			{"help", "? " + l.T("ui.help"), s.panel == ps.help, func() { s.toggle(ps.help) }},
 		}
 		if !s.wideScreen(gs) {
-			bs[1] = button{"code", l.T("ui.code"), s.showCode, func() { s.showCode = !s.showCode }}
+			bs[2] = button{"code", l.T("ui.code"), s.showCode, func() { s.showCode = !s.showCode }}
 		}
 		return bs
 	}
@@ -139,6 +140,7 @@ func (s *simScene) topButtons(gs gameState) []button {
 		{"presets", l.T("ui.presets"), s.panel == ps.examples, func() { s.toggle(ps.examples) }},
 		{"editor", l.T("ui.editor"), s.panel == ps.editor, func() { s.toggle(ps.editor) }},
 		{"predict", predict, s.ses.Predict != nil, func() { s.togglePredict(gs) }},
+		{"view", l.T("ui.sequence"), s.ses.Sequence, func() { s.toggleView(gs) }},
 		{"link", l.T("ui.copyLink"), false, func() { s.copyLink(gs) }},
 		{"save", l.T("ui.save"), false, func() { s.save(gs) }},
 		{"help", "? " + l.T("ui.help"), s.panel == ps.help, func() { s.toggle(ps.help) }},

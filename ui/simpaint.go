@@ -69,7 +69,11 @@ func (s *simScene) paintViews(f *simFrame, dst *ebiten.Image, codeColumn bool) {
 		}
 	}
 	s.caption.paint(f, dst, s.lay.caption, s.message)
-	if shown(s.lay.lanes) {
+	switch {
+	case !shown(s.lay.lanes):
+	case s.ses.Sequence:
+		s.seq.paint(f, dst, s.lay.lanes)
+	default:
 		s.lanes.paint(f, dst, s.lay.lanes)
 	}
 	if shown(s.lay.loop) {

@@ -36,6 +36,7 @@ type simScene struct {
 	loop    loopView
 	console consoleView
 	caption captionView
+	seq     seqView // in the lanes' place when the session shows the sequence
 
 	// panel is the side panel the learner opened, nil when none; panels
 	// keeps every panel so that each keeps its state while closed.
@@ -62,6 +63,11 @@ type simScene struct {
 	// for lane laneFirst: playback repaints them over the lanes.
 	laneControls []*item
 	laneFirst    int
+	// seqControls are the sequence diagram's fold and ◄/► buttons, built
+	// for seqKey (seqControlsKey): playback repaints them over it.
+	seqControls []*item
+	seqKey      string
+	seqAt       int // the event the diagram last followed the cursor to
 }
 
 // sceneReturn is the way back to the question that opened an example.
@@ -82,7 +88,7 @@ const transitionSeconds = 0.28
 // is the question it was opened from (known before the first show, so
 // that the address is never given the example's link).
 func newSimScene(gs gameState, ses *session.Session, ret *sceneReturn) *simScene {
-	s := &simScene{ses: ses, panels: newSimPanels(), ret: ret}
+	s := &simScene{ses: ses, panels: newSimPanels(), ret: ret, seqAt: -2}
 	s.show(gs)
 	return s
 }
@@ -93,6 +99,7 @@ func (g *Game) openSimPreset(name string) error {
 	if err != nil {
 		return g.localError(err)
 	}
+	preferView(g, ses)
 	g.goTo(newSimScene(g, ses, nil))
 	return nil
 }
@@ -121,6 +128,9 @@ func (g *Game) simSceneFor(link string, ret *sceneReturn) (*simScene, error) {
 	// again with the ones saved here, as the Predict button does.
 	predicting := ses.Predict != nil
 	ses.Predict = nil
+	if ret != nil {
+		preferView(g, ses) // a question's example: the learner's view
+	}
 	s := newSimScene(g, ses, ret)
 	if predicting {
 		s.togglePredict(g)
@@ -254,7 +264,12 @@ func (s *simScene) tick(gs gameState) bool {
 	}
 	if e := cur.Event(); e != s.shown {
 		s.from, s.shown, s.anim = s.shown, e, 0
-		s.lanes.follow(s.ses.Replay.At(s.shown), s.lay.lanes, s.unit)
+		if s.ses.Sequence {
+			s.seq.follow(s.frame(gs), s.lay.lanes)
+			s.seqAt = s.shown
+		} else {
+			s.lanes.follow(s.ses.Replay.At(s.shown), s.lay.lanes, s.unit)
+		}
 		if !cur.Playing {
 			s.syncLink(gs)
 		}
@@ -304,6 +319,8 @@ func (s *simScene) key(gs gameState) bool {
 		s.togglePredict(gs)
 	case inpututil.IsKeyJustPressed(ebiten.KeyC):
 		s.showCode = !s.showCode
+	case inpututil.IsKeyJustPressed(ebiten.KeyV):
+		s.toggleView(gs)
 	default:
 		handled = false
 	}

@@ -232,6 +232,7 @@ func (p *paneState) openSimPreset(name string) error {
 	if err != nil {
 		return err
 	}
+	preferView(p, ses)
 	p.goTo(newSimScene(p, ses, &sceneReturn{back: p.split.close}))
 	return nil
 }

@@ -68,9 +68,9 @@ func TestSequenceParticipantsAndTones(t *testing.T) {
 	assert.Equal(t, []string{"main", "print_job", "Printer", "scan_job", "Scanner"}, names)
 	lines := seqLines(s, i18n.English)
 	assert.Contains(t, lines, "main -> print_job: created", "main creates the tasks")
-	assert.Contains(t, lines, "Printer: ⏸ sleeps until 1 s", "the sleep inside __aenter__ is the manager's")
-	assert.Contains(t, lines, "Printer: ▶ resumes")
-	assert.Contains(t, lines, "main: ⏸ awaits gather")
+	assert.Contains(t, lines, "Printer: ▌▌ sleeps until 1 s", "the sleep inside __aenter__ is the manager's")
+	assert.Contains(t, lines, "Printer: ► resumes")
+	assert.Contains(t, lines, "main: ▌▌ awaits gather")
 
 	s = runPreset(t, "generator-finally").Sequence()
 	for k, r := range s.Rows {
