@@ -79,6 +79,7 @@ bench-replay:
 bench-ui: deps
 	$(GO) build -o /tmp/asyncwithlab-benchui ./ui/benchui
 	xvfb-run -a -s "-screen 0 1400x900x24" /tmp/asyncwithlab-benchui
+	xvfb-run -a -s "-screen 0 1400x900x24" /tmp/asyncwithlab-benchui -link v1.p.stress-20x10.0.sequence
 
 # The browser build against a minimal Ebitengine program: .wasm sizes, time
 # to the first frame in headless Chromium, idle CPU on the quiz screen.
