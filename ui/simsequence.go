@@ -61,7 +61,7 @@ func (s *simScene) buildSeqControls(gs gameState, p *page) {
 	for i, x := range g.x {
 		pi := cols.parts[g.first+i]
 		pt := seq.Participants[pi]
-		if pt.Manager || pt.Created > f.shown || !s.seq.hasManagers(pt) {
+		if pt.Manager || pt.Created > f.shown || !s.seq.hasManagers(pi) {
 			continue
 		}
 		mark := "▼ "

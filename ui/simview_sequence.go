@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -90,12 +91,13 @@ func (v *seqView) paint(f *simFrame, dst *ebiten.Image, area rect) {
 	// Lifelines and the headers of managers (a task's header is its fold
 	// button, a page item, or its name when it has no managers).
 	for i, x := range g.x {
-		p := seq.Participants[cols.parts[g.first+i]]
+		pi := cols.parts[g.first+i]
+		p := seq.Participants[pi]
 		if p.Created > f.shown {
 			continue // not in the run yet
 		}
 		vector.StrokeLine(dst, float32(x), float32(g.header.y+g.header.h), float32(x), float32(bottom), float32(t.px(1)), colBorder, false)
-		if p.Manager || !v.hasManagers(p) {
+		if p.Manager || !v.hasManagers(pi) {
 			c := color.Color(colAccent)
 			if !p.Manager {
 				c = colText
@@ -215,27 +217,15 @@ func (v *seqView) paintRow(f *simFrame, dst *ebiten.Image, cols seqColumns, g se
 	drawString(dst, label, face, box.x+(box.w-w)/2, band.y+t.px(1), fade(col, grow))
 }
 
-// hasManagers: a task has managers of its own (its header folds them).
-func (v *seqView) hasManagers(p replay.Participant) bool {
-	if p.Manager {
-		return false
-	}
+// hasManagers: participant i is a task with managers of its own (its
+// header folds them).
+func (v *seqView) hasManagers(i int) bool {
 	for _, q := range v.seq.Participants {
-		if q.Manager && q.Owner == v.indexOf(p) {
+		if q.Manager && q.Owner == i {
 			return true
 		}
 	}
 	return false
-}
-
-// indexOf is a participant's index.
-func (v *seqView) indexOf(p replay.Participant) int {
-	for i, q := range v.seq.Participants {
-		if q == p {
-			return i
-		}
-	}
-	return -1
 }
 
 // rowText is row k as a screen reader hears it: "main → Printer:
@@ -249,20 +239,12 @@ func (v *seqView) rowText(f *simFrame, k int) string {
 	return from + " → " + to + ": " + v.seq.Label(k, f.lang)
 }
 
-// dashedLine strokes a horizontal or any straight line in dashes of
-// length dash.
+// dashedLine strokes a straight line in dashes of length dash.
 func dashedLine(dst *ebiten.Image, x0, y0, x1, y1, dash float64, width float32, c color.Color) {
 	dx, dy := x1-x0, y1-y0
-	n := int(max(abs(dx), abs(dy)) / dash)
+	n := int(math.Hypot(dx, dy) / dash)
 	for i := 0; i < n; i += 2 {
 		a, b := float64(i)/float64(n), min(float64(i+1)/float64(n), 1)
 		vector.StrokeLine(dst, float32(x0+dx*a), float32(y0+dy*a), float32(x0+dx*b), float32(y0+dy*b), width, c, false)
 	}
-}
-
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
