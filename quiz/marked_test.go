@@ -127,9 +127,3 @@ func TestOptionsBlocksAsQuizdownJS(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "q.md:4: option shuffleAnswers")
 }
-
-func TestBoxWithoutSpaceIsReported(t *testing.T) {
-	_, err := quiz.Parse("q.md", []byte("# Q\n\n- [x]a\n- [ ] b\n"))
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), `q.md:3: an answer of question "Q" starts with a checkbox without a space after it`)
-}

@@ -44,6 +44,11 @@ type mdBlock struct {
 
 	ordered bool      // list
 	items   []*mdItem // list
+	// folds is, for a list, the line of a heading written right under it
+	// that marked would fold into its last answer (see listEnd).
+	folds int
+
+	indented bool // code: an indented listing, not a fenced one
 
 	body     []srcLine // options: the lines between the --- lines
 	unclosed bool      // options: no closing --- line
@@ -55,9 +60,10 @@ type mdItem struct {
 	task, checked bool
 	blocks        []*mdBlock
 	// nearTask says the item looks like a task but marked does not read
-	// it as one ("[x]a", "[x]" and then a zero-width space): the reader
-	// warns about it.
+	// it as one ("[x]a", "[x]" and then a zero-width space, a box after a
+	// tab): the reader warns about it. box is the box as written.
 	nearTask bool
+	box      string
 }
 
 // mdLexer holds what lexing one document shares: its link definitions.
@@ -292,7 +298,7 @@ func (lx *mdLexer) lex(lines []srcLine, top bool) []*mdBlock {
 			if prev := last(); prev != nil && prev.kind == mdParagraph {
 				prev.text += "\n" + strings.TrimRight(b.String(), "\n")
 			} else {
-				push(&mdBlock{kind: mdCode, line: l.num, text: strings.TrimRight(b.String(), "\n")})
+				push(&mdBlock{kind: mdCode, line: l.num, text: strings.TrimRight(b.String(), "\n"), indented: true})
 			}
 			// The blank lines after the listing belong to it.
 			for end < len(lines) && isBlank(lines[end].text) {

@@ -57,7 +57,7 @@ func (lx *mdLexer) list(lines []srcLine, i int, _ bool, push func(*mdBlock)) (in
 	if after+1 >= len(first) && i+1 >= len(lines) {
 		return 0, false // and at least one more character
 	}
-	end := listEnd(lines, i, indent)
+	end, folded := listEnd(lines, i, indent)
 
 	// Split into items: every line starting with a marker (at any
 	// indentation, with or without a space after it) starts one.
@@ -115,14 +115,18 @@ func (lx *mdLexer) list(lines []srcLine, i int, _ bool, push func(*mdBlock)) (in
 		}
 		list.items = append(list.items, lx.item(item.lines))
 	}
+	if folded && resume == end {
+		list.folds = lines[end].num
+	}
 	push(list)
 	return resume, true
 }
 
 // listEnd finds where marked's list rule stops: before a rule line, a
 // link definition, a blank line followed by a line that is not indented
-// and starts no item, or only white space to the end.
-func listEnd(lines []srcLine, i, indent int) int {
+// and starts no item, or only white space to the end. folded says it
+// stopped before a heading that marked would have kept in the list.
+func listEnd(lines []srcLine, i, indent int) (end int, folded bool) {
 	for j := i + 1; j < len(lines); j++ {
 		rest := true
 		for _, l := range lines[j:] {
@@ -132,34 +136,39 @@ func listEnd(lines []srcLine, i, indent int) int {
 			}
 		}
 		if rest {
-			return j
+			return j, false
 		}
 		m := j
 		for m < len(lines) && lines[m].text == "" {
 			m++
 		}
 		if m < len(lines) && (isListEndRule(lines[m].text, indent) || isDefLine(lines[m].text)) {
-			return j
+			return j, false
 		}
 		// Our one departure from marked: a heading right under the list
 		// starts the next question. marked would fold it into the last
 		// answer, and the question would vanish.
 		if isQuestionHeading(lines[j].text) {
-			return j
+			return j, !isBlank(lines[j-1].text)
 		}
 		if lines[j].text == "" && j+1 < len(lines) {
 			next := lines[j+1].text
 			if next == "" {
-				return j
+				return j, false
 			}
 			if next[0] != ' ' {
 				if _, b, ok := bulletAt(next, 0); !ok || len(next) <= len(b) || next[len(b)] != ' ' {
-					return j
+					return j, false
 				}
 			}
 		}
 	}
-	return len(lines)
+	return len(lines), false
+}
+
+// isBox says whether s starts with a task box, [ ], [x] or [X].
+func isBox(s string) bool {
+	return len(s) >= 3 && s[0] == '[' && s[2] == ']' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X')
 }
 
 // isQuestionHeading: a heading's marker, with or without text after it.
@@ -225,13 +234,16 @@ func (lx *mdLexer) item(ls []srcLine) *mdItem {
 	}
 	it := &mdItem{line: ls[0].num}
 	t := ls[0].text
-	if len(t) >= 3 && t[0] == '[' && t[2] == ']' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X') {
-		if len(t) >= 4 && t[3] == ' ' {
-			it.task, it.checked = true, t[1] != ' '
-			ls[0].text = strings.TrimLeft(t[3:], " ")
-		} else {
-			it.nearTask = true
-		}
+	switch {
+	case isBox(t) && len(t) >= 4 && t[3] == ' ':
+		it.task, it.checked = true, t[1] != ' '
+		ls[0].text = strings.TrimLeft(t[3:], " ")
+	case isBox(strings.TrimLeft(t, " ")):
+		// marked's task rule is /^\[[ xX]\] / on the item's text: a box
+		// after more than one space ("-<tab>[x] a"), or without a space
+		// after it ("[x]a", "[x]" and a zero-width space), is text.
+		it.nearTask = true
+		it.box = strings.TrimLeft(t, " ")[:3]
 	}
 	it.blocks = lx.lex(ls, false)
 	return it

@@ -5,6 +5,33 @@ type Quiz struct {
 	Name      string // the file name, used in messages
 	Options   Options
 	Questions []*Question
+	// SetAside are the questions Read could not use, in file order, each
+	// with its problems: the quiz goes on without them, and the app says
+	// so where the quiz is shown.
+	SetAside []SetAside
+	// Problems lists every problem of the file in line order: the
+	// set-aside questions' and the file's own (an option left out, an
+	// unclosed shortcode). Parse refuses a file that has any.
+	Problems []LineError
+	// Warnings say where quizdown-js reads the file otherwise than this
+	// app (which reading the app keeps is in each message); they refuse
+	// nothing.
+	Warnings []LineError
+}
+
+// SetAside is a question Read could not use.
+type SetAside struct {
+	Line     int    // its heading's line
+	Title    string // its heading, shortened
+	Problems []LineError
+}
+
+// Err is the quiz's problems as a *ParseError, or nil when it has none.
+func (q *Quiz) Err() error {
+	if len(q.Problems) == 0 {
+		return nil
+	}
+	return &ParseError{Name: q.Name, Errors: q.Problems}
 }
 
 // Options are the settings of quizdown's options block.

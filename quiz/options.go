@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -32,13 +33,15 @@ func init() {
 func (p *parser) readOptions(body []byte, openLine int, o *Options) map[string]bool {
 	set := map[string]bool{}
 	lines, errs := splitOptions(string(body), openLine+1, "the options block", "option")
-	p.errs = append(p.errs, errs...)
+	for _, e := range errs {
+		p.fileErrorf(e.Line, "%s", e.Msg)
+	}
 	for _, ol := range lines {
 		name, ok := optionKeys[ol.key]
 		if !ok {
 			known := append([]string(nil), optionNames...)
 			sort.Strings(known)
-			p.errorf(ol.line, "unknown option %q (expected one of %s)", ol.key, strings.Join(known, ", "))
+			p.fileErrorf(ol.line, "unknown option %q (expected one of %s)", ol.key, strings.Join(known, ", "))
 			continue
 		}
 		set[name] = true
@@ -46,7 +49,7 @@ func (p *parser) readOptions(body []byte, openLine int, o *Options) map[string]b
 		case "shuffleAnswers", "shuffleQuestions", "enableRetry", "startOnLoad":
 			b, ok := yamlBool(ol)
 			if !ok {
-				p.errorf(ol.line, "option %s: expected true or false, got %q", ol.key, ol.value)
+				p.fileErrorf(ol.line, "option %s: expected true or false, got %q", ol.key, ol.value)
 				continue
 			}
 			switch name {
@@ -66,7 +69,7 @@ func (p *parser) readOptions(body []byte, openLine int, o *Options) map[string]b
 				if name == "passingGrade" {
 					want = "a percentage from 0 to 100"
 				}
-				p.errorf(ol.line, "option %s: expected %s, got %q", ol.key, want, ol.value)
+				p.fileErrorf(ol.line, "option %s: expected %s, got %q", ol.key, want, ol.value)
 				continue
 			}
 			if name == "nQuestions" {
@@ -89,4 +92,36 @@ func (p *parser) readOptions(body []byte, openLine int, o *Options) map[string]b
 		}
 	}
 	return set
+}
+
+// optionValue is an option's value, written out, for comparing two
+// quizzes' options by name.
+func optionValue(o Options, name string) string {
+	switch name {
+	case "shuffleAnswers":
+		return fmt.Sprint(o.ShuffleAnswers)
+	case "shuffleQuestions":
+		return fmt.Sprint(o.ShuffleQuestions)
+	case "nQuestions":
+		return fmt.Sprint(o.NQuestions)
+	case "passingGrade":
+		return fmt.Sprint(o.PassingGrade)
+	case "locale":
+		return o.Locale
+	case "enableRetry":
+		return fmt.Sprint(o.EnableRetry)
+	case "primaryColor":
+		return o.PrimaryColor
+	case "secondaryColor":
+		return o.SecondaryColor
+	case "textColor":
+		return o.TextColor
+	case "startOnLoad":
+		return fmt.Sprint(o.StartOnLoad)
+	case "customPassMsg":
+		return o.CustomPassMsg
+	case "customFailMsg":
+		return o.CustomFailMsg
+	}
+	return ""
 }

@@ -56,11 +56,31 @@ func (e *ParseError) Error() string {
 	return b.String()
 }
 
-// Parse reads a quizdown file: a plain quizdown document, or a page that
-// holds one in a Hugo {{< quizdown >}} shortcode or a <div class="quizdown">.
-// Every problem is reported, each with its line.
+// Parse reads a quizdown file strictly: any problem is an error (the
+// check a teacher runs, `lab quiz check`, and the built-in banks). It is
+// Read, refusing a quiz with Problems.
 func Parse(name string, data []byte) (*Quiz, error) {
-	p := &parser{name: name, quiz: &Quiz{Name: name, Options: DefaultOptions}}
+	q, err := Read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// Read reads a quizdown file: a plain quizdown document, or a page that
+// holds one in a Hugo {{< quizdown >}} shortcode or a <div class="quizdown">.
+// A question with a problem is set aside (Quiz.SetAside), and the quiz
+// goes on without it; problems that are not one question's (an unknown
+// option, an unclosed shortcode) leave the questions as they are. Every
+// problem is in Quiz.Problems, each with its line, and where quizdown-js
+// reads the file otherwise than this reader, Quiz.Warnings says so. Read
+// fails, with every problem, only when no question can be used or the
+// file itself cannot be read (too large, not text, past a limit).
+func Read(name string, data []byte) (*Quiz, error) {
+	p := &parser{name: name, quiz: &Quiz{Name: name, Options: DefaultOptions}, own: map[*Question][]LineError{}}
 	switch {
 	case len(data) > MaxFileBytes:
 		p.errorf(0, "the file is %d bytes; the limit is %d", len(data), MaxFileBytes)
@@ -72,57 +92,106 @@ func Parse(name string, data []byte) (*Quiz, error) {
 		// files), are newlines.
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
-		if p.withinLimits(data) {
+		if data, ok := p.withinLimits(data); ok {
 			p.parse(data)
+			for _, b := range p.bad { // outside every question
+				p.fileErrorf(b.Line, "%s", b.Msg)
+			}
 		}
 	}
-	if len(p.errs) > 0 {
-		sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
-		return nil, &ParseError{Name: name, Errors: p.errs}
+	q := p.quiz
+	q.Problems = capProblems(p.errs)
+	q.Warnings = capProblems(p.warns)
+	if len(q.Questions) == 0 {
+		return nil, &ParseError{Name: name, Errors: q.Problems}
 	}
-	return p.quiz, nil
+	return q, nil
 }
 
 type parser struct {
 	name    string
 	quiz    *Quiz
 	errs    []LineError
+	warns   []LineError
 	lineOff int // lines of the file before the part being read
 	lexer   mdLexer
 	// quizOptions says the quiz's options block was read.
 	quizOptions bool
+	// cur is the question being read: a problem found meanwhile is its
+	// own (own), and sets it aside.
+	cur *Question
+	own map[*Question][]LineError
+	// partShuffle is the shuffleAnswers of an options block that is not
+	// the quiz's (a later quizdown block's): its questions take it.
+	// partOptions says the block being read has had its options block.
+	partShuffle *bool
+	partOptions bool
+	// later says the block being read is not the page's first.
+	later bool
+	// bad are the lines blanked for being past a limit, not yet said.
+	bad []LineError
 }
 
+// errorf records a problem: the current question's, if one is being read.
 func (p *parser) errorf(line int, format string, args ...any) {
-	switch {
-	case len(p.errs) < maxErrors:
-		p.errs = append(p.errs, LineError{line, fmt.Sprintf(format, args...)})
-	case len(p.errs) == maxErrors:
-		p.errs = append(p.errs, LineError{0, fmt.Sprintf("more than %d problems; fix these first", maxErrors)})
+	if p.cur != nil {
+		p.own[p.cur] = record(p.own[p.cur], line, format, args...)
 	}
+	p.errs = record(p.errs, line, format, args...)
 }
 
-const maxErrors = 200
+// fileErrorf records a problem that is not the current question's: the
+// question stays, what the line asked for is not done.
+func (p *parser) fileErrorf(line int, format string, args ...any) {
+	p.errs = record(p.errs, line, format, args...)
+}
 
-// withinLimits checks what keeps the Markdown parser fast.
-func (p *parser) withinLimits(data []byte) bool {
+// warnf records where quizdown-js reads the file otherwise than Read.
+func (p *parser) warnf(line int, format string, args ...any) {
+	p.warns = record(p.warns, line, format, args...)
+}
+
+// record appends a message, keeping at most maxKept: a file can have a
+// problem a line, and a few hundred are all anyone reads.
+func record(list []LineError, line int, format string, args ...any) []LineError {
+	if len(list) >= maxKept {
+		return list
+	}
+	return append(list, LineError{line, fmt.Sprintf(format, args...)})
+}
+
+const (
+	maxErrors = 200      // listed
+	maxKept   = 4 * maxErrors // found, to list the first ones in line order
+)
+
+// capProblems puts problems in line order and keeps the first maxErrors,
+// then says there are more.
+func capProblems(list []LineError) []LineError {
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Line < list[j].Line })
+	if len(list) <= maxErrors {
+		return list
+	}
+	return append(list[:maxErrors:maxErrors], LineError{0, fmt.Sprintf("more than %d problems: the first %d are listed above; fix these first", maxErrors, maxErrors)})
+}
+
+// withinLimits checks what keeps the Markdown parser fast. A line too
+// long, or quoted too deep, is blanked before reading and its problem
+// kept in p.bad, to set aside the question it is in (or, outside any, to
+// be said as the file's); too many markers in the whole file stop it.
+func (p *parser) withinLimits(data []byte) ([]byte, bool) {
 	markers := 0
-	for i, ln := range bytes.Split(data, []byte("\n")) {
+	lines := bytes.Split(data, []byte("\n"))
+	for i, ln := range lines {
 		if len(ln) > MaxLineLength {
-			p.errorf(i+1, "the line is %d characters long; the limit is %d", len(ln), MaxLineLength)
-			return false
+			p.bad = append(p.bad, LineError{i + 1, fmt.Sprintf("the line is %d characters long; the limit is %d", len(ln), MaxLineLength)})
+			lines[i] = nil
+			continue
 		}
-		depth := 0
-		for _, c := range ln {
-			if c == '>' {
-				depth++
-			} else if c != ' ' {
-				break
-			}
-		}
-		if depth > MaxQuoteDepth {
-			p.errorf(i+1, "quotes are nested %d deep; the limit is %d", depth, MaxQuoteDepth)
-			return false
+		if depth := quoteDepth(ln); depth > MaxQuoteDepth {
+			p.bad = append(p.bad, LineError{i + 1, fmt.Sprintf("the quote on this line is nested %d deep; the limit is %d", depth, MaxQuoteDepth)})
+			lines[i] = nil
+			continue
 		}
 		for _, c := range ln {
 			switch c {
@@ -133,9 +202,39 @@ func (p *parser) withinLimits(data []byte) bool {
 	}
 	if markers > MaxMarkers {
 		p.errorf(0, "the file has %d Markdown markers (* _ [ ] ` < >); the limit is %d", markers, MaxMarkers)
-		return false
+		return nil, false
 	}
-	return true
+	return bytes.Join(lines, []byte("\n")), true
+}
+
+// quoteDepth counts the > that open a line, past spaces and the markers
+// of list items ("> - > > text" is three deep).
+func quoteDepth(ln []byte) int {
+	depth := 0
+	for _, c := range ln {
+		switch {
+		case c == '>':
+			depth++
+		case c == ' ' || c == '-' || c == '*' || c == '+' || c == '.' || c == ')' || (c >= '0' && c <= '9'):
+		default:
+			return depth
+		}
+	}
+	return depth
+}
+
+// claimBad makes the blanked lines from line first up to (not including)
+// line next the current question's problems.
+func (p *parser) claimBad(first, next int) {
+	rest := p.bad[:0]
+	for _, b := range p.bad {
+		if b.Line >= first && b.Line < next {
+			p.errorf(b.Line, "%s", b.Msg)
+		} else {
+			rest = append(rest, b)
+		}
+	}
+	p.bad = rest
 }
 
 func firstInvalidLine(data []byte) int {
@@ -229,14 +328,14 @@ func dedent(src []byte) []byte {
 }
 
 func (p *parser) parse(data []byte) {
-	for _, pt := range embedded(data) {
-		p.lineOff = pt.lines
+	for i, pt := range embedded(data) {
+		p.lineOff, p.later = pt.lines, i > 0
 		if pt.unclosed {
-			p.errorf(pt.lines+1, "the {{< quizdown >}} opened here is never closed: expected {{< /quizdown >}} after the quiz (Hugo refuses to build such a page)")
+			p.fileErrorf(pt.lines+1, "the {{< quizdown >}} opened here is never closed: expected {{< /quizdown >}} after the quiz (Hugo refuses to build such a page)")
 		}
 		p.parsePart(pt.src)
 	}
-	if len(p.quiz.Questions) == 0 && len(p.errs) == 0 {
+	if len(p.quiz.Questions) == 0 && len(p.quiz.SetAside) == 0 {
 		p.errorf(0, "no questions: expected quizdown, where each question starts with a heading (# Question) followed by a task list (- [x] right / - [ ] wrong) or an ordered list")
 	}
 }
@@ -248,8 +347,10 @@ var quizdownDecode = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&",
 
 func (p *parser) parsePart(src []byte) {
 	text := quizdownDecode.Replace(string(dedent(src)))
-	blocks := p.lexer.lex(splitLines(text, p.lineOff+1), true)
-	p.questions(blocks)
+	lines := splitLines(text, p.lineOff+1)
+	blocks := p.lexer.lex(lines, true)
+	p.partShuffle, p.partOptions = nil, false
+	p.questions(blocks, p.lineOff+len(lines)+1)
 }
 
 func shorten(s string) string {
@@ -264,25 +365,53 @@ func shorten(s string) string {
 type building struct {
 	q    *Question
 	list bool // the answer list was read
+	// codeList is the line of an indented listing that looks like a list
+	// of answers (a list indented by a tab or four spaces), or 0.
+	codeList int
 }
 
-func (p *parser) questions(blocks []*mdBlock) {
+// notHeading matches a line of seven or more # and then text: CommonMark
+// and marked read it as a paragraph, not as a heading.
+var notHeading = regexp.MustCompile(`^ {0,3}#{7,}(\s|$)`)
+
+// looksLikeList says whether a listing's first line is a list item.
+var looksLikeList = regexp.MustCompile(`^(?:[-*+]|\d{1,9}[.)])\s`)
+
+// questions reads a quizdown block's questions; end is the first line
+// after the block.
+func (p *parser) questions(blocks []*mdBlock, end int) {
 	var cur *building
-	flush := func() {
+	// flush ends the current question at line next (the next question's
+	// heading, or past the end).
+	flush := func(next int) {
 		if cur == nil {
 			return
 		}
+		p.claimBad(cur.q.Line, next)
+		title := shorten(PlainText(cur.q.Title))
 		switch {
 		case cur.list && cur.q.Engine != nil:
-			p.errorf(cur.q.Engine.Line, "question %q has a lab block and a list of answers: the simulator makes the answers of a question with a lab block; remove one of them", shorten(PlainText(cur.q.Title)))
+			p.errorf(cur.q.Engine.Line, "question %q has a lab block and a list of answers: the simulator makes the answers of a question with a lab block; remove one of them", title)
+		case !cur.list && cur.q.Engine == nil && cur.codeList > 0:
+			p.errorf(cur.codeList, "question %q has no answers: its list is indented by a tab or four spaces, so Markdown reads it as code; start the list's lines at the left edge", title)
 		case !cur.list && cur.q.Engine == nil:
-			p.errorf(cur.q.Line, "question %q has no answers: expected a task list (- [x] right, - [ ] wrong), an ordered task list (1. [x]), an ordered list for a sequence, or a lab block for the simulator to answer", shorten(PlainText(cur.q.Title)))
+			p.errorf(cur.q.Line, "question %q has no answers: expected a task list (- [x] right, - [ ] wrong), an ordered task list (1. [x]), an ordered list for a sequence, or a lab block for the simulator to answer", title)
 		}
-		if len(p.quiz.Questions) >= MaxQuestions {
-			if len(p.quiz.Questions) == MaxQuestions {
-				p.errorf(cur.q.Line, "more than %d questions", MaxQuestions)
+		if cur.q.ShuffleAnswers == nil && p.partShuffle != nil {
+			cur.q.ShuffleAnswers = p.partShuffle
+		}
+		p.cur = nil
+		if len(p.quiz.Questions)+len(p.quiz.SetAside) >= MaxQuestions {
+			if len(p.quiz.Questions)+len(p.quiz.SetAside) == MaxQuestions {
+				p.fileErrorf(cur.q.Line, "more than %d questions: the questions from here on are not read", MaxQuestions)
 			}
-			p.quiz.Questions = append(p.quiz.Questions, nil)
+			p.quiz.SetAside = append(p.quiz.SetAside, SetAside{Line: cur.q.Line, Title: title,
+				Problems: []LineError{{cur.q.Line, fmt.Sprintf("past the limit of %d questions", MaxQuestions)}}})
+			return
+		}
+		if own := p.own[cur.q]; len(own) > 0 {
+			sort.SliceStable(own, func(i, j int) bool { return own[i].Line < own[j].Line })
+			p.quiz.SetAside = append(p.quiz.SetAside, SetAside{Line: cur.q.Line, Title: title, Problems: own})
 			return
 		}
 		findWatch(cur.q)
@@ -296,12 +425,26 @@ func (p *parser) questions(blocks []*mdBlock) {
 			p.optionsBlock(b, cur)
 			continue
 		case mdHeading:
-			flush()
+			flush(b.line)
 			cur = &building{q: &Question{Line: b.line, Title: p.runs(b.text)}}
+			p.cur = cur.q
 			if len(strings.TrimSpace(PlainText(cur.q.Title))) == 0 {
 				p.errorf(cur.q.Line, "a question heading has no text")
 			}
 			continue
+		case mdParagraph:
+			if m := notHeading.FindString(b.text); m != "" {
+				// Meant as a question: read it as one, to set it aside
+				// with a word, rather than give its answers to the
+				// question before it (as quizdown-js, which shows the
+				// line as text, does).
+				flush(b.line)
+				first, _, _ := strings.Cut(b.text, "\n")
+				cur = &building{q: &Question{Line: b.line, Title: p.runs(strings.TrimLeft(strings.TrimSpace(first), "#"))}}
+				p.cur = cur.q
+				p.errorf(b.line, "%q is not a heading: a heading has 1 to 6 #, so Markdown (and quizdown-js) reads this line as text and starts no question here", strings.TrimSpace(m))
+				continue
+			}
 		}
 		if cur == nil {
 			continue // quizdown-js ignores what comes before the first question
@@ -315,6 +458,9 @@ func (p *parser) questions(blocks []*mdBlock) {
 			}
 			cur.list = true
 			p.answers(q, b)
+			if b.folds > 0 {
+				p.warnf(b.folds, "the heading comes right under the answers of question %q, with no blank line between: this app starts a new question there, but quizdown-js folds the heading into the last answer and shows no such question; add a blank line before it", shorten(PlainText(q.Title)))
+			}
 		case mdQuote:
 			blocks := p.blocks(b.children)
 			if rest, ok := explanation(blocks); ok {
@@ -327,6 +473,9 @@ func (p *parser) questions(blocks []*mdBlock) {
 				p.labBlock(q, b)
 				continue
 			}
+			if b.indented && !cur.list && cur.codeList == 0 && looksLikeList.MatchString(b.text) {
+				cur.codeList = b.line
+			}
 			q.Body = append(q.Body, p.blocks([]*mdBlock{b})...)
 		default:
 			// Paragraphs and code, after the answers too: quizdown-js
@@ -334,22 +483,24 @@ func (p *parser) questions(blocks []*mdBlock) {
 			q.Body = append(q.Body, p.blocks([]*mdBlock{b})...)
 		}
 	}
-	flush()
-	var qs []*Question
-	for _, q := range p.quiz.Questions {
-		if q != nil {
-			qs = append(qs, q)
-		}
-	}
-	p.quiz.Questions = qs
+	flush(end)
 }
 
-// optionsBlock reads a --- options block: before the first question, the
-// quiz's options (the first such block, as quizdown-js); under a question,
-// that question's (quizdown-js honours only shuffleAnswers there).
+// optionsBlock reads a --- options block. Before the first question it
+// holds the quiz's options (the first such block of the file, as
+// quizdown-js reads it); under a question heading, that question's
+// (quizdown-js honours only shuffleAnswers there); at the top of a later
+// quizdown block of the page (a second shortcode), that block's —
+// quizdown-js shows each block as a quiz of its own, this app shows the
+// page as one quiz, so such a block's shuffleAnswers goes to its
+// questions and its other options are said to be left out. A mistake in
+// an options block leaves the questions as they are.
 func (p *parser) optionsBlock(b *mdBlock, cur *building) {
+	keep := p.cur
+	p.cur = nil
+	defer func() { p.cur = keep }()
 	if b.unclosed {
-		p.errorf(b.line, "the options block opened here is never closed: expected a line with --- after the options")
+		p.fileErrorf(b.line, "the options block opened here is never closed: expected a line with --- after the options")
 		return
 	}
 	var body strings.Builder
@@ -360,13 +511,47 @@ func (p *parser) optionsBlock(b *mdBlock, cur *building) {
 	switch {
 	case cur != nil:
 		o := DefaultOptions
-		if p.readOptions([]byte(body.String()), b.line, &o)["shuffleAnswers"] {
+		set := p.readOptions([]byte(body.String()), b.line, &o)
+		if set["shuffleAnswers"] {
 			cur.q.ShuffleAnswers = &o.ShuffleAnswers
 		}
-	case !p.quizOptions:
-		p.quizOptions = true
+		if others := otherOptions(set); len(others) > 0 {
+			p.warnf(b.line, "the options block under question %q sets %s: quizdown-js uses only shuffleAnswers under a question, so this app leaves the rest out too", shorten(PlainText(cur.q.Title)), strings.Join(others, ", "))
+		}
+	case p.partOptions:
+		p.warnf(b.line, "a second options block before the first question: quizdown-js reads only the first one, so this one is left out")
+	case !p.quizOptions && !p.later:
+		p.quizOptions, p.partOptions = true, true
 		p.readOptions([]byte(body.String()), b.line, &p.quiz.Options)
+	default:
+		p.partOptions = true
+		o := p.quiz.Options
+		set := p.readOptions([]byte(body.String()), b.line, &o)
+		if set["shuffleAnswers"] {
+			p.partShuffle = &o.ShuffleAnswers
+		}
+		var differ []string
+		for _, name := range otherOptions(set) {
+			if optionValue(o, name) != optionValue(p.quiz.Options, name) {
+				differ = append(differ, name)
+			}
+		}
+		if len(differ) > 0 {
+			p.warnf(b.line, "this quizdown block's options set %s: quizdown-js shows each block of a page as a quiz of its own, this app shows the page as one quiz with the first block's options, so these are left out (shuffleAnswers, if set, applies to this block's questions)", strings.Join(differ, ", "))
+		}
 	}
+}
+
+// otherOptions lists the options set, other than shuffleAnswers, in
+// their usual order.
+func otherOptions(set map[string]bool) []string {
+	var out []string
+	for _, n := range optionNames {
+		if set[n] && n != "shuffleAnswers" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // explanationPrefixes start a blockquote that explains the answer (our
@@ -435,8 +620,18 @@ func explanation(blocks []Block) ([]Block, bool) {
 	return nil, false
 }
 
+// answers reads a question's list. The question's kind is the one
+// quizdown-js gives it (its parser.ts, determineQuestionType): an
+// unordered list is multiple choice, an ordered one is single choice when
+// its first item has a box and a sequence when it has none; an answer is
+// right when marked read a checked box on it (item.checked). Where an
+// answer has no box among answers that have one, quizdown-js shows it as
+// a wrong answer (or, in a sequence, drops the others' boxes): this
+// reader does the same and warns, since a box written "[x]a" or after a
+// tab looks checked to its author.
 func (p *parser) answers(q *Question, list *mdBlock) {
 	line := list.line
+	title := shorten(PlainText(q.Title))
 	boxed, plain := 0, 0
 	for _, item := range list.items {
 		a := &Answer{Line: item.line, Correct: item.checked}
@@ -444,9 +639,6 @@ func (p *parser) answers(q *Question, list *mdBlock) {
 			boxed++
 		} else {
 			plain++
-		}
-		if item.nearTask {
-			p.errorf(item.line, "an answer of question %q starts with a checkbox without a space after it: write \"[x] answer\" (quizdown-js reads \"[x]answer\" as text, not as a checkbox)", shorten(PlainText(q.Title)))
 		}
 		first := firstContent(item.blocks)
 		for k, c := range item.blocks {
@@ -461,34 +653,37 @@ func (p *parser) answers(q *Question, list *mdBlock) {
 			}
 		}
 		if strings.TrimSpace(PlainText(a.Text)) == "" && len(a.More) == 0 {
-			p.errorf(a.Line, "an answer of question %q is empty", shorten(PlainText(q.Title)))
+			p.errorf(a.Line, "an answer of question %q is empty", title)
+		}
+		if item.nearTask {
+			p.warnf(item.line, "an answer of question %q starts with %q that is not a checkbox (a box needs one space before it and one after it, as in \"- [x] answer\"): quizdown-js, and this app, show it as text and never as a right answer", title, item.box)
 		}
 		q.Answers = append(q.Answers, a)
 	}
-	title := shorten(PlainText(q.Title))
 	keys := 0
 	for _, a := range q.Answers {
 		if a.Correct {
 			keys++
 		}
 	}
+	mixed := boxed > 0 && plain > 0
 	switch {
 	case len(q.Answers) > MaxAnswers:
 		p.errorf(line, "question %q has %d answers; the limit is %d", title, len(q.Answers), MaxAnswers)
-	case boxed > 0 && plain > 0:
-		p.errorf(line, "question %q mixes answers with and without checkboxes: give every answer [ ] or [x] (or none, for a sequence)", title)
 	case !list.ordered && boxed == 0:
 		p.errorf(line, "question %q has a bullet list without checkboxes: write - [x] for a right answer and - [ ] for a wrong one", title)
 	case !list.ordered:
 		q.Type = Multiple
+		p.warnUnboxed(list, title)
 		if keys == 0 {
 			p.errorf(line, "multiple-choice question %q has no correct answer: mark at least one with [x]", title)
 		}
 		if len(q.Answers) < 2 {
 			p.errorf(line, "multiple-choice question %q has %d answer; expected at least 2", title, len(q.Answers))
 		}
-	case boxed > 0:
+	case list.items[0].task:
 		q.Type = Single
+		p.warnUnboxed(list, title)
 		if keys != 1 {
 			p.errorf(line, "single-choice question %q has %d correct answers; expected exactly 1 (use a bullet list - [x] for several)", title, keys)
 		}
@@ -497,9 +692,33 @@ func (p *parser) answers(q *Question, list *mdBlock) {
 		}
 	default:
 		q.Type = Sequence
+		if mixed {
+			p.warnf(line, "question %q is an ordered list whose first item has no checkbox, so it is a sequence to put in order (as quizdown-js reads it) and the checkboxes of the other items are dropped; give every item [ ] or [x] for a single choice", title)
+			for _, a := range q.Answers {
+				a.Correct = false
+			}
+		}
 		if len(q.Answers) < 2 {
 			p.errorf(line, "sequence question %q has %d item; expected at least 2 to put in order", title, len(q.Answers))
 		}
+	}
+}
+
+// warnUnboxed warns about the answers of a list of choices that have no
+// checkbox, besides those already warned about as a box that is not one.
+func (p *parser) warnUnboxed(list *mdBlock, title string) {
+	n := 0
+	for _, it := range list.items {
+		if !it.task && !it.nearTask {
+			n++
+		}
+	}
+	switch {
+	case n == 0 || n == len(list.items):
+	case n == 1:
+		p.warnf(list.line, "question %q has an answer without a checkbox among answers with one: it is a wrong answer, shown as written (as quizdown-js shows it); give every answer [ ] or [x]", title)
+	default:
+		p.warnf(list.line, "question %q has %d answers without a checkbox among answers with one: they are wrong answers, shown as written (as quizdown-js shows them); give every answer [ ] or [x]", title, n)
 	}
 }
 

@@ -60,7 +60,6 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"single with two keys", "# Q\n\n1. [x] a\n2. [x] b\n", []string{`quiz.md:3: single-choice question "Q" has 2 correct answers`}},
 		{"multiple without key", "# Q\n\n- [ ] a\n- [ ] b\n", []string{`quiz.md:3: multiple-choice question "Q" has no correct answer`}},
 		{"sequence of one", "# Q\n\n1. only\n", []string{`quiz.md:3: sequence question "Q" has 1 item`}},
-		{"mixed checkboxes", "# Q\n\n- [x] a\n- b\n", []string{"mixes answers with and without checkboxes"}},
 		{"bullets without boxes", "# Q\n\n- a\n- b\n", []string{"bullet list without checkboxes"}},
 		{"broken options", "---\nshuffleAnswers: [\n---\n# Q\n\n- [x] a\n- [ ] b\n", []string{"quiz.md:2: option shuffleAnswers: expected a single value"}},
 		{"unclosed shortcode", "Text.\n\n{{< quizdown >}}\n# Q\n\n- [x] a\n- [ ] b\n", []string{"quiz.md:3: the {{< quizdown >}} opened here is never closed"}},
@@ -73,7 +72,7 @@ func TestParseErrorsNameTheLine(t *testing.T) {
 		{"two lists", "# Q\n\n- [x] a\n- [ ] b\n\n1. [x] c\n2. [ ] d\n", []string{`quiz.md:6: question "Q" has a second list`}},
 		{"long line", "# Q\n\n- [x] " + strings.Repeat("a", 5000) + "\n- [ ] b\n", []string{"quiz.md:3: the line is 5006 characters long"}},
 		{"pathological emphasis", "# Q\n\n" + strings.Repeat(strings.Repeat("*a ", 1000)+"\n", 40), []string{"Markdown markers"}},
-		{"deep quotes", "# Q\n\n" + strings.Repeat(">", 20) + " x\n", []string{"quiz.md:3: quotes are nested 20 deep"}},
+		{"deep quotes", "# Q\n\n" + strings.Repeat(">", 20) + " x\n", []string{"quiz.md:3: the quote on this line is nested 20 deep"}},
 		{"too many answers", "# Q\n\n" + strings.Repeat("- [x] a\n", 21), []string{"has 21 answers; the limit is 20"}},
 	}
 	for _, tc := range tests {
