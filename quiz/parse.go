@@ -161,7 +161,7 @@ func record(list []LineError, line int, format string, args ...any) []LineError 
 }
 
 const (
-	maxErrors = 200      // listed
+	maxErrors = 200           // listed
 	maxKept   = 4 * maxErrors // found, to list the first ones in line order
 )
 
