@@ -2,37 +2,75 @@ package quiz_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"asyncwithlab/quiz"
 )
 
-// FuzzParse: no input may panic; a failure is a ParseError whose lines lie
-// within the file; a success has questions that are all well formed. The
-// seed corpus is in testdata/fuzz/FuzzParse.
-func FuzzParse(f *testing.F) {
+// FuzzRead: no input may panic; a failure is a ParseError whose lines lie
+// within the file; a success has at least one question and every question
+// well formed; every problem, set-aside question and warning names a line
+// within the file; and Parse refuses exactly what has problems. The seed
+// corpus is in testdata/fuzz/FuzzRead (with every case file of
+// testdata/quizdownjs added).
+func FuzzRead(f *testing.F) {
 	f.Add([]byte(sample))
 	f.Add([]byte("# Q\n\n```lab\nrun: doc001-basic\nask: output order\n```\n"))
+	cases, err := filepath.Glob(filepath.Join("testdata", "quizdownjs", "*.md"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, c := range cases {
+		data, err := os.ReadFile(c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		q, err := quiz.Parse("f.md", data)
+		lines := 1 // a line ends with LF, CRLF or a lone CR
+		for i, c := range data {
+			if c == '\n' || (c == '\r' && (i+1 == len(data) || data[i+1] != '\n')) {
+				lines++
+			}
+		}
+		inFile := func(what string, les []quiz.LineError) {
+			for _, le := range les {
+				if le.Line < 0 || le.Line > lines {
+					t.Fatalf("%s at line %d of a %d-line file: %s", what, le.Line, lines, le.Msg)
+				}
+			}
+		}
+		q, err := quiz.Read("f.md", data)
+		_, strictErr := quiz.Parse("f.md", data)
 		if err != nil {
 			var pe *quiz.ParseError
 			if !errors.As(err, &pe) || len(pe.Errors) == 0 {
 				t.Fatalf("not a ParseError: %v", err)
 			}
-			lines := 1 // a line ends with LF, CRLF or a lone CR
-			for i, c := range data {
-				if c == '\n' || (c == '\r' && (i+1 == len(data) || data[i+1] != '\n')) {
-					lines++
-				}
-			}
-			for _, le := range pe.Errors {
-				if le.Line < 0 || le.Line > lines {
-					t.Fatalf("error at line %d of a %d-line file: %s", le.Line, lines, le.Msg)
-				}
+			inFile("error", pe.Errors)
+			if strictErr == nil {
+				t.Fatal("Parse accepts what Read refuses")
 			}
 			return
+		}
+		if len(q.Questions) == 0 {
+			t.Fatal("Read succeeded with no question")
+		}
+		if (len(q.Problems) > 0) != (strictErr != nil) {
+			t.Fatalf("Parse's verdict (%v) disagrees with Read's %d problems", strictErr, len(q.Problems))
+		}
+		inFile("problem", q.Problems)
+		inFile("warning", q.Warnings)
+		for _, sa := range q.SetAside {
+			if len(sa.Problems) == 0 {
+				t.Fatalf("question at line %d set aside without a word", sa.Line)
+			}
+			inFile("set-aside question's problem", sa.Problems)
+			inFile("set-aside question", []quiz.LineError{{Line: sa.Line}})
 		}
 		lab := false
 		for _, qq := range q.Questions {

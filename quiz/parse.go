@@ -132,10 +132,12 @@ type parser struct {
 	bad []LineError
 }
 
-// errorf records a problem: the current question's, if one is being read.
+// errorf records a problem: the current question's, if one is being read
+// (it goes into the file's problems when the question is set aside).
 func (p *parser) errorf(line int, format string, args ...any) {
 	if p.cur != nil {
 		p.own[p.cur] = record(p.own[p.cur], line, format, args...)
+		return
 	}
 	p.errs = record(p.errs, line, format, args...)
 }
@@ -223,18 +225,20 @@ func quoteDepth(ln []byte) int {
 	return depth
 }
 
-// claimBad makes the blanked lines from line first up to (not including)
-// line next the current question's problems.
-func (p *parser) claimBad(first, next int) {
+// takeBad takes the blanked lines from line first up to (not including)
+// line next: the current question's.
+func (p *parser) takeBad(first, next int) []LineError {
+	var mine []LineError
 	rest := p.bad[:0]
 	for _, b := range p.bad {
 		if b.Line >= first && b.Line < next {
-			p.errorf(b.Line, "%s", b.Msg)
+			mine = append(mine, b)
 		} else {
 			rest = append(rest, b)
 		}
 	}
 	p.bad = rest
+	return mine
 }
 
 func firstInvalidLine(data []byte) int {
@@ -387,7 +391,7 @@ func (p *parser) questions(blocks []*mdBlock, end int) {
 		if cur == nil {
 			return
 		}
-		p.claimBad(cur.q.Line, next)
+		bad := p.takeBad(cur.q.Line, next)
 		title := shorten(PlainText(cur.q.Title))
 		switch {
 		case cur.list && cur.q.Engine != nil:
@@ -409,7 +413,16 @@ func (p *parser) questions(blocks []*mdBlock, end int) {
 				Problems: []LineError{{cur.q.Line, fmt.Sprintf("past the limit of %d questions", MaxQuestions)}}})
 			return
 		}
-		if own := p.own[cur.q]; len(own) > 0 {
+		own := p.own[cur.q]
+		if len(bad) > 0 {
+			// What else is wrong may come from the blanked lines: say
+			// only what the teacher wrote.
+			own = bad
+		}
+		if len(own) > 0 {
+			for _, e := range own {
+				p.errs = record(p.errs, e.Line, "%s", e.Msg)
+			}
 			sort.SliceStable(own, func(i, j int) bool { return own[i].Line < own[j].Line })
 			p.quiz.SetAside = append(p.quiz.SetAside, SetAside{Line: cur.q.Line, Title: title, Problems: own})
 			return

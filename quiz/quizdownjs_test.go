@@ -211,6 +211,18 @@ func TestCasesAsQuizdownJS(t *testing.T) {
 			},
 			problems: []string{"its list is indented by a tab or four spaces, so Markdown reads it as code"},
 		},
+		{
+			file: "deep-quote",
+			rule: "marked reads a blockquote of any depth; this app has a limit of 8 (deeper ones are a slip, and cost a reader stack), so it sets aside only the question holding it",
+			quizdownJS: []shown{
+				multi("Which call does async with make last?", right("__aexit__"), wrong("__aenter__")),
+				multi("Which call does async with make first?", right("__aenter__"), wrong("__aexit__")),
+			},
+			ours: []shown{
+				multi("Which call does async with make first?", right("__aenter__"), wrong("__aexit__")),
+			},
+			problems: []string{"the quote on this line is nested 10 deep; the limit is 8"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -226,7 +238,7 @@ func TestCasesAsQuizdownJS(t *testing.T) {
 			}
 			assert.Equal(t, want, showQuestions(q), "rule: %s", tc.rule)
 			if tc.ours != nil && tc.quizdownJS != nil {
-				assert.NotEmpty(t, q.Warnings, "a deliberate difference from quizdown-js is warned about")
+				assert.NotEmpty(t, append(q.Warnings, q.Problems...), "a difference from quizdown-js is said")
 			}
 			assert.Len(t, q.Problems, len(tc.problems))
 			for i, p := range tc.problems {
