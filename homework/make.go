@@ -63,8 +63,10 @@ func Make(s Spec) (*Made, error) {
 			name = "your quiz file"
 		}
 		// Read it once under its own name, so that its mistakes are
-		// reported as the teacher knows it.
-		if _, err := quizsim.Parse(name, s.QuizFile); err != nil {
+		// reported as the teacher knows it. A broken question is set
+		// aside, as the Teacher screen shows; only a file with no usable
+		// question is refused.
+		if _, err := quizsim.Read(name, s.QuizFile); err != nil {
 			return nil, err
 		}
 		path := strings.TrimSpace(s.QuizPath)

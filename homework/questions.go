@@ -74,13 +74,22 @@ func (a *Assignment) source(readPath func(path string) ([]byte, error)) (*quiz.Q
 	if err != nil {
 		return nil, err
 	}
-	return quizsim.Parse(name, data)
+	if a.Quiz.Builtin {
+		return quizsim.Parse(name, data) // the app's own bank has no slips
+	}
+	// A teacher's file: a broken question is set aside (the student is
+	// told which), the rest make the assignment, as the teacher saw when
+	// making it.
+	return quizsim.Read(name, data)
 }
 
 // pick keeps the chosen questions and sets how many each student draws.
 func (a *Assignment) pick(q *quiz.Quiz) (*quiz.Quiz, error) {
 	sub := *q
 	if len(a.Quiz.Questions) > 0 {
+		// The teacher chose among the questions that read: the ones set
+		// aside are not this assignment's to mention.
+		sub.SetAside, sub.Problems = nil, q.FileProblems()
 		sub.Questions = nil
 		for _, n := range a.Quiz.Questions {
 			if n < 1 || n > len(q.Questions) {

@@ -8,7 +8,9 @@
 //
 // quiz reads the block (quiz.EngineSpec); this package, which joins the
 // quiz to the engine, answers it. The app, homework and `lab quiz check`
-// read every quiz through Parse.
+// read teachers' files through Read (a broken question is set aside,
+// the rest load); `lab quiz check` and the built-in banks through Parse,
+// which refuses any problem.
 package quizsim
 
 import (
@@ -22,30 +24,51 @@ import (
 	"asyncwithlab/sim/session"
 )
 
-// Parse reads a quiz as quiz.Parse does, then answers its lab questions
-// from the engine. A file with Markdown problems reports those (the runs
-// are not tried); otherwise every lab question's problem is reported at
-// once, on its block's line, as a *quiz.ParseError.
+// Parse reads a quiz strictly, as quiz.Parse does: it is Read, refusing
+// a quiz with any problem (a Markdown one, or a lab question whose run
+// fails), every problem reported at once with its line as a
+// *quiz.ParseError. `lab quiz check` and the built-in banks use it.
 func Parse(name string, data []byte) (*quiz.Quiz, error) {
-	q, err := quiz.Parse(name, data)
+	q, err := Read(name, data)
 	if err != nil {
 		return nil, err
 	}
-	if errs := Resolve(q); len(errs) > 0 {
-		return nil, &quiz.ParseError{Name: name, Errors: errs}
+	if err := q.Err(); err != nil {
+		return nil, err
 	}
 	return q, nil
 }
 
-// Resolve answers every lab question of q from its run.
+// Read reads a quiz as quiz.Read does, then answers its lab questions from
+// the engine. A lab question whose run fails is set aside with its
+// problem, like any broken question, and the quiz goes on without it; Read
+// fails only when no question is left. The app and homework load
+// teachers' files through it.
+func Read(name string, data []byte) (*quiz.Quiz, error) {
+	q, err := quiz.Read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	Resolve(q)
+	if len(q.Questions) == 0 {
+		return nil, &quiz.ParseError{Name: name, Errors: q.Problems}
+	}
+	return q, nil
+}
+
+// Resolve answers every lab question of q from its run, and sets aside
+// (quiz.Quiz.PutAside) each whose run fails, with its problem on its
+// block's line. It returns those problems.
 func Resolve(q *quiz.Quiz) []quiz.LineError {
 	var errs []quiz.LineError
-	for _, qq := range q.Questions {
+	for _, qq := range slices.Clone(q.Questions) {
 		if qq.Engine == nil {
 			continue
 		}
 		if err := resolve(qq); err != nil {
-			errs = append(errs, quiz.LineError{Line: qq.Engine.Line, Msg: err.Error()})
+			le := quiz.LineError{Line: qq.Engine.Line, Msg: err.Error()}
+			errs = append(errs, le)
+			q.PutAside(qq, le)
 		}
 	}
 	return errs

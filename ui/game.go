@@ -134,7 +134,8 @@ func newGame(cfg Config, plat Platform) (*Game, error) {
 				g.loading <- loaded{err: err}
 				return
 			}
-			q, err := quizsim.Parse(source, data)
+			// A broken question is set aside, and said, not the quiz.
+			q, err := quizsim.Read(source, data)
 			g.loading <- loaded{q: q, err: err}
 		}()
 	}

@@ -16,9 +16,11 @@ type hwStart struct {
 	loading chan hwLoaded
 	q       *quiz.Quiz
 	loadErr error
-	saved   *homework.Progress
-	name    textField
-	msg     string
+	// asideOpen shows in full what the quiz file's reader left out.
+	asideOpen bool
+	saved     *homework.Progress
+	name      textField
+	msg       string
 	// focused: the name field was given the focus once, so that the
 	// student can type at once.
 	focused bool
@@ -27,7 +29,7 @@ type hwStart struct {
 // newHWStart opens an assignment's first screen and starts reading its
 // questions and the saved work.
 func newHWStart(gs gameState, l homework.Link) *hwStart {
-	s := &hwStart{link: l, name: textField{id: "hw-name", max: homework.MaxTitle}}
+	s := &hwStart{link: l, name: textField{id: "hw-name", max: homework.MaxTitle}, asideOpen: true}
 	if l.Assignment.Quiz.Path == "" {
 		// The bank or a text in the link: nothing to fetch, so the first
 		// frame shows the assignment rather than "Loading".
@@ -70,6 +72,7 @@ func (s *hwStart) build(gs gameState, p *page) {
 		return
 	}
 	p.panel("", hwSummary(l, a, len(s.q.Questions)), colPanel, colBorder)
+	asideNotice(gs, p, s.q, &s.asideOpen, "hw-aside")
 	if s.link.Student == "" && s.saved == nil {
 		p.plain(l.T("hw.classLink"), 14, colMuted, false)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -55,7 +56,10 @@ func (g *Game) startQuiz() {
 		}
 		a = quiz.NewAttempt(q, seed, mode)
 	}
-	s := &quizScene{v: newQuizView(a), store: key}
+	// What the reader left out shows in full on a fresh attempt, folded
+	// on one resumed (the learner has seen it).
+	fresh := !slices.ContainsFunc(a.Responses, func(r quiz.Response) bool { return r.Done })
+	s := &quizScene{v: newQuizView(a), store: key, asideOpen: fresh}
 	// Watching an example first is practice, not a peek: a deferred quiz
 	// (a test) shows it once the answer is in.
 	s.v.watchBefore = a.Mode != quiz.Deferred
@@ -71,6 +75,8 @@ type quizScene struct {
 	v     *quizView
 	store string // storage key of the attempt
 	msg   string
+	// asideOpen shows what the quiz file's reader left out, in full.
+	asideOpen bool
 }
 
 func (s *quizScene) save(gs gameState) {
@@ -92,6 +98,7 @@ func (s *quizScene) build(gs gameState, p *page) {
 	if n := gs.notice(); n != "" {
 		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: n}}}}, colHintBg, colBorder)
 	}
+	asideNotice(gs, p, v.a.Quiz, &s.asideOpen, "aside")
 	buildQuestion(gs, p, v)
 	if s.msg != "" {
 		p.plain(s.msg, 14, colWrong, false)

@@ -16,9 +16,12 @@ import (
 type ownQuiz struct {
 	name string
 	data []byte // nil: the built-in bank
-	// n is its number of questions, or err why it cannot be read.
-	n   int
-	err error
+	// n is its number of questions, or err why it cannot be read; q is
+	// what was read, with the questions set aside (asideOpen shows them).
+	n         int
+	err       error
+	q         *quiz.Quiz
+	asideOpen bool
 	// msg says what the last action did (a file chooser's absence).
 	msg string
 	// path is where the file is on the app's site, for a file too big to
@@ -44,18 +47,20 @@ func newOwnQuiz() ownQuiz {
 // its mistakes show before the teacher makes anything.
 func (o *ownQuiz) set(name string, data []byte) {
 	o.name, o.data, o.msg = name, data, ""
-	o.n, o.err = 0, nil
-	q, err := quizsim.Parse(name, data)
+	o.n, o.err, o.q, o.asideOpen = 0, nil, nil, true
+	// As students will read it: a broken question is set aside (and
+	// named here), the rest make the assignment.
+	q, err := quizsim.Read(name, data)
 	if err != nil {
 		o.err = err
 		return
 	}
-	o.n = len(q.Questions)
+	o.n, o.q = len(q.Questions), q
 }
 
 // clear goes back to the built-in bank.
 func (o *ownQuiz) clear() {
-	o.name, o.data, o.n, o.err, o.msg = "", nil, 0, nil, ""
+	o.name, o.data, o.n, o.err, o.msg, o.q = "", nil, 0, nil, "", nil
 	o.path.text = ""
 }
 
@@ -77,6 +82,7 @@ func (o *ownQuiz) build(gs gameState, p *page, s *teacherScene) {
 		p.panel(l.T("teacher.ownQuizBad", o.name), []quiz.Block{{Kind: quiz.CodeBlock, Code: o.err.Error()}}, colWrongBg, colWrong)
 	default:
 		p.plain(l.N("teacher.ownQuizRead", o.n, o.name, o.n), 15, colRight, false)
+		asideNotice(gs, p, o.q, &o.asideOpen, "t-quiz-aside")
 	}
 	if o.data != nil && o.err == nil {
 		o.path.build(gs, p, l.T("teacher.quizPath"), l.T("teacher.quizPathPlaceholder"))

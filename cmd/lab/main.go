@@ -6,7 +6,7 @@
 //	lab presets
 //	lab trace [-json | -stdout | -captions LANG] (FILE | -preset NAME | -link URL)
 //	lab python (FILE | -preset NAME | -link URL)
-//	lab quiz check [-json] FILE...
+//	lab quiz check [-json] [-warnings] FILE...
 //	lab assign -title T -key FILE [-questions 1,2,5-8] [-challenges a,b] [-roster FILE] …
 //	lab grade [-key FILE] [-quiz FILE] ASSIGNMENT_LINK FILES...
 package main
@@ -27,7 +27,7 @@ const usage = `usage:
                                                    run a scenario, print its trace (or only its
                                                    output, or the simulator's captions in LANG)
   lab python (FILE | -preset NAME | -link URL)     print a scenario as a Python program
-  lab quiz check [-json] FILE...                   check quizdown files: questions, types, keys, or errors
+  lab quiz check [-json] [-warnings] FILE...       check quizdown files: questions, types, keys, or errors
   lab assign -title T -key FILE [options]          make homework: a class link (or, with -roster, one link
                                                    per student as CSV) and the teacher key (lab assign -h)
   lab grade [-key FILE] ASSIGNMENT_LINK FILES...   re-grade the submission codes found in FILES, as CSV

@@ -198,6 +198,73 @@ func TestQuizCheck(t *testing.T) {
 	assert.Equal(t, 2, code)
 }
 
+// TestQuizCheckSetsAsideAndWarns: a file with a broken question lists
+// the questions the app shows and the one it sets aside, with the error
+// (exit 1); where quizdown-js reads the file otherwise, -warnings says
+// where, and without it a line says how many.
+func TestQuizCheckSetsAsideAndWarns(t *testing.T) {
+	file := writeFile(t, "mixed.md", "# Good\n\n- [x] a\n- [ ] b\n\n# No key\n\n- [ ] a\n- [ ] b\n\n# Also good\n\n- [x]a\n- [x] b\n- [ ] c\n")
+	tests := []struct {
+		name    string
+		args    []string
+		out     []string
+		errOut  []string
+		without []string
+	}{
+		{
+			name:    "plain",
+			args:    []string{file},
+			out:     []string{"mixed.md: 2 questions", "mixed.md: 1 set aside", "line 6    No key"},
+			errOut:  []string{`mixed.md:8: multiple-choice question "No key" has no correct answer`, "mixed.md: 1 warning where quizdown-js reads the file otherwise (-warnings shows them)"},
+			without: []string{"warning:"},
+		},
+		{
+			name:   "with warnings",
+			args:   []string{"-warnings", file},
+			out:    []string{"mixed.md: 2 questions"},
+			errOut: []string{`mixed.md:13: warning: `, `"[x]" that is not a checkbox`},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runLab(append([]string{"quiz", "check"}, tc.args...)...)
+			assert.Equal(t, 1, code, "a set-aside question is an error")
+			for _, w := range tc.out {
+				assert.Contains(t, out, w)
+			}
+			for _, w := range tc.errOut {
+				assert.Contains(t, errOut, w)
+			}
+			for _, w := range tc.without {
+				assert.NotContains(t, errOut, w)
+			}
+		})
+	}
+
+	code, out, _ := runLab("quiz", "check", "-json", file)
+	assert.Equal(t, 1, code)
+	var reports []struct {
+		Questions []struct{ Line int } `json:"questions"`
+		SetAside  []struct {
+			Line   int `json:"line"`
+			Errors []struct {
+				Line int `json:"line"`
+			} `json:"errors"`
+		} `json:"setAside"`
+		Warnings []struct {
+			Line int `json:"line"`
+		} `json:"warnings"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &reports))
+	require.Len(t, reports, 1)
+	assert.Len(t, reports[0].Questions, 2)
+	require.Len(t, reports[0].SetAside, 1)
+	assert.Equal(t, 6, reports[0].SetAside[0].Line)
+	assert.Equal(t, 8, reports[0].SetAside[0].Errors[0].Line)
+	require.Len(t, reports[0].Warnings, 1)
+	assert.Equal(t, 13, reports[0].Warnings[0].Line)
+}
+
 // TestQuizCheckOpensSimulatorLinks: a question's "See it run" link is
 // opened as the app would open it; one that names no example, or an
 // event past the run's end, is an error on the question's line.

@@ -19,7 +19,18 @@ import (
 type quizSummary struct {
 	File      string            `json:"file"`
 	Questions []questionSummary `json:"questions,omitempty"`
-	Errors    []quizLineError   `json:"errors,omitempty"`
+	// SetAside are the questions the app leaves out (each error is in
+	// Errors too); the app shows the rest.
+	SetAside []setAsideSummary `json:"setAside,omitempty"`
+	Errors   []quizLineError   `json:"errors,omitempty"`
+	// Warnings say where quizdown-js reads the file otherwise.
+	Warnings []quizLineError `json:"warnings,omitempty"`
+}
+
+type setAsideSummary struct {
+	Line   int             `json:"line"`
+	Title  string          `json:"title"`
+	Errors []quizLineError `json:"errors"`
 }
 
 type questionSummary struct {
@@ -38,12 +49,13 @@ type quizLineError struct {
 
 func cmdQuiz(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "check" {
-		fmt.Fprintln(stderr, "usage: lab quiz check [-json] FILE...")
+		fmt.Fprintln(stderr, "usage: lab quiz check [-json] [-warnings] FILE...")
 		return 2
 	}
 	fs := flag.NewFlagSet("lab quiz check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print the report as JSON")
+	asJSON := fs.Bool("json", false, "print the report as JSON (warnings included)")
+	warnings := fs.Bool("warnings", false, "also print where quizdown-js reads the file otherwise than this app")
 	if err := fs.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -70,31 +82,56 @@ func cmdQuiz(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	for _, rep := range reports {
-		if len(rep.Errors) > 0 {
-			for _, e := range rep.Errors {
-				if e.Line > 0 {
-					fmt.Fprintf(stderr, "%s:%d: %s\n", rep.File, e.Line, e.Message)
-				} else {
-					fmt.Fprintf(stderr, "%s: %s\n", rep.File, e.Message)
-				}
-			}
-			continue
-		}
-		fmt.Fprintf(stdout, "%s: %d questions\n", rep.File, len(rep.Questions))
-		for i, q := range rep.Questions {
-			correct := make([]string, len(q.Correct))
-			for j, c := range q.Correct {
-				correct[j] = fmt.Sprint(c)
-			}
-			watch := ""
-			if q.Watch != "" {
-				watch = "  (see it run: #" + q.Watch + ")"
-			}
-			fmt.Fprintf(stdout, "  %2d. line %-4d %-8s %2d options, correct: %-8s %s%s\n", i+1, q.Line, q.Type, q.Options,
-				strings.Join(correct, ","), q.Title, watch)
-		}
+		printQuizReport(rep, *warnings, stdout, stderr)
 	}
 	return code
+}
+
+// printQuizReport prints the questions that load to stdout, and what is
+// wrong to stderr as FILE:LINE: message (what an editor jumps to).
+func printQuizReport(rep quizSummary, warnings bool, stdout, stderr io.Writer) {
+	at := func(line int) string {
+		if line > 0 {
+			return fmt.Sprintf("%s:%d", rep.File, line)
+		}
+		return rep.File
+	}
+	if len(rep.Questions) > 0 {
+		fmt.Fprintf(stdout, "%s: %d questions\n", rep.File, len(rep.Questions))
+	}
+	for i, q := range rep.Questions {
+		correct := make([]string, len(q.Correct))
+		for j, c := range q.Correct {
+			correct[j] = fmt.Sprint(c)
+		}
+		watch := ""
+		if q.Watch != "" {
+			watch = "  (see it run: #" + q.Watch + ")"
+		}
+		fmt.Fprintf(stdout, "  %2d. line %-4d %-8s %2d options, correct: %-8s %s%s\n", i+1, q.Line, q.Type, q.Options,
+			strings.Join(correct, ","), q.Title, watch)
+	}
+	if n := len(rep.SetAside); n > 0 {
+		fmt.Fprintf(stdout, "%s: %d set aside (the app shows the quiz without them; the errors below say why)\n", rep.File, n)
+		for _, sa := range rep.SetAside {
+			fmt.Fprintf(stdout, "      line %-4d %s\n", sa.Line, sa.Title)
+		}
+	}
+	for _, e := range rep.Errors {
+		fmt.Fprintf(stderr, "%s: %s\n", at(e.Line), e.Message)
+	}
+	switch {
+	case warnings:
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s\n", at(w.Line), w.Message)
+		}
+	case len(rep.Warnings) > 0:
+		n, s := len(rep.Warnings), "s"
+		if n == 1 {
+			s = ""
+		}
+		fmt.Fprintf(stderr, "%s: %d warning%s where quizdown-js reads the file otherwise (-warnings shows them)\n", rep.File, n, s)
+	}
 }
 
 func checkQuizFile(name string) quizSummary {
@@ -110,17 +147,15 @@ func checkQuizFile(name string) quizSummary {
 		rep.Errors = []quizLineError{{Message: strings.TrimPrefix(msg, name+": ")}}
 		return rep
 	}
-	q, err := quizsim.Parse(name, data)
+	q, err := quizsim.Read(name, data)
 	if err != nil {
-		var pe *quiz.ParseError
-		if errors.As(err, &pe) {
-			for _, le := range pe.Errors {
-				rep.Errors = append(rep.Errors, quizLineError{Line: le.Line, Message: le.Msg})
-			}
-		} else {
-			rep.Errors = []quizLineError{{Message: err.Error()}}
-		}
+		rep.Errors = lineErrors(err)
 		return rep
+	}
+	rep.Errors = toQuizLineErrors(q.Problems)
+	rep.Warnings = toQuizLineErrors(q.Warnings)
+	for _, sa := range q.SetAside {
+		rep.SetAside = append(rep.SetAside, setAsideSummary{Line: sa.Line, Title: sa.Title, Errors: toQuizLineErrors(sa.Problems)})
 	}
 	for _, qq := range q.Questions {
 		s := questionSummary{Line: qq.Line, Title: quiz.PlainText(qq.Title), Type: qq.Type.String(), Options: len(qq.Answers)}
@@ -135,6 +170,23 @@ func checkQuizFile(name string) quizSummary {
 		}
 	}
 	return rep
+}
+
+// lineErrors lists a reading error's problems, each with its line.
+func lineErrors(err error) []quizLineError {
+	var pe *quiz.ParseError
+	if errors.As(err, &pe) {
+		return toQuizLineErrors(pe.Errors)
+	}
+	return []quizLineError{{Message: err.Error()}}
+}
+
+func toQuizLineErrors(les []quiz.LineError) []quizLineError {
+	var out []quizLineError
+	for _, le := range les {
+		out = append(out, quizLineError{Line: le.Line, Message: le.Msg})
+	}
+	return out
 }
 
 // checkWatch opens a question's simulator link as the app would and says
