@@ -1,6 +1,10 @@
 package ui
 
-import "asyncwithlab/quiz"
+import (
+	"strings"
+
+	"asyncwithlab/quiz"
+)
 
 // asideNotice adds, when quiz q was read with questions set aside or with
 // other problems, a panel that names each (its line, the question, what
@@ -11,9 +15,12 @@ func asideNotice(gs gameState, p *page, q *quiz.Quiz, open *bool, id string) {
 		return
 	}
 	l := gs.lang()
-	title := l.T("ui.fileProblems", q.Name)
+	// A file's name says enough; its folders (either slash: a desktop
+	// path on Windows) are noise.
+	name := q.Name[strings.LastIndexAny(q.Name, `/\`)+1:]
+	title := l.T("ui.fileProblems", name)
 	if n := len(q.SetAside); n > 0 {
-		title = l.N("ui.setAside", n, n, q.Name)
+		title = l.N("ui.setAside", n, n, name)
 	}
 	if !*open {
 		p.panel(title, nil, colHintBg, colBorder)
