@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"asyncwithlab/homework"
+	"asyncwithlab/quizsim"
 )
 
 // cmdAssign makes an assignment: its class link, the teacher's key (in a
@@ -67,6 +68,9 @@ func cmdAssign(args []string, stdout, stderr io.Writer) int {
 	made, err := homework.Make(spec)
 	if err != nil {
 		return fail(err)
+	}
+	if spec.QuizFile != nil {
+		sayWhatWasSetAside(stderr, *quizFile, spec.QuizFile)
 	}
 	a, key, class := made.Assignment, made.Key, made.Class
 	f, err := os.OpenFile(*keyFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
@@ -185,4 +189,18 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// sayWhatWasSetAside tells the teacher which questions of their file the
+// assignment leaves out, and why: students are told too.
+func sayWhatWasSetAside(stderr io.Writer, name string, data []byte) {
+	q, err := quizsim.Read(name, data)
+	if err != nil || len(q.Problems) == 0 {
+		return // Make has refused what Read refuses
+	}
+	for _, e := range q.Problems {
+		fmt.Fprintf(stderr, "lab assign: %s:%d: %s\n", name, e.Line, e.Msg)
+	}
+	fmt.Fprintf(stderr, "lab assign: %d of the file's questions set aside (students are told which); the assignment has the other %d\n",
+		len(q.SetAside), len(q.Questions))
 }

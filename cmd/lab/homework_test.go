@@ -136,3 +136,22 @@ func TestAssignMistakes(t *testing.T) {
 	data, _ := os.ReadFile(existing)
 	assert.Equal(t, "mine", string(data), "a key file is never overwritten")
 }
+
+// TestAssignSetsAsideABrokenQuestion: a file with one broken question
+// makes an assignment of the others, and the teacher is told which
+// question was left out and why; a student's link loads those others.
+func TestAssignSetsAsideABrokenQuestion(t *testing.T) {
+	quizFile := writeFile(t, "week3.md", "# Good\n\n- [x] a\n- [ ] b\n\n# No key\n\n- [ ] a\n- [ ] b\n\n# Also good\n\n1. [x] a\n2. [ ] b\n")
+	code, out, errOut := runLab("assign", "-title", "Week 3", "-key", filepath.Join(t.TempDir(), "w.key"), "-quiz", quizFile)
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, errOut, `week3.md:8: multiple-choice question "No key" has no correct answer`)
+	assert.Contains(t, errOut, "1 of the file's questions set aside (students are told which); the assignment has the other 2")
+
+	l, err := homework.DecodeLink(strings.TrimSpace(out))
+	require.NoError(t, err)
+	q, err := l.Assignment.LoadQuestions(nil)
+	require.NoError(t, err)
+	assert.Len(t, q.Questions, 2)
+	require.Len(t, q.SetAside, 1)
+	assert.Equal(t, 6, q.SetAside[0].Line)
+}
