@@ -83,14 +83,37 @@
 // # Reading as quizdown-js reads
 //
 // quizdown-js hands its text to marked 2, so the Markdown here is marked's,
-// not CommonMark's: a line right under an answer that starts no answer
-// belongs to it (so "> text" there is the answer's comment), "[x]" makes a
-// checkbox only with a space after it, tabs are four spaces, and a block
-// between two "---" lines is an options block wherever it stands (under a
-// question heading it sets that question's shuffleAnswers). The one
-// deliberate difference: a heading on the line right after the last
-// answer starts the next question (marked would fold it into the answer).
+// not CommonMark's, and the quiz is what quizdown-js's parser makes of it
+// (its src/parser.ts): a line right under an answer that starts no answer
+// belongs to it (so "> text" there is the answer's comment); "[x]" makes a
+// checkbox only with one space before and after it (after a tab, with no
+// space, or with a zero-width space it is text, never a key); an ordered
+// list whose first item has no checkbox is a sequence; tabs are four
+// spaces, and a list indented by four is a code listing; CRLF and a lone
+// CR end lines; the common indentation of the quiz (a shortcode inside a
+// list item) goes. A block between two "---" lines is an options block
+// wherever it stands: the first before any heading is the quiz's, one
+// under a question heading sets that question's shuffleAnswers, one in a
+// later {{< quizdown >}} block sets its questions' shuffleAnswers (a page
+// is one quiz here, so its other options are left out). An unclosed
+// {{< quizdown >}} is reported (Hugo refuses such a page).
 //
-// Parse reports every problem of a file at once, each with its line, and
-// enforces MaxFileBytes, MaxQuestions and MaxAnswers.
+// The deliberate differences are warnings (Quiz.Warnings), never silent:
+// a heading on the line right after the last answer starts the next
+// question (marked folds it into the answer), and where quizdown-js reads
+// a box as text the message says so.
+//
+// # One bad question
+//
+// Read loads every question it can: a question with a problem (no key,
+// no answers, a line past MaxLineLength or a quote deeper than
+// MaxQuoteDepth inside it) is set aside (Quiz.SetAside) with its problems,
+// and the quiz goes on without it; problems that are the file's (an
+// option left out, an unclosed shortcode) leave the questions as they
+// are. Every problem is in Quiz.Problems in line order, the first 200 of
+// them. Read fails only when no question can be used or the file itself
+// cannot be read (MaxFileBytes, not UTF-8, too many markers). Parse is
+// Read refusing a file with any problem: `lab quiz check` and the
+// built-in banks use it; the app and homework load teachers' files with
+// Read (through package quizsim) and show what was set aside.
 package quiz
