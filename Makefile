@@ -51,7 +51,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeAndRun$$' -fuzztime $(FUZZN) ./sim
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZN) ./sim/catalog
 	$(GO) test -run '^$$' -fuzz '^FuzzReadMessages$$' -fuzztime $(FUZZN) ./i18n
-	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZN) ./quiz
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZN) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeAttempt$$' -fuzztime $(FUZZN) ./quiz
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeLink$$' -fuzztime $(FUZZN) ./sim/share
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeScores$$' -fuzztime $(FUZZN) ./sim/predict

@@ -113,9 +113,9 @@ func TestReloadKeepsProgress(t *testing.T) {
 	assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
 
-// TestQuizFileErrors opens quizzes given by ?quiz= that cannot be taken:
-// pressing "Take the quiz" shows every problem with its line, or the HTTP
-// status of a file that is not there.
+// TestQuizFileErrors opens quizzes given by ?quiz= that cannot be taken
+// (no question can be used): pressing "Take the quiz" shows every problem
+// with its line, or the HTTP status of a file that is not there.
 func TestQuizFileErrors(t *testing.T) {
 	needBrowser(t)
 	parseErr := func(name string) string {
@@ -128,10 +128,6 @@ func TestQuizFileErrors(t *testing.T) {
 		want       []string
 		allow      *regexp.Regexp // an expected console error
 	}{
-		{name: "two keys in a single-choice question", quiz: "fixtures/broken.md", want: []string{
-			`fixtures/broken.md:12: single-choice question "Which one is right?" has 2 correct answers; expected exactly 1`,
-			parseErr("broken.md"),
-		}},
 		{name: "two problems", quiz: "fixtures/two-errors.md", want: []string{
 			`fixtures/two-errors.md:3: question "First" has a bullet list without checkboxes`,
 			`fixtures/two-errors.md:8: multiple-choice question "Second" has no correct answer`,
@@ -177,6 +173,36 @@ func TestQuizFileErrors(t *testing.T) {
 			assert.Empty(t, b.consoleProblems(allow...), "console:\n%s", b.consoleText())
 		})
 	}
+}
+
+// TestQuizWithABrokenQuestion opens a quiz given by ?quiz= that has a
+// broken question among good ones: the quiz starts with the good one,
+// above it a panel names the question left out, its line and what is
+// wrong; "Hide these details" folds the panel and the quiz goes on.
+func TestQuizWithABrokenQuestion(t *testing.T) {
+	needBrowser(t)
+	b := newBrowser(t, desktop, 60*time.Second)
+	b.open("lang=en&quiz=" + neturl.QueryEscape("fixtures/broken.md"))
+	b.waitText("[Take the quiz]")
+	b.press(keyTab)
+	b.press(keyEnter)
+	q, err := quiz.Read("fixtures/broken.md", []byte(fixtures["broken.md"]))
+	require.NoError(t, err)
+	require.Len(t, q.SetAside, 1)
+	got := b.waitText("Question 1 of 1\n",
+		"1 question of broken.md could not be read, and was left out",
+		fmt.Sprintf("“%s” (line %d)", q.SetAside[0].Title, q.SetAside[0].Line),
+		fmt.Sprintf("Line %d: %s", q.Problems[0].Line, q.Problems[0].Msg),
+		"A fine question")
+	assert.Contains(t, got, `Line 12: single-choice question "Which one is right?" has 2 correct answers`)
+	b.frames(5)
+	b.screenshot("quiz-set-aside")
+
+	b.clickItem("aside")
+	got = b.waitText("[Show what was left out]")
+	assert.NotContains(t, got, "Line 12:")
+	assert.Contains(t, got, "A fine question")
+	assert.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
 
 // TestPhone shows the first question on a 360×640 phone screen with a

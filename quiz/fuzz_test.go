@@ -10,13 +10,13 @@ import (
 	"asyncwithlab/quiz"
 )
 
-// FuzzRead: no input may panic; a failure is a ParseError whose lines lie
+// FuzzParse: no input may panic; a failure is a ParseError whose lines lie
 // within the file; a success has at least one question and every question
 // well formed; every problem, set-aside question and warning names a line
 // within the file; and Parse refuses exactly what has problems. The seed
-// corpus is in testdata/fuzz/FuzzRead (with every case file of
+// corpus is in testdata/fuzz/FuzzParse (with every case file of
 // testdata/quizdownjs added).
-func FuzzRead(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	f.Add([]byte(sample))
 	f.Add([]byte("# Q\n\n```lab\nrun: doc001-basic\nask: output order\n```\n"))
 	cases, err := filepath.Glob(filepath.Join("testdata", "quizdownjs", "*.md"))
