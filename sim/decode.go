@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -37,14 +36,9 @@ func Decode(data []byte) (*Scenario, error) {
 	if len(data) > MaxScenarioBytes {
 		return nil, &ScenarioError{[]FieldError{{Msg: fmt.Sprintf("scenario is %d bytes; the limit is %d", len(data), MaxScenarioBytes)}}}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		return nil, &ScenarioError{[]FieldError{{Msg: jsonfield.SyntaxMessage(data, err)}}}
-	}
-	if dec.More() {
-		return nil, &ScenarioError{[]FieldError{{Msg: "unexpected data after the scenario object"}}}
+	raw, perr := jsonfield.Parse(data, "scenario")
+	if perr != nil {
+		return nil, &ScenarioError{[]FieldError{*perr}}
 	}
 	d := newDecoder()
 	sc := d.scenario(raw)
@@ -93,8 +87,10 @@ func (d *decoder) scenario(v any) *Scenario {
 	sc := &Scenario{}
 	if ver, ok := m["version"]; !ok {
 		d.Errorf("version", "required field is missing (expected %d)", CurrentVersion)
-	} else if f := d.number("version", ver); f != CurrentVersion {
-		d.Errorf("version", "expected %d, got %v (this program reads version %d scenarios)", CurrentVersion, ver, CurrentVersion)
+	} else if n, isNum := ver.(json.Number); !isNum {
+		d.Errorf("version", "expected the number %d, got %s", CurrentVersion, jsonfield.TypeOf(ver))
+	} else if f := d.number("version", n); f != CurrentVersion {
+		d.Errorf("version", "expected %d, got %v (this program reads version %d scenarios)", CurrentVersion, n, CurrentVersion)
 	} else {
 		sc.Version = CurrentVersion
 	}
@@ -184,8 +180,10 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	case SRaise:
 		s.Raise = d.excSpec(p, arg)
 	case SReraise, SPass:
-		if b, ok := arg.(bool); !ok || !b {
+		if b, ok := arg.(bool); !ok {
 			d.Errorf(p, "expected true, got %s", jsonfield.TypeOf(arg))
+		} else if !b {
+			d.Errorf(p, "expected true, got false (the statement is there or not: leave it out instead)")
 		}
 	case SReturn:
 		if arg != nil {

@@ -64,6 +64,53 @@ func TestDecodeReportsWhereAndWhat(t *testing.T) {
 	}
 }
 
+// TestDecodeMessagesSayExactlyWhat: the whole message, for inputs whose
+// message once misled (a boolean "expected true, got a boolean", a
+// second "expected 1, got 1", a byte-order mark read as 'ï', NaN without
+// its field, invalid UTF-8 called disallowed text, a key given twice
+// silently taking the last value).
+func TestDecodeMessagesSayExactlyWhat(t *testing.T) {
+	tests := []struct {
+		name, input, want string
+	}{
+		{"pass false", mainBody(`{"pass":false}`),
+			"functions[0].body[0].pass: expected true, got false (the statement is there or not: leave it out instead)"},
+		{"version as a string", `{"version":"1","functions":[{"name":"main","body":[]}]}`,
+			"version: expected the number 1, got a string"},
+		{"NaN", mainBody(`{"sleep":NaN}`),
+			"functions[0].body[0].sleep: invalid JSON at line 1, column 59: JSON has no NaN; expected a finite number"},
+		{"Infinity on a later line", "{\"version\":1,\n\"functions\":[{\"name\":\"main\",\"body\":[{\"block\": Infinity}]}]}",
+			"functions[0].body[0].block: invalid JSON at line 2, column 47: JSON has no Infinity; expected a finite number"},
+		{"invalid UTF-8", "{\"version\":1,\n\"title\":\"caf\xe9\",\"functions\":[]}",
+			"the scenario is not UTF-8 text: line 2, column 13 holds a byte that is not UTF-8 (save the file as UTF-8)"},
+		{"a key twice", "{\"version\":1,\"functions\":[{\"name\":\"main\",\n \"name\":\"other\",\"body\":[]}]}",
+			"functions[0].name: given twice in one object (again at line 2, column 2): keep one"},
+		{"a statement's field twice", mainBody(`{"sleep":1,"sleep":2}`),
+			"functions[0].body[0].sleep: given twice in one object (again at line 1, column 61): keep one"},
+		{"cut short", `{"version":1,"functions":[{"name":"main","body":[`,
+			"functions[0].body: invalid JSON at line 1, column 50: the text ends before the value does"},
+		{"a character after an element", mainBody(`{"sleep":[1 2]}`),
+			"functions[0].body[0].sleep[1]: invalid JSON at line 1, column 62: invalid character '2' after array element"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := sim.Decode([]byte(tc.input))
+			require.Error(t, err)
+			assert.Equal(t, tc.want, err.Error(), "one message, exactly")
+		})
+	}
+}
+
+// TestDecodeAcceptsAByteOrderMark: editors on Windows start UTF-8 files
+// with one; the quiz reader accepts it, and so does Decode.
+func TestDecodeAcceptsAByteOrderMark(t *testing.T) {
+	sc, err := sim.Decode([]byte("\ufeff" + mainBody(`{"print":"hi"}`)))
+	require.NoError(t, err)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	assert.Equal(t, "hi\n", res.Stdout)
+}
+
 func TestDecodeReportsEveryProblemAtOnce(t *testing.T) {
 	_, err := sim.Decode([]byte(mainBody(`{"sleep":-1},{"print":"{a}"},{"raise":"Nope"}`)))
 	var se *sim.ScenarioError

@@ -1,8 +1,6 @@
 package catalog
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"regexp"
@@ -157,14 +155,9 @@ func readTopics(fsys fs.FS, presets []Preset) (*Catalog, error) {
 	if len(data) > maxFileBytes {
 		return fail(fmt.Sprintf("catalog is %d bytes; the limit is %d", len(data), maxFileBytes))
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		return fail(jsonfield.SyntaxMessage(data, err))
-	}
-	if dec.More() {
-		return fail("unexpected data after the catalog object")
+	raw, perr := jsonfield.Parse(data, "catalog")
+	if perr != nil {
+		return nil, &Error{File, []jsonfield.Error{*perr}}
 	}
 	d := &decoder{jsonfield.Reader{Max: 100}}
 	c := d.catalog(raw)

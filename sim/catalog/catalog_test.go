@@ -67,7 +67,7 @@ func TestReadErrors(t *testing.T) {
 		want    []string             // every error line expected, as substrings
 	}{
 		{name: "invalid JSON", raw: "{\"topics\": [\n  {\"id\": }\n]}",
-			want: []string{"presets/catalog.json: invalid JSON at line 2"}},
+			want: []string{"presets/catalog.json: topics[0].id: invalid JSON at line 2"}},
 		{name: "trailing data", raw: `{"topics": []} {}`,
 			want: []string{"unexpected data after the catalog object"}},
 		{name: "not an object", raw: `[1, 2]`,

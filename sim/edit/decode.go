@@ -1,7 +1,6 @@
 package edit
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -76,14 +75,9 @@ func DecodeDesign(data []byte) (Design, error) {
 	if len(data) > MaxDesignBytes {
 		return Design{}, &DesignError{[]sim.FieldError{{Msg: fmt.Sprintf("design is %d bytes; the limit is %d", len(data), MaxDesignBytes)}}}
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		return Design{}, &DesignError{[]sim.FieldError{{Msg: "invalid JSON: " + strings.TrimPrefix(err.Error(), "json: ")}}}
-	}
-	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
-		return Design{}, &DesignError{[]sim.FieldError{{Msg: "unexpected data after the design object"}}}
+	raw, perr := jsonfield.Parse(data, "design")
+	if perr != nil {
+		return Design{}, &DesignError{[]sim.FieldError{*perr}}
 	}
 	r := &reader{jsonfield.Reader{Max: maxErrors}}
 	d := r.design(raw)
