@@ -188,3 +188,30 @@ func TestLoopQueueEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestUnshowablePrintsSayWhy: a print that would show text no run can
+// reproduce stops the run, saying what in the text makes it so.
+func TestUnshowablePrintsSayWhy(t *testing.T) {
+	tests := []struct {
+		name, body, why string
+	}{
+		{"an active timeout shows the loop's clock",
+			`{"with":{"items":[{"timeout":5,"as":"tm"}],"body":[{"print":"{tm!r}"}]}}`,
+			"the print on line 10 shows {tm}, whose text holds its deadline, a reading of the event loop's clock"},
+		{"an exit stack shows its address",
+			`{"with":{"items":[{"exitStack":true,"as":"st"}],"body":[{"print":"{st}"}]}}`,
+			"the print on line 11 shows {st}, whose text holds a memory address"},
+		{"a task shows its address",
+			`{"createTask":{"call":"w","as":"t"}},{"print":"{t!r}"}`,
+			"shows {t}, whose text holds a memory address"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sc, err := sim.Decode([]byte(`{"version":1,"functions":[{"name":"w","body":[]},{"name":"main","body":[` + tc.body + `]}]}`))
+			require.NoError(t, err)
+			_, err = sim.Run(sc)
+			require.ErrorIs(t, err, sim.ErrUnshowable)
+			assert.Contains(t, err.Error(), tc.why)
+		})
+	}
+}

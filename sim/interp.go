@@ -325,7 +325,7 @@ func (x *exec) execPrint(s *Stmt) flow {
 		}
 		if !ok {
 			line := lineNumbers(e.sc)[s.id]
-			why := "whose text holds a memory address"
+			why := unshowableWhy(v)
 			if txt == tooLongRepr {
 				why = "whose text is longer than 64 KiB"
 			}

@@ -51,6 +51,9 @@ func (tg *taskGroupCM) repr() string {
 	return "<TaskGroup" + strings.Join(info, " ") + ">"
 }
 
+// pyRepr is repr(tg): TaskGroup defines __repr__, and it holds no address.
+func (tg *taskGroupCM) pyRepr() (string, bool) { return tg.repr(), true }
+
 // aenter is TaskGroup.__aenter__.
 func (tg *taskGroupCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	if tg.entered {

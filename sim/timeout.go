@@ -44,6 +44,24 @@ type timeoutCM struct {
 
 func (tm *timeoutCM) typeName() string { return "Timeout" }
 
+// tmStateValues are _State's values, which Timeout.__repr__ shows.
+var tmStateValues = [...]string{tmCreated: "created", tmEntered: "active", tmExpiring: "expiring", tmExpired: "expired", tmExited: "finished"}
+
+// pyRepr is Timeout.__repr__. While the timeout is active it shows its
+// deadline, a reading of the loop's clock (time.monotonic(), different on
+// every run), which no trace can reproduce: has is then false.
+func (tm *timeoutCM) pyRepr() (string, bool) {
+	if tm.state == tmEntered {
+		return "<Timeout [active] when=…>", false
+	}
+	return "<Timeout [" + tmStateValues[tm.state] + "]>", true
+}
+
+// unshowable says why a print cannot show an active timeout.
+func (tm *timeoutCM) unshowable() string {
+	return "whose text holds its deadline, a reading of the event loop's clock that differs on every run (print it before or after the async with)"
+}
+
 // aenter is Timeout.__aenter__ (with reschedule inlined).
 func (tm *timeoutCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	if tm.state != tmCreated {

@@ -94,6 +94,27 @@ func appendRepr(b *[]byte, v Value) bool {
 
 func repr(v Value) string { s, _ := reprOK(v); return s }
 
+// unshowableWhy says why reprOK refuses v (or the first object in it that
+// it refuses): most objects' repr holds a memory address, but some hold
+// another reading no run reproduces.
+func unshowableWhy(v Value) string {
+	switch v := v.(type) {
+	case *instance:
+		if u, ok := v.mgr.(interface{ unshowable() string }); ok {
+			if _, shown := v.pyRepr(); !shown {
+				return u.unshowable()
+			}
+		}
+	case []Value:
+		for _, x := range v {
+			if _, ok := reprOK(x); !ok {
+				return unshowableWhy(x)
+			}
+		}
+	}
+	return "whose text holds a memory address"
+}
+
 // strOK is Python's str().
 func strOK(v Value) (string, bool) {
 	switch v := v.(type) {
