@@ -216,6 +216,10 @@ type engine struct {
 	failure  error
 	funcs    map[string]*FuncDef
 	mgrs     map[string]*ManagerDef
+	// threadExc is the exception the thread itself is handling, below
+	// every task's frames: main's, while asyncio.run shuts down after
+	// main raised (see runMain); nil otherwise.
+	threadExc *Exc
 }
 
 func (e *engine) fail(err error) {

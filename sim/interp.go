@@ -144,7 +144,8 @@ func chainOwn(f *frame, exc *Exc) {
 }
 
 // topHandled is the exception implicit chaining uses at a raise: the
-// innermost one being handled among the visible frames.
+// innermost one being handled among the visible frames, else the one the
+// thread is handling below them (engine.threadExc).
 func (x *exec) topHandled() *Exc {
 	for f := x.cur; f != nil; f = f.parent {
 		if n := len(f.handled); n > 0 {
@@ -154,7 +155,7 @@ func (x *exec) topHandled() *Exc {
 			break
 		}
 	}
-	return nil
+	return x.e.threadExc
 }
 
 // raise raises exc from the current frame, with implicit chaining.
@@ -176,6 +177,12 @@ func (x *exec) awaitReq(req suspendReq) *Exc {
 	exc := f.runner.suspend(req)
 	x.cur = f
 	if exc != nil {
+		// The exception enters at the awaited future, where only the
+		// thread's own exception is on the stack (the coroutines' are
+		// pushed level by level as it comes up).
+		if x.e.threadExc != nil {
+			setContext(exc, x.e.threadExc)
+		}
 		chainOwn(f, exc)
 		x.visRoot = f
 	} else {

@@ -96,6 +96,16 @@ func (e *engine) runMain() error {
 	if err := e.runUntilComplete(mainTask.fut); err != nil {
 		return err
 	}
+	// Runner.run re-raises what main raised (future.result()), and the
+	// with statement of asyncio.run calls Runner.close while handling
+	// it: everything from here on runs with that exception on the
+	// thread's stack, so what the leftover tasks raise chains to it.
+	switch mainTask.fut.state {
+	case finished:
+		e.threadExc = mainTask.fut.exc
+	case cancelled:
+		e.threadExc = e.makeCancelledError(mainTask.fut)
+	}
 	// _cancel_all_tasks: leftover tasks are cancelled, then gathered.
 	var left []*future
 	var names []string
@@ -246,8 +256,12 @@ func (e *engine) finish() *Result {
 		}
 		if t.num == 1 && t.fut.state == cancelled {
 			// run_until_complete's future.result() hands out the
-			// CancelledError main ended with (a new one if none).
-			exc := t.fut.cancelledExc
+			// CancelledError main ended with (a new one if none):
+			// runMain has called it already when it got that far.
+			exc := e.threadExc
+			if exc == nil {
+				exc = t.fut.cancelledExc
+			}
 			if exc == nil {
 				exc = &Exc{Class: CancelledErrorClass}
 			}
