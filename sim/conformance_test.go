@@ -20,7 +20,7 @@ import (
 	"asyncwithlab/sim/catalog/catalogtest"
 )
 
-var update = flag.Bool("update", false, "rerun CPython and rewrite testdata/conformance/*.cpython.json")
+var update = flag.Bool("update", false, "rerun CPython (each version) and rewrite testdata/conformance/*.cpython-3.X.json")
 
 const conformanceDir = "testdata/conformance"
 
@@ -36,7 +36,7 @@ func loadConformance(t *testing.T) []namedScenario {
 	require.NoError(t, err)
 	var out []namedScenario
 	for _, f := range files {
-		if strings.HasSuffix(f, ".cpython.json") {
+		if strings.Contains(f, ".cpython") {
 			continue
 		}
 		data, err := os.ReadFile(f)
@@ -58,16 +58,22 @@ func loadPresets(t *testing.T) []namedScenario {
 	return out
 }
 
-// needPython finds CPython >= 3.11; in CI its absence fails the test.
-func needPython(t *testing.T) (string, string) {
-	t.Helper()
-	return pyruntest.Python(t)
+// as is the scenarios set to run as CPython minor ("3.12"): the version
+// changes how the engine runs them, not how they render.
+func as(scs []namedScenario, minor string) []namedScenario {
+	out := make([]namedScenario, len(scs))
+	for i, s := range scs {
+		sc := *s.sc
+		sc.Python = minor
+		out[i] = namedScenario{s.name, &sc}
+	}
+	return out
 }
 
-// runCPython runs every scenario's rendered program under CPython.
-func runCPython(t *testing.T, scs []namedScenario) (map[string]conform.Expected, string) {
+// runCPython runs every scenario's rendered program under CPython minor.
+func runCPython(t *testing.T, minor string, scs []namedScenario) map[string]conform.Expected {
 	t.Helper()
-	py, ver := needPython(t)
+	py, ver := pyruntest.PythonVersion(t, minor)
 	progs := make([]pyrun.Program, len(scs))
 	for i, s := range scs {
 		progs[i] = pyrun.Program{ID: s.name, Source: sim.Render(s.sc)}
@@ -80,7 +86,7 @@ func runCPython(t *testing.T, scs []namedScenario) (map[string]conform.Expected,
 	for _, r := range results {
 		out[r.ID] = conform.FromRun(ver, r)
 	}
-	return out, ver
+	return out
 }
 
 func checkAgainst(t *testing.T, scs []namedScenario, expected map[string]conform.Expected) {
@@ -88,7 +94,7 @@ func checkAgainst(t *testing.T, scs []namedScenario, expected map[string]conform
 	for _, s := range scs {
 		t.Run(s.name, func(t *testing.T) {
 			exp, ok := expected[s.name]
-			require.True(t, ok, "no CPython result for %s: run go test ./sim -run TestConformanceGolden -update", s.name)
+			require.True(t, ok, "no CPython %s result for %s: run go test ./sim -run TestConformanceGolden -update", s.sc.Python, s.name)
 			res, err := sim.Run(s.sc)
 			require.NoError(t, err)
 			if diffs := conform.Compare(res, exp); len(diffs) > 0 {
@@ -98,37 +104,53 @@ func checkAgainst(t *testing.T, scs []namedScenario, expected map[string]conform
 	}
 }
 
-// TestConformanceGolden checks the engine against CPython's recorded
-// behaviour, without needing Python. -update records it anew.
+// goldenPath is where the recording of scenario name under CPython minor is.
+func goldenPath(name, minor string) string {
+	return filepath.Join(conformanceDir, name+".cpython-"+minor+".json")
+}
+
+// TestConformanceGolden checks the engine, run as each CPython version it
+// reproduces, against that version's recorded behaviour, without needing
+// Python. -update records it anew with each interpreter.
 func TestConformanceGolden(t *testing.T) {
 	scs := loadConformance(t)
 	require.GreaterOrEqual(t, len(scs), 60, "the conformance suite should hold at least 60 scenarios")
-	if *update {
-		expected, _ := runCPython(t, scs)
-		for _, s := range scs {
-			data, err := json.MarshalIndent(expected[s.name], "", "  ")
-			require.NoError(t, err)
-			require.NoError(t, os.WriteFile(filepath.Join(conformanceDir, s.name+".cpython.json"), append(data, '\n'), 0o644))
-		}
+	for _, minor := range sim.PythonVersions {
+		t.Run(minor, func(t *testing.T) {
+			scs := as(scs, minor)
+			if *update {
+				expected := runCPython(t, minor, scs)
+				for _, s := range scs {
+					data, err := json.MarshalIndent(expected[s.name], "", "  ")
+					require.NoError(t, err)
+					require.NoError(t, os.WriteFile(goldenPath(s.name, minor), append(data, '\n'), 0o644))
+				}
+			}
+			expected := map[string]conform.Expected{}
+			for _, s := range scs {
+				data, err := os.ReadFile(goldenPath(s.name, minor))
+				if err != nil {
+					continue
+				}
+				var exp conform.Expected
+				require.NoError(t, json.Unmarshal(data, &exp), s.name)
+				expected[s.name] = exp
+			}
+			checkAgainst(t, scs, expected)
+		})
 	}
-	expected := map[string]conform.Expected{}
-	for _, s := range scs {
-		data, err := os.ReadFile(filepath.Join(conformanceDir, s.name+".cpython.json"))
-		if err != nil {
-			continue
-		}
-		var exp conform.Expected
-		require.NoError(t, json.Unmarshal(data, &exp), s.name)
-		expected[s.name] = exp
-	}
-	checkAgainst(t, scs, expected)
 }
 
 // TestLiveCPython runs every conformance scenario and every preset under
-// the CPython on this machine and compares.
+// each CPython version the engine reproduces (each found on this machine;
+// in CI all must be) and compares.
 func TestLiveCPython(t *testing.T) {
-	scs := append(loadConformance(t), loadPresets(t)...)
-	sort.Slice(scs, func(i, j int) bool { return scs[i].name < scs[j].name })
-	expected, _ := runCPython(t, scs)
-	checkAgainst(t, scs, expected)
+	all := append(loadConformance(t), loadPresets(t)...)
+	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
+	for _, minor := range sim.PythonVersions {
+		t.Run(minor, func(t *testing.T) {
+			scs := as(all, minor)
+			checkAgainst(t, scs, runCPython(t, minor, scs))
+		})
+	}
 }

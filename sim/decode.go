@@ -80,7 +80,7 @@ func (d *decoder) number(path string, v any) float64 {
 }
 
 func (d *decoder) scenario(v any) *Scenario {
-	m := d.Object("", v, "version", "title", "description", "managers", "functions")
+	m := d.Object("", v, "version", "python", "title", "description", "managers", "functions")
 	if m == nil {
 		return &Scenario{}
 	}
@@ -93,6 +93,10 @@ func (d *decoder) scenario(v any) *Scenario {
 		d.Errorf("version", "expected %d, got %v (this program reads version %d scenarios)", CurrentVersion, n, CurrentVersion)
 	} else {
 		sc.Version = CurrentVersion
+	}
+	sc.Python = d.OptStr(m, "", "python")
+	if msg := checkPython(sc.Python); msg != "" {
+		d.Errorf("python", "%s", msg)
 	}
 	sc.Title = d.OptStr(m, "", "title")
 	sc.Description = d.OptStr(m, "", "description")

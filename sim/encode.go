@@ -13,6 +13,9 @@ type obj = map[string]any
 
 func scenarioJSON(sc *Scenario) obj {
 	o := obj{"version": sc.Version}
+	if sc.Python != "" {
+		o["python"] = sc.Python
+	}
 	if sc.Title != "" {
 		o["title"] = sc.Title
 	}

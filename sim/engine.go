@@ -216,6 +216,8 @@ type engine struct {
 	failure  error
 	funcs    map[string]*FuncDef
 	mgrs     map[string]*ManagerDef
+	// py is the CPython version the run follows.
+	py pyVersion
 	// threadExc is the exception the thread itself is handling, below
 	// every task's frames: main's, while asyncio.run shuts down after
 	// main raised (see runMain); nil otherwise.
@@ -459,9 +461,14 @@ func (e *engine) taskCancel(t *task) bool {
 	return true
 }
 
+// taskUncancel is Task.uncancel; from 3.13 it also drops a cancellation
+// not yet delivered once no request is left.
 func (e *engine) taskUncancel(t *task) int {
 	if t.numCancels > 0 {
 		t.numCancels--
+		if t.numCancels == 0 && e.py.atLeast(13) {
+			t.mustCancel = false
+		}
 	}
 	return t.numCancels
 }

@@ -1,8 +1,9 @@
 package sim
 
 // This file ports asyncio.gather and its _GatheringFuture
-// (asyncio/tasks.py), following CPython 3.11.7's source line for line
-// where the order of effects is visible.
+// (asyncio/tasks.py), following CPython's source line for line where the
+// order of effects is visible (3.11.7, and 3.12's eager count of children
+// already done).
 
 // gathering is the state of a _GatheringFuture.
 type gathering struct {
@@ -73,7 +74,9 @@ func (e *engine) gather(args []*future, returnExceptions bool) *future {
 		if !seen[a] {
 			seen[a] = true
 			nfuts++
-			if a.done() {
+			if a.done() && e.py.atLeast(12) {
+				// 3.12+: a child already done is counted once outer
+				// exists, at once; 3.11 schedules its callback.
 				doneFuts = append(doneFuts, a)
 			} else {
 				e.addDoneCallback(a, doneCb)

@@ -4,7 +4,10 @@ package sim
 // functions, and the entry point "main". It is plain data so that the app
 // can build, edit, save and share it; Decode reads it from JSON.
 type Scenario struct {
-	Version     int           `json:"version"`
+	Version int `json:"version"`
+	// Python is the CPython version the run follows, one of
+	// PythonVersions; "" is DefaultPython.
+	Python      string        `json:"python,omitempty"`
 	Title       string        `json:"title,omitempty"`
 	Description string        `json:"description,omitempty"`
 	Managers    []*ManagerDef `json:"managers,omitempty"`

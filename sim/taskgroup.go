@@ -116,10 +116,14 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 	if exc != nil && exc.Class == CancelledErrorClass {
 		propagate = exc
 	}
-	if tg.parentCancelRequested {
-		if e.taskUncancel(tg.parent) == 0 {
+	// 3.11 and 3.12 uncancel the parent before waiting; 3.13 after.
+	uncancelParent := func() {
+		if tg.parentCancelRequested && e.taskUncancel(tg.parent) == 0 {
 			propagate = nil
 		}
+	}
+	if !e.py.atLeast(13) {
+		uncancelParent()
 	}
 	if exc != nil && !tg.aborting {
 		e.taskGroupAbort(tg)
@@ -139,6 +143,9 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 		}
 		tg.onCompleted = nil
 	}
+	if e.py.atLeast(13) {
+		uncancelParent()
+	}
 	if propagate != nil && len(tg.errors) == 0 {
 		return nil, x.pop(f, x.raise(propagate, node))
 	}
@@ -146,6 +153,12 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 		tg.errors = append(tg.errors, exc)
 	}
 	if len(tg.errors) > 0 {
+		if e.py.atLeast(13) && tg.parent.numCancels > 0 {
+			// The parent is being cancelled from outside the group:
+			// uncancel and cancel it again, keeping the count stable.
+			e.taskUncancel(tg.parent)
+			e.taskCancel(tg.parent)
+		}
 		class := ExceptionGroupClass
 		for _, sub := range tg.errors {
 			if !sub.Class.IsSubclass(ExceptionClass) {

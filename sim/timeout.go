@@ -95,16 +95,43 @@ func (tm *timeoutCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value, 
 	switch tm.state {
 	case tmExpiring:
 		tm.state = tmExpired
-		if x.e.taskUncancel(tm.task) <= tm.cancelling && exc != nil && exc.Class == CancelledErrorClass {
-			te := x.e.newExc(TimeoutErrorClass, false, "")
-			te.Cause = exc
-			te.SuppressContext = true
-			f := x.newFrame("__aexit__", hookAexit, inst, nil)
-			x.push(f)
-			return nil, x.pop(f, x.raise(te, node))
+		if x.e.taskUncancel(tm.task) <= tm.cancelling && exc != nil {
+			if exc.Class.IsSubclass(CancelledErrorClass) {
+				te := x.e.newExc(TimeoutErrorClass, false, "")
+				te.Cause = exc
+				te.SuppressContext = true
+				f := x.newFrame("__aexit__", hookAexit, inst, nil)
+				x.push(f)
+				return nil, x.pop(f, x.raise(te, node))
+			}
+			if x.e.py.atLeast(13) {
+				// The cancellation was replaced by another exception:
+				// 3.13 still says it timed out, in the chain.
+				insertTimeoutError(x.e, exc)
+				if exc.Class.IsSubclass(ExceptionGroupClass) {
+					for _, sub := range exc.Group {
+						insertTimeoutError(x.e, sub)
+					}
+				}
+			}
 		}
 	case tmEntered:
 		tm.state = tmExited
 	}
 	return nil, normal
+}
+
+// insertTimeoutError is Timeout._insert_timeout_error (3.13): in exc's
+// __context__ chain, a TimeoutError goes in front of the first
+// CancelledError, with it as both __context__ and __cause__.
+func insertTimeoutError(e *engine, exc *Exc) {
+	for ; exc.Context != nil; exc = exc.Context {
+		if exc.Context.Class.IsSubclass(CancelledErrorClass) {
+			te := e.newExc(TimeoutErrorClass, false, "")
+			te.Context, te.Cause = exc.Context, exc.Context
+			te.SuppressContext = true // setting __cause__ sets it
+			exc.Context = te
+			return
+		}
+	}
 }

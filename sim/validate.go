@@ -77,6 +77,9 @@ func (v *validator) run() {
 	if sc.Version != CurrentVersion {
 		v.errorf("version", "expected %d", CurrentVersion)
 	}
+	if msg := checkPython(sc.Python); msg != "" {
+		v.errorf("python", "%s", msg)
+	}
 	if len(sc.Managers)+len(sc.Functions) > MaxDefinitions {
 		v.errorf("", "%d definitions; the limit is %d", len(sc.Managers)+len(sc.Functions), MaxDefinitions)
 		return

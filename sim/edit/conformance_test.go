@@ -19,9 +19,16 @@ import (
 // TestCPythonAgrees runs what the editor makes under CPython and requires
 // the engine's prediction to match: built designs (the behaviour and
 // problem tables, and random ones) and presets with faults injected at
-// every point. It is skipped without CPython 3.11+, except in CI.
+// every point, under each CPython version the engine reproduces (each
+// skipped when missing, except in CI).
 func TestCPythonAgrees(t *testing.T) {
-	py, ver := pyruntest.Python(t)
+	for _, minor := range sim.PythonVersions {
+		t.Run(minor, func(t *testing.T) { cpythonAgrees(t, minor) })
+	}
+}
+
+func cpythonAgrees(t *testing.T, minor string) {
+	py, ver := pyruntest.PythonVersion(t, minor)
 	type program struct {
 		id string
 		sc *sim.Scenario
@@ -51,6 +58,7 @@ func TestCPythonAgrees(t *testing.T) {
 	}
 	batch := make([]pyrun.Program, len(progs))
 	for i, p := range progs {
+		p.sc.Python = minor
 		batch[i] = pyrun.Program{ID: p.id, Source: sim.Render(p.sc)}
 	}
 	ctx, cancelRun := context.WithTimeout(context.Background(), 3*time.Minute)

@@ -40,10 +40,17 @@ func TestScenariosAreValidAndDeterministic(t *testing.T) {
 	}
 }
 
-// TestRandomConformance renders random scenarios, runs them under CPython
-// and compares with the engine (make conformance N=500 passes -scenarios=500).
+// TestRandomConformance renders random scenarios, runs them under each
+// CPython version the engine reproduces and compares with the engine run
+// as that version (make conformance N=500 passes -scenarios=500).
 func TestRandomConformance(t *testing.T) {
-	py, ver := pyruntest.Python(t)
+	for _, minor := range sim.PythonVersions {
+		t.Run(minor, func(t *testing.T) { randomConformance(t, minor) })
+	}
+}
+
+func randomConformance(t *testing.T, minor string) {
+	py, ver := pyruntest.PythonVersion(t, minor)
 	type item struct {
 		seed uint64
 		sc   *sim.Scenario
@@ -54,6 +61,7 @@ func TestRandomConformance(t *testing.T) {
 	unordered := 0
 	for seed := *first; seed < *first+uint64(*n); seed++ {
 		sc := simrand.Scenario(seed)
+		sc.Python = minor
 		res, err := sim.Run(sc)
 		require.NoError(t, err, "seed %d", seed)
 		if res.Unordered {
@@ -78,7 +86,7 @@ func TestRandomConformance(t *testing.T) {
 		failed++
 		if *dump != "" {
 			enc, _ := sim.Encode(it.sc)
-			base := filepath.Join(*dump, fmt.Sprintf("seed%d", it.seed))
+			base := filepath.Join(*dump, fmt.Sprintf("py%s-seed%d", minor, it.seed))
 			_ = os.WriteFile(base+".json", enc, 0o644)
 			_ = os.WriteFile(base+".py", []byte(sim.Render(it.sc)), 0o644)
 			_ = os.WriteFile(base+".diff", []byte(strings.Join(diffs, "\n")), 0o644)
@@ -90,5 +98,5 @@ func TestRandomConformance(t *testing.T) {
 		}
 	}
 	t.Logf("random conformance against CPython %s: %d passed, %d failed, %d skipped (order unspecified in CPython)", ver, passed, failed, unordered)
-	fmt.Printf("conformance: %d passed, %d failed, %d skipped\n", passed, failed, unordered)
+	fmt.Printf("conformance against CPython %s: %d passed, %d failed, %d skipped\n", ver, passed, failed, unordered)
 }

@@ -23,3 +23,19 @@ func Python(t testing.TB) (path, version string) {
 	}
 	return py, ver
 }
+
+// PythonVersion returns a CPython of the given minor version ("3.13") and
+// its full version (see pyrun.FindPythonVersion), skipping the test
+// without one except in CI, where every version the engine reproduces
+// must be there.
+func PythonVersion(t testing.TB, minor string) (path, version string) {
+	t.Helper()
+	py, ver, err := pyrun.FindPythonVersion(minor)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CPython %s is required in CI: %v", minor, err)
+		}
+		t.Skipf("no CPython %s: %v", minor, err)
+	}
+	return py, ver
+}
