@@ -59,7 +59,7 @@ func TestSequenceView(t *testing.T) {
 	}
 	b.frames(20)
 	b.screenshot("sequence-1-stepped")
-	assert.Equal(t, "#v1.p.gather-interleave."+strconv.Itoa(stops[12])+".sequence", evaluate[string](b, `location.hash`), "the view is in the link")
+	assert.Equal(t, "#v1.p.gather-interleave."+strconv.Itoa(stops[12])+".py311.sequence", evaluate[string](b, `location.hash`), "the view is in the link")
 
 	b.step("scrub to the end: every task has its column")
 	b.press(keyEnd)

@@ -101,7 +101,7 @@ func TestSimulator(t *testing.T) {
 	b.clickItem("step")
 	waitEvent(b, rp, stops[3])
 	// Paused, the address is a link to the step shown.
-	assert.Equal(t, "#v1.p.nested-exit-order."+strconv.Itoa(stops[3]), evaluate[string](b, `location.hash`))
+	assert.Equal(t, "#v1.p.nested-exit-order."+strconv.Itoa(stops[3])+".py311", evaluate[string](b, `location.hash`))
 
 	b.step("play, then pause with Space")
 	b.clickItem("play")

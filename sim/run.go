@@ -59,7 +59,7 @@ func (p *Program) Run() (*Result, error) { return p.RunWithLimits(DefaultLimits)
 // RunWithLimits runs the program as asyncio.run(main()) would; see Run.
 func (p *Program) RunWithLimits(lim Limits) (res *Result, err error) {
 	lim = lim.withDefaults()
-	e := &engine{sc: p.sc, limits: lim, res: &Result{}, funcs: p.funcs, mgrs: p.mgrs, py: pythonOf(p.sc)}
+	e := &engine{sc: p.sc, limits: lim, res: &Result{Python: fmt.Sprintf("3.%d", pythonOf(p.sc))}, funcs: p.funcs, mgrs: p.mgrs, py: pythonOf(p.sc)}
 	e.tab.texts, e.tab.vals = []string{""}, []Value{nil}
 	e.loop.run = e.runHandle
 	defer func() {

@@ -208,6 +208,8 @@ type LedgerEntry struct {
 
 // Result is everything one run produced.
 type Result struct {
+	// Python is the CPython version the run followed ("3.13").
+	Python string `json:"python"`
 	// Trace is the ordered list of events the screen steps through.
 	Trace  *Trace        `json:"events"`
 	Stdout string        `json:"stdout"`

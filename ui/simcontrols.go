@@ -141,6 +141,7 @@ func (s *simScene) topButtons(gs gameState) []button {
 		{"editor", l.T("ui.editor"), s.panel == ps.editor, func() { s.toggle(ps.editor) }},
 		{"predict", predict, s.ses.Predict != nil, func() { s.togglePredict(gs) }},
 		{"view", l.T("ui.sequence"), s.ses.Sequence, func() { s.toggleView(gs) }},
+		{"python", l.T("ui.python", s.ses.PythonVersion()), false, func() { s.nextPython(gs) }},
 		{"link", l.T("ui.copyLink"), false, func() { s.copyLink(gs) }},
 		{"save", l.T("ui.save"), false, func() { s.save(gs) }},
 		{"help", "? " + l.T("ui.help"), s.panel == ps.help, func() { s.toggle(ps.help) }},

@@ -100,6 +100,7 @@ func (g *Game) openSimPreset(name string) error {
 		return g.localError(err)
 	}
 	preferView(g, ses)
+	preferPython(g, ses)
 	g.goTo(newSimScene(g, ses, nil))
 	return nil
 }
@@ -129,7 +130,9 @@ func (g *Game) simSceneFor(link string, ret *sceneReturn) (*simScene, error) {
 	predicting := ses.Predict != nil
 	ses.Predict = nil
 	if ret != nil {
-		preferView(g, ses) // a question's example: the learner's view
+		// A question's example: the learner's view and version.
+		preferView(g, ses)
+		preferPython(g, ses)
 	}
 	s := newSimScene(g, ses, ret)
 	if predicting {

@@ -157,7 +157,7 @@ func TestOpenSimulator(t *testing.T) {
 	click(t, g, "sim")
 	s := simOf(t, g)
 	assert.Equal(t, firstPreset, s.ses.Name)
-	assert.Equal(t, "v1.p."+firstPreset+".0", plat.fragment)
+	assert.Equal(t, "v1.p."+firstPreset+".0.py313", plat.fragment, "the newest Python until the learner chooses")
 	assert.Contains(t, pageText(g), "Event 1 of ")
 
 	g = newSimGame(t, Config{Link: "v1.p.aenter-fails.0", Autoplay: 2}, newMemPlatform())
@@ -215,7 +215,7 @@ func TestPickExample(t *testing.T) {
 	assert.Equal(t, firstPreset, s.ses.Name)
 	assert.True(t, s.ses.Cursor.Playing)
 	assert.Equal(t, 0, s.shown)
-	assert.Equal(t, "v1.p."+firstPreset+".0", plat.fragment)
+	assert.Equal(t, "v1.p."+firstPreset+".0.py311", plat.fragment, "the version of the link it came from stays")
 }
 
 // TestEditorPanel: the editor's buttons inject an error (the screen goes

@@ -233,6 +233,7 @@ func (p *paneState) openSimPreset(name string) error {
 		return err
 	}
 	preferView(p, ses)
+	preferPython(p, ses)
 	p.goTo(newSimScene(p, ses, &sceneReturn{back: p.split.close}))
 	return nil
 }

@@ -43,6 +43,10 @@ type Session struct {
 	// Seed shuffles the predict challenges' items and options (0: the
 	// simulator's own, 1); homework gives each student's variant its own.
 	Seed uint64
+	// Python is the CPython version every run of the session follows
+	// (one of sim.PythonVersions; "" is sim.DefaultPython): the scenario
+	// run, an edit's, a link's.
+	Python string
 }
 
 // PredictSeed is the seed the predict challenges are made with.
@@ -108,7 +112,12 @@ func OpenLink(link string) (*Session, error) {
 			return nil, err
 		}
 	}
-	s := &Session{}
+	// A link names the version it was made with; one made before
+	// versions could be chosen showed 3.11.
+	s := &Session{Python: l.Python}
+	if s.Python == "" {
+		s.Python = share.LegacyPython
+	}
 	if len(l.Design) > 0 {
 		s.Editor = NewEditorFromDesign(l.Design)
 	}
@@ -132,8 +141,8 @@ func OpenFile(name string, data []byte) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := newSession("", sc, 0)
-	s.File = name
+	s := &Session{Python: sc.Python, File: name} // the file's version, if it names one
+	s.Load("", sc, 0)
 	return s, nil
 }
 
@@ -146,7 +155,7 @@ func (s *Session) Load(name string, sc *sim.Scenario, step int) {
 
 // run runs the engine and resets what depends on the result.
 func (s *Session) run() {
-	res, err := sim.Run(s.Scenario)
+	res, err := sim.Run(s.versioned())
 	if res == nil {
 		// Run only fails without a result on a scenario it cannot compile,
 		// which Decode and the editor never hand over; show it all the same.
@@ -177,11 +186,46 @@ func (s *Session) Rerun(name string, sc *sim.Scenario) {
 	}
 }
 
+// versioned is the scenario set to the session's version: itself when it
+// names that version, else a copy (a preset's scenario is the
+// catalogue's, shared, and the editor knows its scenario by pointer).
+func (s *Session) versioned() *sim.Scenario {
+	if v := s.python(); s.Scenario.Python != v {
+		sc := *s.Scenario
+		sc.Python = v
+		return &sc
+	}
+	return s.Scenario
+}
+
+// PythonVersion is the CPython version the session's runs follow.
+func (s *Session) PythonVersion() string { return s.python() }
+
+// python is the version the session's runs follow.
+func (s *Session) python() string {
+	if s.Python == "" {
+		return sim.DefaultPython
+	}
+	return s.Python
+}
+
+// SetPython makes every run follow CPython v from now on, and reruns the
+// scenario so, going on from the first event the version changes.
+func (s *Session) SetPython(v string) {
+	if v == s.python() {
+		s.Python = v
+		return
+	}
+	s.Python = v
+	s.Rerun(s.Name, s.Scenario)
+}
+
 // Link is the share link (the fragment, without '#') to what is shown:
 // the example or the scenario itself, the position, the view, predict
 // mode, and the editor's design when the scenario is the design's.
 func (s *Session) Link() (string, error) {
-	l := share.Link{Preset: s.Name, Step: max(s.Cursor.Event(), 0), Sequence: s.Sequence, Predict: s.Predict != nil}
+	l := share.Link{Preset: s.Name, Step: max(s.Cursor.Event(), 0), Sequence: s.Sequence, Predict: s.Predict != nil,
+		Python: s.python()}
 	if s.Name == "" {
 		l.Scenario = s.Scenario
 	}
@@ -205,7 +249,7 @@ func (s *Session) SaveName() string {
 
 // Encode is the scenario as the JSON a file holds, with a final newline.
 func (s *Session) Encode() ([]byte, error) {
-	data, err := sim.Encode(s.Scenario)
+	data, err := sim.Encode(s.versioned()) // the file keeps the version it ran as
 	if err != nil {
 		return nil, err
 	}

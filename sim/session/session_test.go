@@ -74,11 +74,11 @@ func TestLinkReopens(t *testing.T) {
 	s.Cursor.SeekEvent(12)
 	link, err := s.Link()
 	require.NoError(t, err)
-	assert.Equal(t, "v1.p.nested-exit-order.12", link)
+	assert.Equal(t, "v1.p.nested-exit-order.12.py313", link, "the version travels in the link (the newest by default)")
 	s.Sequence = true
 	link, err = s.Link()
 	require.NoError(t, err)
-	assert.Equal(t, "v1.p.nested-exit-order.12.sequence", link, "the view travels in the link")
+	assert.Equal(t, "v1.p.nested-exit-order.12.py313.sequence", link, "the view travels in the link")
 	back, err := session.OpenLink(link)
 	require.NoError(t, err)
 	assert.True(t, back.Sequence)
@@ -264,4 +264,41 @@ func TestOpenFile(t *testing.T) {
 	_, err = session.OpenFile("bad.json", []byte(`{"version": 1, "functions": [{"name": "main", "body": [{"sleep": "x"}]}]}`))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "functions[0].body[0].sleep: expected a number")
+}
+
+// TestPythonVersionOfASession: a session follows one CPython version in
+// every run: the newest by default, the one a link names, 3.11 for a
+// link from before versions, and a new one on SetPython, which reruns
+// and keeps it in the link and in a saved file.
+func TestPythonVersionOfASession(t *testing.T) {
+	s, err := session.OpenPreset("timeout")
+	require.NoError(t, err)
+	assert.Equal(t, sim.DefaultPython, s.Result.Python, "the newest by default")
+
+	old, err := session.OpenLink("v1.p.timeout.3")
+	require.NoError(t, err)
+	assert.Equal(t, "3.11", old.Python, "a link from before versions showed 3.11")
+	assert.Equal(t, "3.11", old.Result.Python)
+
+	gen := s.Gen
+	s.SetPython("3.12")
+	assert.Greater(t, s.Gen, gen, "a new version reruns")
+	assert.Equal(t, "3.12", s.Result.Python)
+	link, err := s.Link()
+	require.NoError(t, err)
+	assert.Contains(t, link, ".py312")
+	back, err := session.OpenLink(link)
+	require.NoError(t, err)
+	assert.Equal(t, "3.12", back.Python)
+
+	data, err := s.Encode()
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"python": "3.12"`, "a saved file keeps its version")
+	f, err := session.OpenFile("saved.json", data)
+	require.NoError(t, err)
+	assert.Equal(t, "3.12", f.Python)
+
+	cat, err := session.OpenPreset("timeout")
+	require.NoError(t, err)
+	assert.Equal(t, sim.DefaultPython, cat.Result.Python, "the catalogue's scenario is not changed by a session's version")
 }

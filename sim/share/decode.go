@@ -12,7 +12,7 @@ import (
 // and a design.
 const (
 	minParts = 4
-	maxParts = 7
+	maxParts = 8
 )
 
 // Decode reads a link fragment, with or without its leading '#'. A custom
@@ -33,7 +33,7 @@ func Decode(fragment string) (Link, error) {
 	}
 	n := strings.Count(frag, ".") + 1
 	if n < minParts || n > maxParts {
-		return Link{}, errorf("link", "the link has %d parts separated by '.'; expected %d to %d (%s.KIND.NAME-OR-DATA.STEP, then optionally sequence, predict and a design)", n, minParts, maxParts, versionPart)
+		return Link{}, errorf("link", "the link has %d parts separated by '.'; expected %d to %d (%s.KIND.NAME-OR-DATA.STEP, then optionally a Python version, sequence, predict and a design)", n, minParts, maxParts, versionPart)
 	}
 	parts := strings.Split(frag, ".")
 	starts := make([]int, len(parts)) // byte offset of each part in frag
@@ -63,6 +63,7 @@ func Decode(fragment string) (Link, error) {
 			return Link{}, scenarioError(derr)
 		}
 		l.Scenario = sc
+		l.Python = sc.Python
 	default:
 		return Link{}, errorf("kind", "the second part is %s; expected %q (a preset) or %q (a scenario)", quoteShort(parts[1]), kindPreset, kindCustom)
 	}
@@ -76,6 +77,18 @@ func Decode(fragment string) (Link, error) {
 	for i := minParts; i < len(parts); i++ {
 		p := parts[i]
 		switch {
+		case strings.HasPrefix(p, pythonMark) && i == minParts:
+			v := pythonOfPart(p)
+			if v == "" {
+				return Link{}, errorf("python", "part %d of the link (%s) names no Python version this app follows: expected %s", i+1, quoteShort(p), strings.Join(pythonParts(), ", "))
+			}
+			if l.Python != "" && l.Python != v {
+				return Link{}, errorf("python", "the link names Python %s, and its scenario Python %s; expected one version", v, l.Python)
+			}
+			l.Python = v
+			if l.Scenario != nil {
+				l.Scenario.Python = v
+			}
 		case p == sequencePart && !l.Sequence && !l.Predict && l.Design == nil:
 			l.Sequence = true
 		case p == predictPart && !l.Predict && l.Design == nil:
@@ -90,7 +103,7 @@ func Decode(fragment string) (Link, error) {
 			}
 			l.Design = design
 		default:
-			return Link{}, errorf("option", "part %d of the link (%s) is not expected there; after the step a %s link may have %q, %q and d<design>, in that order, each at most once", i+1, quoteShort(p), versionPart, sequencePart, predictPart)
+			return Link{}, errorf("option", "part %d of the link (%s) is not expected there; after the step a %s link may have a Python version (%s), %q, %q and d<design>, in that order, each at most once", i+1, quoteShort(p), versionPart, pythonParts()[0], sequencePart, predictPart)
 		}
 	}
 	return l, nil
@@ -129,4 +142,13 @@ func parseStep(s string) (int, *Error) {
 		return 0, errorf("step", "the step %s is too large (at most %d)", quoteShort(s), MaxStep-1)
 	}
 	return n, nil
+}
+
+// pythonParts are the link parts that name a version, oldest first.
+func pythonParts() []string {
+	out := make([]string, len(sim.PythonVersions))
+	for i, v := range sim.PythonVersions {
+		out[i], _ = pythonPart(v)
+	}
+	return out
 }

@@ -13,8 +13,8 @@
 // A fragment (the part of the URL after '#'; Decode also accepts the '#')
 // is a list of parts separated by '.', none of them empty:
 //
-//	v1.p.NAME.STEP[.sequence][.predict][.dDESIGN]    a built-in preset, unchanged
-//	v1.s.DATA.STEP[.sequence][.predict][.dDESIGN]    any other scenario
+//	v1.p.NAME.STEP[.pyNNN][.sequence][.predict][.dDESIGN]    a built-in preset, unchanged
+//	v1.s.DATA.STEP[.pyNNN][.sequence][.predict][.dDESIGN]    any other scenario
 //
 // The parts, in order:
 //
@@ -31,6 +31,13 @@
 //     strictly with sim.Decode.
 //   - STEP: the playback position, the index of the event shown, in
 //     decimal with no sign and no leading zero ("0", "17"), below MaxStep.
+//   - "py" and a version's digits (optional): the CPython version the run
+//     follows, "py311", "py312" or "py313" (sim.PythonVersions). DATA then
+//     holds no python field of its own (Encode moves it here). A link
+//     without one names no version: it was made before versions could be
+//     chosen, when the engine followed 3.11 (LegacyPython), and the app
+//     opens it so. Added to v1 in December 2026; an older app refuses it
+//     as an unexpected part.
 //   - "sequence" (optional): show the run as a sequence diagram instead
 //     of lanes. It was added to v1 in December 2026 without changing what
 //     any earlier link means; an app from before then refuses a link with
@@ -49,6 +56,7 @@
 //
 //	v1.p.doc001-basic.0
 //	v1.p.timeout.12.predict
+//	v1.p.timeout.12.py312
 //	v1.p.gather-interleave.20.sequence
 //	v1.s.qlZKK81LLsnMzytWsoquVkrKT6kEMwqKMvNKlKyUMlJzcvKVamN1lPISc1OVrJRyEzPzwPyy1KLizPw8JSvDWkAAAAD__w.3
 //

@@ -3,6 +3,7 @@ package share
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,15 @@ type Link struct {
 	Sequence bool
 	// Predict opens the link in "predict, then watch" mode.
 	Predict bool
+	// Python is the CPython version the run follows (one of
+	// sim.PythonVersions), or "" when the link names none: links from
+	// before versions were chosen, which showed LegacyPython.
+	Python string
 }
+
+// LegacyPython is the version a link that names none was made with: the
+// engine followed CPython 3.11 until it could follow others.
+const LegacyPython = "3.11"
 
 const (
 	// Version is the format version Encode writes and the newest Decode reads.
@@ -47,6 +56,7 @@ const (
 	versionPart  = "v1"
 	kindPreset   = "p"
 	kindCustom   = "s"
+	pythonMark   = "py" // then the version's digits: py313
 	sequencePart = "sequence"
 	predictPart  = "predict"
 	designMark   = "d"
@@ -68,7 +78,19 @@ func Encode(l Link) (string, error) {
 		}
 		b.WriteString("." + kindPreset + "." + l.Preset)
 	case l.Scenario != nil:
-		data, err := compactScenario(l.Scenario)
+		sc := l.Scenario
+		if sc.Python != "" {
+			// The version travels in its own part, for presets and
+			// scenarios alike.
+			if l.Python != "" && l.Python != sc.Python {
+				return "", errorf("python", "the link's version %s and the scenario's %s differ", quoteShort(l.Python), quoteShort(sc.Python))
+			}
+			l.Python = sc.Python
+			bare := *sc
+			bare.Python = ""
+			sc = &bare
+		}
+		data, err := compactScenario(sc)
 		if err != nil {
 			return "", err
 		}
@@ -80,6 +102,13 @@ func Encode(l Link) (string, error) {
 		return "", errorf("step", "step %d is out of range (0 to %d)", l.Step, MaxStep-1)
 	}
 	b.WriteString("." + strconv.Itoa(l.Step))
+	if l.Python != "" {
+		part, err := pythonPart(l.Python)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString("." + part)
+	}
 	if l.Sequence {
 		b.WriteString("." + sequencePart)
 	}
@@ -149,4 +178,23 @@ func checkDesign(design []byte) *Error {
 		return errorf("design", "the design is not valid JSON")
 	}
 	return nil
+}
+
+// pythonPart is the link part naming version v ("3.13" → "py313").
+func pythonPart(v string) (string, *Error) {
+	if !slices.Contains(sim.PythonVersions, v) {
+		return "", errorf("python", "version %s is not one this app follows (%s)", quoteShort(v), strings.Join(sim.PythonVersions, ", "))
+	}
+	return pythonMark + strings.ReplaceAll(v, ".", ""), nil
+}
+
+// pythonOfPart is the version a link part names, or "" when it names none
+// this app follows.
+func pythonOfPart(p string) string {
+	for _, v := range sim.PythonVersions {
+		if part, _ := pythonPart(v); part == p {
+			return v
+		}
+	}
+	return ""
 }

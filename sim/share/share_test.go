@@ -51,6 +51,8 @@ func TestEncodePresetLinks(t *testing.T) {
 		{"predict", Link{Preset: "timeout", Step: 3, Predict: true}, "v1.p.timeout.3.predict"},
 		{"sequence", Link{Preset: "timeout", Step: 3, Sequence: true}, "v1.p.timeout.3.sequence"},
 		{"sequence predicting", Link{Preset: "timeout", Step: 3, Sequence: true, Predict: true}, "v1.p.timeout.3.sequence.predict"},
+		{"python", Link{Preset: "timeout", Step: 3, Python: "3.12"}, "v1.p.timeout.3.py312"},
+		{"python and the rest", Link{Preset: "timeout", Step: 3, Python: "3.13", Sequence: true, Predict: true}, "v1.p.timeout.3.py313.sequence.predict"},
 		{"last step", Link{Preset: "a", Step: MaxStep - 1}, fmt.Sprintf("v1.p.a.%d", MaxStep-1)},
 		{"longest name", Link{Preset: strings.Repeat("x", MaxPresetName)}, "v1.p." + strings.Repeat("x", MaxPresetName) + ".0"},
 	}
@@ -81,6 +83,7 @@ func TestRoundTrip(t *testing.T) {
 		{"scenario with design", Link{Scenario: sc, Design: design, Step: 2}},
 		{"scenario in sequence", Link{Scenario: sc, Sequence: true, Step: 3}},
 		{"everything", Link{Scenario: sc, Design: design, Step: 99, Sequence: true, Predict: true}},
+		{"scenario for a version", Link{Scenario: withPython(sc, "3.12"), Python: "3.12", Step: 1}},
 		{"design is a JSON scalar", Link{Scenario: sc, Design: []byte(`null`)}},
 	}
 	for _, tt := range tests {
@@ -191,7 +194,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"leading zero version", "v01.p.a.0", "version", `does not start with a version`},
 		{"upper case version", "V1.p.a.0", "version", `does not start with a version`},
 		{"too few parts", "v1.p.a", "link", "has 3 parts"},
-		{"too many parts", "v1.p.a.0.sequence.predict.d" + okData + ".x", "link", "has 8 parts"},
+		{"too many parts", "v1.p.a.0.py313.sequence.predict.d" + okData + ".x", "link", "has 9 parts"},
+		{"unknown Python", "v1.p.a.0.py310", "python", `part 5 of the link ("py310") names no Python version this app follows: expected py311, py312, py313`},
+		{"Python after sequence", "v1.p.a.0.sequence.py313", "option", `part 6 of the link ("py313") is not expected there`},
+		{"Python twice", "v1.p.a.0.py313.py312", "option", `part 6 of the link ("py312") is not expected there`},
 		{"empty part", "v1.p..0", "link", "part 3 of the link (at 5) is empty"},
 		{"trailing dot", "v1.p.a.0.", "link", "part 5 of the link (at 9) is empty"},
 		{"unknown kind", "v1.x.a.0", "kind", `the second part is "x"; expected "p" (a preset) or "s" (a scenario)`},
@@ -375,4 +381,35 @@ func BenchmarkEncodeDecode(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func withPython(sc *sim.Scenario, v string) *sim.Scenario {
+	c := *sc
+	c.Python = v
+	return &c
+}
+
+// TestPythonVersion: a link carries the version in its own part, for
+// presets and scenarios alike; a scenario's own python field goes there;
+// a link without one (made before versions could be chosen) names none,
+// and the app reads it as LegacyPython.
+func TestPythonVersion(t *testing.T) {
+	sc := decodeScenario(t, small)
+	s, err := Encode(Link{Scenario: withPython(sc, "3.11")})
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(s, ".0.py311"), s)
+	l, err := Decode(s)
+	require.NoError(t, err)
+	assert.Equal(t, "3.11", l.Python)
+	assert.Equal(t, "3.11", l.Scenario.Python, "the scenario runs as the link says")
+
+	old, err := Decode("v1.p.timeout.4")
+	require.NoError(t, err)
+	assert.Equal(t, "", old.Python, "an old link names no version")
+	assert.Equal(t, "3.11", LegacyPython)
+
+	_, err = Encode(Link{Scenario: withPython(sc, "3.11"), Python: "3.13"})
+	assert.ErrorContains(t, err, "differ")
+	_, err = Encode(Link{Preset: "timeout", Python: "2.7"})
+	assert.ErrorContains(t, err, `version "2.7" is not one this app follows`)
 }

@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"reflect"
+	"slices"
+
+	"asyncwithlab/sim"
+	"asyncwithlab/sim/replay"
+	"asyncwithlab/sim/session"
+)
+
+// pythonKey is where the CPython version the learner chose last is kept.
+const pythonKey = "asyncwithlab.python"
+
+// preferPython makes a session the app opens (an example, a question's
+// example) follow the version the learner chose; until they choose, the
+// newest. A link or file that names its version keeps it.
+func preferPython(gs gameState, ses *session.Session) {
+	if v := gs.platform().Load(pythonKey); slices.Contains(sim.PythonVersions, v) {
+		ses.SetPython(v)
+	}
+}
+
+// nextPython is the title bar's Python button: the run follows the next
+// version (after the newest, the oldest again), the choice is kept, the
+// link says it, and a message says whether this program runs otherwise
+// on it than on the version before.
+func (s *simScene) nextPython(gs gameState) {
+	vs := sim.PythonVersions
+	from := s.ses.PythonVersion()
+	to := vs[(slices.Index(vs, from)+1)%len(vs)]
+	before := s.ses.Result
+	s.ses.SetPython(to)
+	_ = gs.platform().Save(pythonKey, to) // not kept: the choice still holds for this screen
+	s.syncLink(gs)
+	s.message = versionDifference(gs.lang(), from, to, before, s.ses.Result)
+}
+
+// versionDifference says how the run of one program on CPython to differs
+// from its run on from.
+func versionDifference(l Lang, from, to string, a, b *sim.Result) string {
+	if d := replay.FirstDifference(a, b); d >= 0 {
+		return l.T("ui.pythonDiffers", to, from, d+1)
+	}
+	if a.Stdout != b.Stdout || !reflect.DeepEqual(a.Tasks, b.Tasks) || !reflect.DeepEqual(a.Uncaught, b.Uncaught) {
+		return l.T("ui.pythonChainDiffers", to, from)
+	}
+	return l.T("ui.pythonSame", to, from)
+}
