@@ -17,10 +17,10 @@ func (q *Quiz) PutAside(qq *Question, problems ...LineError) {
 	q.Questions = slices.Delete(q.Questions, i, i+1)
 	q.SetAside = append(q.SetAside, SetAside{Line: qq.Line, Title: shorten(PlainText(qq.Title)), Problems: problems})
 	sort.SliceStable(q.SetAside, func(i, j int) bool { return q.SetAside[i].Line < q.SetAside[j].Line })
-	if len(q.Problems) > maxErrors {
-		return // the list is full, and says so
+	for _, e := range problems {
+		q.found = record(q.found, e.Line, "%s", e.Msg)
 	}
-	q.Problems = capProblems(append(q.Problems, problems...))
+	q.Problems = capProblems(slices.Clone(q.found), "problems")
 }
 
 // FileProblems are the problems of q that are not a set-aside question's:

@@ -50,6 +50,11 @@ type mdBlock struct {
 
 	indented bool // code: an indented listing, not a fenced one
 
+	// dashUnder: a heading made by a --- line under its text (a setext
+	// heading), which its author likely meant as an options block or a
+	// separator.
+	dashUnder bool
+
 	body     []srcLine // options: the lines between the --- lines
 	unclosed bool      // options: no closing --- line
 }
@@ -314,8 +319,9 @@ func (lx *mdLexer) lex(lines []srcLine, top bool) []*mdBlock {
 		// lheading: a line, then a line of = or - (marked tries it before
 		// a paragraph, so it also turns a lone line into a heading).
 		if i+1 < len(lines) {
-			if setextUnderline(lines[i+1].text) {
-				push(&mdBlock{kind: mdHeading, line: l.num, text: s})
+			if u := lines[i+1].text; setextUnderline(u) {
+				under := strings.TrimSpace(u)
+				push(&mdBlock{kind: mdHeading, line: l.num, text: s, dashUnder: strings.HasPrefix(under, "---")})
 				i += 2
 				for i < len(lines) && lines[i].text == "" {
 					i++

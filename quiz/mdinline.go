@@ -11,8 +11,9 @@ import (
 // emphasis (CommonMark's delimiter rules, which marked's emStrong rule
 // follows), links, autolinks and bare URLs (GFM), backslash escapes,
 // character references (decoded, as the browser does after marked), hard
-// and soft line breaks. Inline HTML is kept as its text; ~~struck~~ text
-// keeps its words.
+// and soft line breaks. HTML comments are left out (the browser hides
+// them); other inline HTML is kept as its text; ~~struck~~ text keeps its
+// words.
 
 // inode is a piece of inline text before emphasis is resolved.
 type inode struct {
@@ -124,6 +125,16 @@ func scanInline(src string, links map[string]string) []*inode {
 			for i < len(src) && src[i] == ' ' {
 				i++
 			}
+			continue
+		case c == '<' && strings.HasPrefix(src[i:], "<!--") && !strings.HasPrefix(src[i+4:], ">") && !strings.HasPrefix(src[i+4:], "->"):
+			// An HTML comment (marked's inline rule): the browser never
+			// shows it, so neither does the app.
+			if end := strings.Index(src[i+4:], "-->"); end >= 0 {
+				i += 4 + end + 3
+				continue
+			}
+			text.WriteByte(c)
+			i++
 			continue
 		case c == '`':
 			if n, code, ok := codeSpan(src, i); ok {

@@ -17,6 +17,10 @@ type Quiz struct {
 	// app (which reading the app keeps is in each message); they refuse
 	// nothing.
 	Warnings []LineError
+
+	// found are the problems found (up to maxKept), of which Problems
+	// lists the first maxErrors: PutAside adds to them.
+	found []LineError
 }
 
 // SetAside is a question Read could not use.

@@ -100,8 +100,10 @@ func Read(name string, data []byte) (*Quiz, error) {
 		}
 	}
 	q := p.quiz
-	q.Problems = capProblems(p.errs)
-	q.Warnings = capProblems(p.warns)
+	sort.SliceStable(q.SetAside, func(i, j int) bool { return q.SetAside[i].Line < q.SetAside[j].Line })
+	q.found = p.errs
+	q.Problems = capProblems(p.errs, "problems")
+	q.Warnings = capProblems(p.warns, "warnings")
 	if len(q.Questions) == 0 {
 		return nil, &ParseError{Name: name, Errors: q.Problems}
 	}
@@ -130,6 +132,8 @@ type parser struct {
 	later bool
 	// bad are the lines blanked for being past a limit, not yet said.
 	bad []LineError
+	// pastLimit: MaxQuestions questions have been read; the rest are not.
+	pastLimit bool
 }
 
 // errorf records a problem: the current question's, if one is being read
@@ -167,14 +171,14 @@ const (
 	maxKept   = 4 * maxErrors // found, to list the first ones in line order
 )
 
-// capProblems puts problems in line order and keeps the first maxErrors,
-// then says there are more.
-func capProblems(list []LineError) []LineError {
+// capProblems puts problems (or warnings: noun) in line order and keeps
+// the first maxErrors, then a line saying more were found.
+func capProblems(list []LineError, noun string) []LineError {
 	sort.SliceStable(list, func(i, j int) bool { return list[i].Line < list[j].Line })
 	if len(list) <= maxErrors {
 		return list
 	}
-	return append(list[:maxErrors:maxErrors], LineError{0, fmt.Sprintf("more than %d problems: the first %d are listed above; fix these first", maxErrors, maxErrors)})
+	return append(list[:maxErrors:maxErrors], LineError{0, fmt.Sprintf("more than %d %s: the first %d are listed above; fix these first", maxErrors, noun, maxErrors)})
 }
 
 // withinLimits checks what keeps the Markdown parser fast. A line too
@@ -223,6 +227,25 @@ func quoteDepth(ln []byte) int {
 		}
 	}
 	return depth
+}
+
+// warnSevenHashes warns about a line of seven or more # that continues
+// an answer: it is no heading (at most 6 #), so marked, and this reader,
+// keep it in the answer above, and the question it was meant to start
+// vanishes without a word.
+func (p *parser) warnSevenHashes(q *Question, list *mdBlock) {
+	for _, it := range list.items {
+		for _, b := range it.blocks {
+			if b.kind != mdText && b.kind != mdParagraph {
+				continue
+			}
+			for k, ln := range strings.Split(b.text, "\n") {
+				if k > 0 && notHeading.MatchString(ln) {
+					p.warnf(b.line+k, "the line %q under the answers of question %q is no heading (a heading has 1 to 6 #), so it goes on the answer above it, here as in quizdown-js; to start a question there, use 1 to 6 # after a blank line", shorten(ln), shorten(PlainText(q.Title)))
+				}
+			}
+		}
+	}
 }
 
 // takeBad takes the blanked lines from line first up to (not including)
@@ -288,6 +311,12 @@ func embedded(data []byte) []part {
 			if c := pair[1].FindIndex(body); c != nil {
 				end, closed = c[0], true
 			}
+			if o := pair[0].FindIndex(body); o != nil && o[0] < end {
+				// Another opens before this one closes: this one never
+				// does (Hugo refuses the page), and the next is read on
+				// its own.
+				end, closed = o[0], false
+			}
 			src := body[:end]
 			if pair[0] == divOpen {
 				// A div's text is HTML: its escapes are decoded first.
@@ -332,7 +361,20 @@ func dedent(src []byte) []byte {
 }
 
 func (p *parser) parse(data []byte) {
-	for i, pt := range embedded(data) {
+	parts := embedded(data)
+	// A line past a limit outside every quiz block (a long paragraph of
+	// the page around a shortcode) is no concern of the quiz.
+	kept := p.bad[:0]
+	for _, b := range p.bad {
+		for _, pt := range parts {
+			if b.Line >= pt.lines+1 && b.Line <= pt.lines+1+bytes.Count(pt.src, []byte("\n")) {
+				kept = append(kept, b)
+				break
+			}
+		}
+	}
+	p.bad = kept
+	for i, pt := range parts {
 		p.lineOff, p.later = pt.lines, i > 0
 		if pt.unclosed {
 			p.fileErrorf(pt.lines+1, "the {{< quizdown >}} opened here is never closed: expected {{< /quizdown >}} after the quiz (Hugo refuses to build such a page)")
@@ -405,12 +447,15 @@ func (p *parser) questions(blocks []*mdBlock, end int) {
 			cur.q.ShuffleAnswers = p.partShuffle
 		}
 		p.cur = nil
+		if p.pastLimit {
+			return // said once, at the first question past the limit
+		}
 		if len(p.quiz.Questions)+len(p.quiz.SetAside) >= MaxQuestions {
-			if len(p.quiz.Questions)+len(p.quiz.SetAside) == MaxQuestions {
-				p.fileErrorf(cur.q.Line, "more than %d questions: the questions from here on are not read", MaxQuestions)
-			}
-			p.quiz.SetAside = append(p.quiz.SetAside, SetAside{Line: cur.q.Line, Title: title,
-				Problems: []LineError{{cur.q.Line, fmt.Sprintf("past the limit of %d questions", MaxQuestions)}}})
+			p.pastLimit = true
+			msg := fmt.Sprintf("more than %d questions: the questions from here on are not read", MaxQuestions)
+			p.fileErrorf(cur.q.Line, "%s", msg)
+			p.quiz.SetAside = append(p.quiz.SetAside, SetAside{Line: cur.q.Line, Title: title + " …",
+				Problems: []LineError{{cur.q.Line, msg}}})
 			return
 		}
 		own := p.own[cur.q]
@@ -444,6 +489,9 @@ func (p *parser) questions(blocks []*mdBlock, end int) {
 			if len(strings.TrimSpace(PlainText(cur.q.Title))) == 0 {
 				p.errorf(cur.q.Line, "a question heading has no text")
 			}
+			if b.dashUnder {
+				p.warnf(b.line+1, "the --- on line %d underlines the line above it, so Markdown (and quizdown-js) reads %q as a heading, that is, a new question, not as an options block or a separator: leave a blank line before the ---", b.line+1, shorten(PlainText(cur.q.Title)))
+			}
 			continue
 		case mdParagraph:
 			if m := notHeading.FindString(b.text); m != "" {
@@ -474,6 +522,7 @@ func (p *parser) questions(blocks []*mdBlock, end int) {
 			if b.folds > 0 {
 				p.warnf(b.folds, "the heading comes right under the answers of question %q, with no blank line between: this app starts a new question there, but quizdown-js folds the heading into the last answer and shows no such question; add a blank line before it", shorten(PlainText(q.Title)))
 			}
+			p.warnSevenHashes(q, b)
 		case mdQuote:
 			blocks := p.blocks(b.children)
 			if rest, ok := explanation(blocks); ok {
@@ -512,6 +561,9 @@ func (p *parser) optionsBlock(b *mdBlock, cur *building) {
 	keep := p.cur
 	p.cur = nil
 	defer func() { p.cur = keep }()
+	if p.swallowed(b) {
+		return // its lines are questions, not options: they are said
+	}
 	if b.unclosed {
 		p.fileErrorf(b.line, "the options block opened here is never closed: expected a line with --- after the options")
 		return
@@ -529,7 +581,7 @@ func (p *parser) optionsBlock(b *mdBlock, cur *building) {
 			cur.q.ShuffleAnswers = &o.ShuffleAnswers
 		}
 		if others := otherOptions(set); len(others) > 0 {
-			p.warnf(b.line, "the options block under question %q sets %s: quizdown-js uses only shuffleAnswers under a question, so this app leaves the rest out too", shorten(PlainText(cur.q.Title)), strings.Join(others, ", "))
+			p.warnf(b.line, "the options block under question %q sets %s: only shuffleAnswers can be set under a question (quizdown-js's docs/options.md), so the rest are left out", shorten(PlainText(cur.q.Title)), strings.Join(others, ", "))
 		}
 	case p.partOptions:
 		p.warnf(b.line, "a second options block before the first question: quizdown-js reads only the first one, so this one is left out")
@@ -554,6 +606,47 @@ func (p *parser) optionsBlock(b *mdBlock, cur *building) {
 		}
 	}
 }
+
+// swallowed says whether options block b holds headings: a --- written
+// as a separator between questions opens an options block that runs to
+// the next --- (or the end), as in quizdown-js, which then shows none of
+// the questions inside. Each is set aside with a problem saying so.
+func (p *parser) swallowed(b *mdBlock) bool {
+	// A line starting with # is a comment in options; the block holds
+	// questions only when something else in it is no option either
+	// (an answer, a paragraph).
+	prose := false
+	for _, l := range b.body {
+		t := strings.TrimSpace(l.text)
+		if t != "" && !strings.HasPrefix(t, "#") && !optionStart.MatchString(t) {
+			prose = true
+			break
+		}
+	}
+	if !prose {
+		return false
+	}
+	ends := fmt.Sprintf("which ends at the --- on line %d", b.line+len(b.body)+1)
+	if b.unclosed {
+		ends = "which no --- closes"
+	}
+	found := false
+	for _, l := range b.body {
+		rest, ok := atxHeading(l.text)
+		if !ok {
+			continue
+		}
+		found = true
+		title := shorten(rest)
+		msg := fmt.Sprintf("question %q is inside the options block that the --- on line %d opens, %s: everything between two --- lines is read as options (quizdown-js does not show this question either); to separate questions leave a blank line, or write *** instead", title, b.line, ends)
+		p.fileErrorf(l.num, "%s", msg)
+		p.quiz.SetAside = append(p.quiz.SetAside, SetAside{Line: l.num, Title: title, Problems: []LineError{{l.num, msg}}})
+	}
+	return found
+}
+
+// optionStart is how an option starts: a name and a colon.
+var optionStart = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*\s*:`)
 
 // otherOptions lists the options set, other than shuffleAnswers, in
 // their usual order.

@@ -223,6 +223,49 @@ func TestCasesAsQuizdownJS(t *testing.T) {
 			},
 			problems: []string{"the quote on this line is nested 10 deep; the limit is 8"},
 		},
+		{
+			file: "hr-separator",
+			rule: "quizdown-js's options rule replaces marked's hr: a --- line opens an options block that runs to the next ---, so the question between two separators is no question there; this app sets it aside, naming it",
+			ours: []shown{
+				multi("Which method does async with await first?", right("__aenter__"), wrong("__aexit__")),
+				single("Does __aexit__ run when the body raises?", right("yes"), wrong("no")),
+			},
+			problems: []string{`question "Which method does it await last?" is inside the options block that the --- on line 6 opens, which ends at the --- on line 13`},
+		},
+		{
+			file: "shortcode-opened-twice",
+			rule: "Hugo: a {{< quizdown >}} opened again before it is closed leaves the first one unclosed, and Hugo refuses the page",
+			ours: []shown{
+				multi("Which method does async with await first?", right("__aenter__"), wrong("__aexit__")),
+				multi("Which method does it await last?", right("__aexit__"), wrong("__aenter__")),
+			},
+			problems: []string{"the {{< quizdown >}} opened here is never closed"},
+		},
+		{
+			file:       "html-comment-in-answer",
+			rule:       "marked keeps an HTML comment as HTML, and the browser never shows it; a comment line under an answer is part of it (a lazy line)",
+			quizdownJS: []shown{multi("Which of these are awaitable?", right("a Task"), wrong("an int"))},
+		},
+		{
+			file: "setext-options",
+			rule: "marked's lheading rule: a line of text with --- under it is a heading, so the text becomes a question and the options are never read, in quizdown-js as here",
+			ours: []shown{
+				multi("shuffleAnswers: false", right("__aenter__"), wrong("__aexit__")),
+			},
+			problems: []string{`question "Which method does async with await first?" has no answers`, `question "Read the program first." has no answers`},
+			warnings: []string{`reads "Read the program first." as a heading`, `reads "shuffleAnswers: false" as a heading`},
+		},
+		{
+			file:       "seven-hashes-under-list",
+			rule:       "marked: ####### is no heading, so right under a list it is a lazy line of the last answer, and the list goes on: one question of four answers, in quizdown-js as here, with a warning",
+			quizdownJS: []shown{multi("Which method does async with await first?", right("__aenter__"), wrong("__aexit__ ####### Which one last?"), right("__aexit__"), wrong("__aenter__"))},
+			warnings:   []string{`the line "####### Which one last?" under the answers of question`},
+		},
+		{
+			file:       "long-line-outside-shortcode",
+			rule:       "quizdown-js reads only the shortcode's text: a long line of the page around it is no concern of the quiz",
+			quizdownJS: []shown{multi("Which method does async with await first?", right("__aenter__"), wrong("__aexit__"))},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

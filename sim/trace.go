@@ -208,13 +208,14 @@ type LedgerEntry struct {
 
 // Result is everything one run produced.
 type Result struct {
-	// Python is the CPython version the run followed ("3.13").
-	Python string `json:"python"`
-	// Trace is the ordered list of events the screen steps through.
+	// Trace is the ordered list of events the screen steps through (it
+	// must stay the first field: WriteJSON streams it first).
 	Trace  *Trace        `json:"events"`
 	Stdout string        `json:"stdout"`
 	Tasks  []TaskOutcome `json:"tasks"`
 	Ledger []LedgerEntry `json:"ledger"`
+	// Python is the CPython version the run followed ("3.13").
+	Python string `json:"python"`
 	// Uncaught is what asyncio.run(main()) raised, if anything.
 	Uncaught *ExcInfo `json:"uncaught,omitempty"`
 	// Time is the virtual clock when the program ended.

@@ -199,8 +199,16 @@ func sayWhatWasSetAside(stderr io.Writer, name string, data []byte) {
 		return // Make has refused what Read refuses
 	}
 	for _, e := range q.Problems {
-		fmt.Fprintf(stderr, "lab assign: %s:%d: %s\n", name, e.Line, e.Msg)
+		if e.Line > 0 {
+			fmt.Fprintf(stderr, "lab assign: %s:%d: %s\n", name, e.Line, e.Msg)
+		} else {
+			fmt.Fprintf(stderr, "lab assign: %s: %s\n", name, e.Msg)
+		}
 	}
-	fmt.Fprintf(stderr, "lab assign: %d of the file's questions set aside (students are told which); the assignment has the other %d\n",
-		len(q.SetAside), len(q.Questions))
+	if len(q.SetAside) > 0 {
+		fmt.Fprintf(stderr, "lab assign: %d of the file's questions set aside (students are told which); the assignment has the other %d\n",
+			len(q.SetAside), len(q.Questions))
+	} else {
+		fmt.Fprintf(stderr, "lab assign: every question of the file is in the assignment; what the problems above touch is left out (students are told)\n")
+	}
 }

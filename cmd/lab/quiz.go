@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"strings"
 
 	"asyncwithlab/quiz"
@@ -14,6 +15,10 @@ import (
 	"asyncwithlab/sim/session"
 	"asyncwithlab/sim/share"
 )
+
+// quizMaxListed is how many problems quiz.Read lists before its note
+// that there are more.
+const quizMaxListed = 200
 
 // quizSummary is what "lab quiz check" reports for one file.
 type quizSummary struct {
@@ -96,8 +101,8 @@ func printQuizReport(rep quizSummary, warnings bool, stdout, stderr io.Writer) {
 		}
 		return rep.File
 	}
-	if len(rep.Questions) > 0 {
-		fmt.Fprintf(stdout, "%s: %d questions\n", rep.File, len(rep.Questions))
+	if n := len(rep.Questions); n > 0 {
+		fmt.Fprintf(stdout, "%s: %s\n", rep.File, plural(n, "question"))
 	}
 	for i, q := range rep.Questions {
 		correct := make([]string, len(q.Correct))
@@ -126,11 +131,7 @@ func printQuizReport(rep quizSummary, warnings bool, stdout, stderr io.Writer) {
 			fmt.Fprintf(stderr, "%s: warning: %s\n", at(w.Line), w.Message)
 		}
 	case len(rep.Warnings) > 0:
-		n, s := len(rep.Warnings), "s"
-		if n == 1 {
-			s = ""
-		}
-		fmt.Fprintf(stderr, "%s: %d warning%s where quizdown-js reads the file otherwise (-warnings shows them)\n", rep.File, n, s)
+		fmt.Fprintf(stderr, "%s: %s where quizdown-js reads the file otherwise (-warnings shows them)\n", rep.File, plural(len(rep.Warnings), "warning"))
 	}
 }
 
@@ -169,6 +170,11 @@ func checkQuizFile(name string) quizSummary {
 				Message: fmt.Sprintf("question %q: its simulator link #%s %s", s.Title, qq.Watch, msg)})
 		}
 	}
+	if len(q.Problems) <= quizMaxListed {
+		// The links' problems among the others, by line (past the cap,
+		// the list ends with its note, which stays last).
+		sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].Line < rep.Errors[j].Line })
+	}
 	return rep
 }
 
@@ -203,4 +209,12 @@ func checkWatch(link string) string {
 		return fmt.Sprintf("names event %d, but the run has %d events (0 to %d)", l.Step, ses.Replay.Len(), ses.Replay.Len()-1)
 	}
 	return ""
+}
+
+// plural is "1 question", "2 questions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
