@@ -1,6 +1,7 @@
 // Package sim simulates Python's async context managers exactly as CPython
-// 3.11 runs them: the order in which managers enter and exit, nested and
-// across concurrent tasks, with errors injected where the learner chooses.
+// 3.11, 3.12 or 3.13 runs them (the scenario says which; the newest by
+// default): the order in which managers enter and exit, nested and across
+// concurrent tasks, with errors injected where the learner chooses.
 //
 // It is pure Go and never imports ebiten. A Scenario (plain data, read from
 // JSON by Decode) runs on a deterministic port of asyncio's event loop with
@@ -17,6 +18,7 @@
 //
 //	{
 //	  "version": 1,
+//	  "python": "3.13",
 //	  "title": "Two workers share a database",
 //	  "managers": [
 //	    {"name": "Database", "kind": "class",
@@ -42,6 +44,10 @@
 //	      {"print": "results: {results}"}]}
 //	  ]
 //	}
+//
+// "python" (optional) is the CPython version the run follows, one of
+// PythonVersions ("3.11", "3.12", "3.13"); without it, DefaultPython.
+// PythonVersions' documentation lists where the versions differ.
 //
 // Managers have a name and a kind:
 //

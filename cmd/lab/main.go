@@ -23,7 +23,7 @@ func main() {
 
 const usage = `usage:
   lab presets                                      list the simulator's presets
-  lab trace [-json|-stdout|-captions LANG] (FILE | -preset NAME | -link URL)
+  lab trace [-json|-stdout|-captions LANG] [-python 3.X] (FILE | -preset NAME | -link URL)
                                                    run a scenario, print its trace (or only its
                                                    output, or the simulator's captions in LANG)
   lab python (FILE | -preset NAME | -link URL)     print a scenario as a Python program

@@ -313,3 +313,28 @@ func TestQuizCheckAnswersLabQuestions(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, `badlab.md:3: the run "doc001-basic" enters only one manager`)
 }
+
+// TestTraceAsAPythonVersion: -python runs the scenario as that CPython;
+// the example of gather counting a finished task prints in another order
+// on 3.11 than on 3.12 and later.
+func TestTraceAsAPythonVersion(t *testing.T) {
+	tests := []struct {
+		python, second string
+	}{
+		{"3.11", "report: first step"},
+		{"3.12", "main: gathered ['data']"},
+		{"", "main: gathered ['data']"}, // the newest
+	}
+	for _, tc := range tests {
+		args := []string{"trace", "-stdout", "-preset", "version-gather-done-task"}
+		if tc.python != "" {
+			args = append(args, "-python", tc.python)
+		}
+		code, out, errOut := runLab(args...)
+		require.Equal(t, 0, code, errOut)
+		assert.Equal(t, tc.second, strings.Split(out, "\n")[1], "python %q", tc.python)
+	}
+	code, _, errOut := runLab("trace", "-python", "2.7", "-preset", "timeout")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "-python 2.7: expected one of 3.11, 3.12, 3.13")
+}

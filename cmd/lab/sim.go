@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"asyncwithlab/i18n"
@@ -40,15 +41,33 @@ func cmdPresets(args []string, stdout, stderr io.Writer) int {
 // sim/session exactly as the app opens them.
 type source struct {
 	preset, link string
+	// python, when set, is the CPython version the run follows instead
+	// of the one the scenario or link names.
+	python string
 }
 
 func (src *source) flags(fs *flag.FlagSet, verb string) {
 	fs.StringVar(&src.preset, "preset", "", verb+" the named preset")
 	fs.StringVar(&src.link, "link", "", verb+" what a share link shows (the whole address, or the part after #)")
+	fs.StringVar(&src.python, "python", "", "the CPython version the run follows: "+strings.Join(sim.PythonVersions, ", ")+
+		" (default: the one the file or link names, else "+sim.DefaultPython+")")
 }
 
-// open opens the scenario; an error names the file where there is one.
+// open opens the scenario and sets the version -python asks for.
 func (src *source) open(fs *flag.FlagSet) (*session.Session, error) {
+	if src.python != "" && !slices.Contains(sim.PythonVersions, src.python) {
+		return nil, fmt.Errorf("-python %s: expected one of %s", src.python, strings.Join(sim.PythonVersions, ", "))
+	}
+	s, err := src.openScenario(fs)
+	if err == nil && src.python != "" {
+		s.SetPython(src.python)
+	}
+	return s, err
+}
+
+// openScenario opens the scenario; an error names the file where there
+// is one.
+func (src *source) openScenario(fs *flag.FlagSet) (*session.Session, error) {
 	given := 0
 	for _, set := range []bool{src.preset != "", src.link != "", fs.NArg() > 0} {
 		if set {
