@@ -103,6 +103,10 @@ func Read(name string, data []byte) (*Quiz, error) {
 	sort.SliceStable(q.SetAside, func(i, j int) bool { return q.SetAside[i].Line < q.SetAside[j].Line })
 	q.found = p.errs
 	q.Problems = capProblems(p.errs, "problems")
+	if p.noQuestions {
+		// Last: what the lines above say is why.
+		q.Problems = append(q.Problems, LineError{0, "no questions: expected quizdown, where each question starts with a heading (# Question) followed by a task list (- [x] right / - [ ] wrong) or an ordered list"})
+	}
 	q.Warnings = capProblems(p.warns, "warnings")
 	if len(q.Questions) == 0 {
 		return nil, &ParseError{Name: name, Errors: q.Problems}
@@ -134,6 +138,8 @@ type parser struct {
 	bad []LineError
 	// pastLimit: MaxQuestions questions have been read; the rest are not.
 	pastLimit bool
+	// noQuestions: the file has no heading at all.
+	noQuestions bool
 }
 
 // errorf records a problem: the current question's, if one is being read
@@ -381,9 +387,7 @@ func (p *parser) parse(data []byte) {
 		}
 		p.parsePart(pt.src)
 	}
-	if len(p.quiz.Questions) == 0 && len(p.quiz.SetAside) == 0 {
-		p.errorf(0, "no questions: expected quizdown, where each question starts with a heading (# Question) followed by a task list (- [x] right / - [ ] wrong) or an ordered list")
-	}
+	p.noQuestions = len(p.quiz.Questions) == 0 && len(p.quiz.SetAside) == 0
 }
 
 // quizdownDecode is what quizdown-js does to its text before marked reads
