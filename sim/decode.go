@@ -80,7 +80,7 @@ func (d *decoder) number(path string, v any) float64 {
 }
 
 func (d *decoder) scenario(v any) *Scenario {
-	m := d.Object("", v, "version", "python", "title", "description", "managers", "functions")
+	m := d.Object("", v, "version", "python", "title", "description", "shared", "managers", "functions")
 	if m == nil {
 		return &Scenario{}
 	}
@@ -100,6 +100,11 @@ func (d *decoder) scenario(v any) *Scenario {
 	}
 	sc.Title = d.OptStr(m, "", "title")
 	sc.Description = d.OptStr(m, "", "description")
+	if v, ok := m["shared"]; ok {
+		for i, sv := range d.Array("shared", v) {
+			sc.Shared = append(sc.Shared, d.shared(fmt.Sprintf("shared[%d]", i), sv))
+		}
+	}
 	if v, ok := m["managers"]; ok {
 		for i, mv := range d.Array("managers", v) {
 			sc.Managers = append(sc.Managers, d.manager(fmt.Sprintf("managers[%d]", i), mv))
@@ -113,6 +118,21 @@ func (d *decoder) scenario(v any) *Scenario {
 		d.Errorf("functions", "required field is missing (expected an array holding at least the function main)")
 	}
 	return sc
+}
+
+func (d *decoder) shared(path string, v any) *SharedDef {
+	m := d.Object(path, v, "name", "kind", "value")
+	sd := &SharedDef{}
+	if m == nil {
+		return sd
+	}
+	sd.Name = d.ReqStr(m, path, "name")
+	sd.Kind = SharedKind(d.ReqStr(m, path, "kind"))
+	if vv, ok := m["value"]; ok {
+		n := int(d.number(jsonfield.Join(path, "value"), vv))
+		sd.Value = &n
+	}
+	return sd
 }
 
 func (d *decoder) manager(path string, v any) *ManagerDef {

@@ -22,6 +22,17 @@ func scenarioJSON(sc *Scenario) obj {
 	if sc.Description != "" {
 		o["description"] = sc.Description
 	}
+	if len(sc.Shared) > 0 {
+		ss := make([]any, len(sc.Shared))
+		for i, d := range sc.Shared {
+			so := obj{"name": d.Name, "kind": string(d.Kind)}
+			if d.Value != nil {
+				so["value"] = *d.Value
+			}
+			ss[i] = so
+		}
+		o["shared"] = ss
+	}
 	if len(sc.Managers) > 0 {
 		ms := make([]any, len(sc.Managers))
 		for i, m := range sc.Managers {

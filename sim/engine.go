@@ -114,6 +114,8 @@ type suspendReq struct {
 	fut   *future
 	value Value
 	wake  float64 // asyncio.sleep: when its timer fires (shown in the trace)
+	// waitsFor names the shared lock or semaphore the task queues for.
+	waitsFor string
 }
 
 // coro is a suspended Python coroutine or async generator, run as a Go
@@ -218,6 +220,8 @@ type engine struct {
 	mgrs     map[string]*ManagerDef
 	// py is the CPython version the run follows.
 	py pyVersion
+	// shared are the program's module-level objects, by name.
+	shared map[string]*instance
 	// threadExc is the exception the thread itself is handling, below
 	// every task's frames: main's, while asyncio.run shuts down after
 	// main raised (see runMain); nil otherwise.
@@ -423,6 +427,8 @@ func (e *engine) emitSuspended(t *task, req suspendReq) {
 		text = "yields to the loop once (sleep(0))"
 	case req.fut != nil && req.fut.gather != nil:
 		text = "waits for gather"
+	case req.waitsFor != "":
+		text = "waits to acquire " + req.waitsFor
 	}
 	e.emit(evt{kind: TaskSuspended, task: t, text: text, node: int32(t.x.node)})
 	r := e.lastRec()

@@ -292,6 +292,9 @@ func (x *exec) lookup(name string, node int) (Value, flow) {
 	if v, ok := x.cur.vars.get(name); ok {
 		return v, normal
 	}
+	if inst, ok := x.e.shared[name]; ok { // a module-level name
+		return inst, normal
+	}
 	return nil, x.raiseNew(unboundLocalErrorClass,
 		fmt.Sprintf("cannot access local variable '%s' where it is not associated with a value", name), node)
 }

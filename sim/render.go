@@ -57,6 +57,12 @@ func (r *renderer) program(sc *Scenario) {
 	if len(from) > 0 {
 		r.emit(0, "from contextlib import "+strings.Join(from, ", "))
 	}
+	if len(sc.Shared) > 0 {
+		r.blank()
+		for _, d := range sc.Shared {
+			r.emit(0, d.Name+" = "+d.source())
+		}
+	}
 	for _, m := range sc.Managers {
 		r.blank()
 		r.blank()

@@ -92,6 +92,13 @@ func (p *Program) RunWithLimits(lim Limits) (res *Result, err error) {
 
 // runMain is asyncio.run(main()): Runner.run, then Runner.close.
 func (e *engine) runMain() error {
+	// The module's top level makes the shared objects first.
+	for _, d := range e.sc.Shared {
+		if e.shared == nil {
+			e.shared = map[string]*instance{}
+		}
+		e.shared[d.Name] = e.newInstance(d.Name, nil, newShared(d))
+	}
 	mainTask := e.createTask(e.funcs["main"], false)
 	if err := e.runUntilComplete(mainTask.fut); err != nil {
 		return err

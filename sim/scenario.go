@@ -7,11 +7,14 @@ type Scenario struct {
 	Version int `json:"version"`
 	// Python is the CPython version the run follows, one of
 	// PythonVersions; "" is DefaultPython.
-	Python      string        `json:"python,omitempty"`
-	Title       string        `json:"title,omitempty"`
-	Description string        `json:"description,omitempty"`
-	Managers    []*ManagerDef `json:"managers,omitempty"`
-	Functions   []*FuncDef    `json:"functions"`
+	Python      string `json:"python,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	// Shared are objects made at module level (locks, semaphores) that
+	// every function uses by name.
+	Shared    []*SharedDef  `json:"shared,omitempty"`
+	Managers  []*ManagerDef `json:"managers,omitempty"`
+	Functions []*FuncDef    `json:"functions"`
 }
 
 // CurrentVersion is the scenario format version this package reads and writes.

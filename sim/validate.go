@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,6 +90,18 @@ func (v *validator) run() {
 	v.funcs = make(map[string]*FuncDef, len(sc.Functions))
 	for _, f := range sc.Functions {
 		v.funcs[f.Name] = f
+	}
+	for i, d := range sc.Shared {
+		p := v.idx("shared", i)
+		v.defineName(v.join(p, "name"), d.Name, "shared object")
+		switch {
+		case !slices.Contains(sharedKinds, d.Kind):
+			v.errorf(v.join(p, "kind"), "expected one of %s, got %q", quotedKinds(sharedKinds), d.Kind)
+		case d.Value != nil && d.Kind == SharedLock:
+			v.errorf(v.join(p, "value"), "a lock takes no value (only a semaphore's counter has one)")
+		case d.Value != nil && (*d.Value < 0 || *d.Value > MaxSemaphoreValue):
+			v.errorf(v.join(p, "value"), "expected a whole number from 0 to %d, got %d", MaxSemaphoreValue, *d.Value)
+		}
 	}
 	for i, m := range sc.Managers {
 		v.defineName(v.join(v.idx("managers", i), "name"), m.Name, "manager")
@@ -229,7 +242,7 @@ func (v *validator) varRef(p, name string) {
 	switch {
 	case !isIdent(name):
 		v.errorf(p, "expected a variable name, got %q", name)
-	case !v.vars[name]:
+	case !v.vars[name] && v.defs[name] != "shared object":
 		v.errorf(p, "unknown variable %q: it is never assigned in %s", name, v.owner)
 	}
 }
@@ -570,4 +583,13 @@ func reservedName(name string) bool {
 	}
 	_, isExc := excClasses[name]
 	return isExc
+}
+
+// quotedKinds lists kinds for a message: "lock", "semaphore", ...
+func quotedKinds(ks []SharedKind) string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = fmt.Sprintf("%q", k)
+	}
+	return strings.Join(out, ", ")
 }

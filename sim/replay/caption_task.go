@@ -29,6 +29,8 @@ func (c *captioner) taskCaption() string {
 			s = c.say("caption.suspended.sleep", ev.Task, c.secs(l.Wake))
 		case l.Yielded:
 			return c.say("caption.suspended.yield", ev.Task) + c.next()
+		case l.WaitsLock:
+			s = c.say("caption.suspended.lock", ev.Task, l.Waits)
 		case l.Waits == "gather":
 			s = c.say("caption.suspended.gather", ev.Task)
 		case l.Waits != "":
@@ -43,6 +45,8 @@ func (c *captioner) taskCaption() string {
 			return c.say("caption.ready.cancel", ev.Task)
 		case l.Wake > 0:
 			return c.say("caption.ready.timer", ev.Task, c.secs(l.Wake))
+		case l.WaitsLock:
+			return c.say("caption.ready.lock", ev.Task, l.Waits)
 		case l.Waits != "" && l.Waits != "gather":
 			return c.say("caption.ready.task", ev.Task, l.Waits)
 		}

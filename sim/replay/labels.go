@@ -18,6 +18,9 @@ func (l *Lane) Status(lang i18n.Lang) string {
 	case TaskSleeping:
 		return c.say("lane.status.sleeping", c.secs(l.Wake))
 	case TaskWaiting:
+		if l.WaitsLock {
+			return c.say("lane.status.waitingLock", l.Waits)
+		}
 		if l.Waits != "" {
 			return c.say("lane.status.waitingFor", l.Waits)
 		}

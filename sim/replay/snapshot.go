@@ -39,9 +39,12 @@ type Lane struct {
 	// timer fired (until the task suspends again) so that a caption can
 	// say why the task became ready.
 	Wake float64
-	// Waits is what a waiting task awaits: a task's name, "gather", or ""
-	// when the trace does not say; kept like Wake.
+	// Waits is what a waiting task awaits: a task's name, "gather", a
+	// shared lock's or semaphore's name (WaitsLock), or "" when the trace
+	// does not say; kept like Wake.
 	Waits string
+	// WaitsLock: Waits names a lock or semaphore the task queues for.
+	WaitsLock bool
 	// Yielded: the task's last suspension was asyncio.sleep(0).
 	Yielded bool
 	// CancelRequested: cancel() was called and the CancelledError has not

@@ -169,8 +169,12 @@ func (w *world) applyTask(i, ln int, ev sim.Event) bool {
 		if s.Loop.Running == ev.Task {
 			s.Loop.Running = ""
 		}
-		l.Wake, l.Waits, l.Yielded = ev.Wake, "", false
+		l.Wake, l.Waits, l.Yielded, l.WaitsLock = ev.Wake, "", false, false
 		switch {
+		case strings.HasPrefix(ev.Text, "waits to acquire "):
+			l.State, l.WaitsLock = TaskWaiting, true
+			l.Waits = strings.TrimPrefix(ev.Text, "waits to acquire ")
+			s.Loop.Waiting = append(s.Loop.Waiting, ev.Task)
 		case ev.Wake > 0:
 			l.State = TaskSleeping
 			w.sleep(ev.Task, ev.Wake)

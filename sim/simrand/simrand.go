@@ -9,6 +9,7 @@ package simrand
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"asyncwithlab/sim"
 )
@@ -26,6 +27,11 @@ type gen struct {
 	workers  []string
 	nprint   int
 	helper   string
+	// holding: the block being made runs inside an async with of a
+	// shared lock or semaphore, so it takes no other (a task that waits
+	// for one while holding another could deadlock, and CPython would
+	// hang).
+	holding bool
 }
 
 // Scenario returns the random scenario for a seed (the same on every platform).
@@ -34,6 +40,17 @@ func Scenario(seed uint64) *sim.Scenario {
 		Title: fmt.Sprintf("random scenario %d", seed)}}
 	for i, n := 0, 1+g.r.IntN(4); i < n; i++ {
 		g.manager(fmt.Sprintf("M%d", i))
+	}
+	if g.chance(0.5) {
+		// Locks and semaphores the workers share.
+		for i, n := 0, 1+g.r.IntN(2); i < n; i++ {
+			d := &sim.SharedDef{Name: fmt.Sprintf("shared%d", i), Kind: []sim.SharedKind{sim.SharedLock, sim.SharedSemaphore, sim.SharedBoundedSemaphore}[g.r.IntN(3)]}
+			if d.Kind != sim.SharedLock {
+				v := 1 + g.r.IntN(2)
+				d.Value = &v
+			}
+			g.sc.Shared = append(g.sc.Shared, d)
+		}
 	}
 	if g.r.IntN(4) == 0 {
 		g.helper = "helper"
@@ -162,6 +179,9 @@ func (g *gen) generatorBody(name string) []*sim.Stmt {
 
 func (g *gen) withItem(owner string, used *[]string) *sim.WithItem {
 	switch {
+	case len(g.sc.Shared) > 0 && !g.holding && strings.HasPrefix(owner, "worker") && g.chance(0.7):
+		g.holding = true
+		return &sim.WithItem{Use: g.sc.Shared[g.r.IntN(len(g.sc.Shared))].Name}
 	case g.chance(0.08):
 		d := g.dur() + 0.5
 		return &sim.WithItem{Timeout: &d}
@@ -185,6 +205,7 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 		switch k := g.r.IntN(10); {
 		case k < 4 && depth < 3:
 			w := &sim.Stmt{Kind: sim.SWith}
+			held := g.holding
 			for j, m := 0, 1+g.r.IntN(2); j < m; j++ {
 				w.Items = append(w.Items, g.withItem(owner, &used))
 			}
@@ -196,6 +217,7 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 				}
 			}
 			w.Body = append(w.Body, g.body(owner, depth+1)...)
+			g.holding = held // past this statement, as before it
 			out = append(out, w)
 		case k == 4 && depth < 3:
 			out = append(out, g.exitStack(owner))
