@@ -49,6 +49,19 @@
 // PythonVersions ("3.11", "3.12", "3.13"); without it, DefaultPython.
 // PythonVersions' documentation lists where the versions differ.
 //
+// "shared" (optional) lists objects made at module level, before
+// asyncio.run, that every function uses by name:
+//
+//	"shared": [{"name": "lock", "kind": "lock"},
+//	           {"name": "slots", "kind": "semaphore", "value": 2},
+//	           {"name": "gate", "kind": "boundedSemaphore"}]
+//
+// asyncio.Lock(), asyncio.Semaphore(2), asyncio.BoundedSemaphore() (value
+// 0 to MaxSemaphoreValue, default 1). A with item {"use": "lock"} is
+// "async with lock:": a task that finds it taken queues for it (FIFO) and
+// the trace says it waits to acquire it; no function may assign a shared
+// name.
+//
 // Managers have a name and a kind:
 //
 //   - "class": a class with "aenter" and "aexit" bodies. A return statement
