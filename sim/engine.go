@@ -220,6 +220,9 @@ type engine struct {
 	mgrs     map[string]*ManagerDef
 	// py is the CPython version the run follows.
 	py pyVersion
+	// orphans are generators that ignored aclose's GeneratorExit and are
+	// still reachable (see orphans.go).
+	orphans []*genState
 	// shared are the program's module-level objects, by name.
 	shared map[string]*instance
 	// threadExc is the exception the thread itself is handling, below

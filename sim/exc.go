@@ -109,9 +109,12 @@ func catchesClass(handler, c *ExcClass) bool {
 type Exc struct {
 	Class *ExcClass
 	// HasArg: the exception was created with one string argument Msg.
-	HasArg          bool
-	Msg             string
-	Group           []*Exc // sub-exceptions of an exception group
+	HasArg bool
+	Msg    string
+	Group  []*Exc // sub-exceptions of an exception group
+	// holds are the managers its traceback keeps alive (frames it left
+	// while an orphaned generator existed: see orphans.go).
+	holds           []*instance
 	Context         *Exc
 	Cause           *Exc
 	SuppressContext bool

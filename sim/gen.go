@@ -18,6 +18,9 @@ type genState struct {
 	// teardownRan: a finally clause completed after the yield while an
 	// exception was passing, so teardown ran although the body raised.
 	teardownRan bool
+	// orphan: it ignored aclose's GeneratorExit and is suspended, closed
+	// in CPython's eyes (see orphans.go).
+	orphan bool
 }
 
 // genOutcome is what one resumption of a generator did.
@@ -57,7 +60,14 @@ func (x *exec) genYield(s *Stmt) flow {
 // genResume is asend(None) (throw == nil) or athrow(throw), awaited from
 // the current frame: it runs the generator until it yields, returns or
 // raises, forwarding its awaits to the task.
-func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
+func (x *exec) genResume(g *genState, throw *Exc) genOutcome { return x.resumeGen(g, throw, false) }
+
+// genResumeOnce is gen_close's synchronous send: should the generator
+// await or yield, it is abandoned there (CPython reports "async generator
+// ignored GeneratorExit" as unraisable) and never runs again.
+func (x *exec) genResumeOnce(g *genState, throw *Exc) genOutcome { return x.resumeGen(g, throw, true) }
+
+func (x *exec) resumeGen(g *genState, throw *Exc, once bool) genOutcome {
 	driver := x.cur
 	if g.finished {
 		if throw != nil {
@@ -103,8 +113,11 @@ func (x *exec) genResume(g *genState, throw *Exc) genOutcome {
 			x.leaveGen(g, driver, out.exc)
 			return out
 		}
-		if req.kind == suspendGenYield {
+		if req.kind == suspendGenYield || once {
 			x.leaveGen(g, driver, nil)
+			if once {
+				g.finished = true // suspended for good
+			}
 			return genOutcome{yielded: true, value: req.value}
 		}
 		// An await inside the generator suspends the whole task; the
@@ -134,7 +147,9 @@ func (x *exec) genClose(g *genState, node int) flow {
 	out := x.genResume(g, ge)
 	switch {
 	case out.yielded:
-		return x.raiseNew(RuntimeErrorClass, "async generator ignored GeneratorExit", node)
+		fl := x.raiseNew(RuntimeErrorClass, "async generator ignored GeneratorExit", node)
+		x.e.orphan(g, fl.exc)
+		return fl
 	case out.exc == nil || out.exc == ge:
 		return normal
 	case out.exc.Class == StopAsyncIterationClass:

@@ -62,6 +62,9 @@ type exec struct {
 	free    []*frame
 	retVal  Value
 	retExc  *Exc
+	// native, when set, is what an internal task of asyncio runs instead
+	// of a body (shutdown_asyncgens).
+	native func(x *exec)
 }
 
 func (x *exec) runTask(fn *FuncDef) {
@@ -74,8 +77,17 @@ func (x *exec) runTask(fn *FuncDef) {
 	}
 	f := &frame{name: fn.Name, runner: x.t.co}
 	x.cur = f
+	if x.native != nil {
+		x.native(x)
+		x.cur = nil
+		return
+	}
 	fl := x.execBlock(fn.Body)
+	if fl.kind == flowExc {
+		x.e.holdFrame(fl.exc, f)
+	}
 	x.cur = nil
+	x.reapOrphans(fl.exc, fl.val) // the coroutine's locals are gone
 	switch fl.kind {
 	case flowExc:
 		x.retExc = fl.exc
@@ -124,6 +136,9 @@ func (x *exec) push(f *frame) {
 // its caller is resumed "with an exception" (gen_send_ex with exc=1),
 // which chains the exception to what the caller itself is handling.
 func (x *exec) pop(f *frame, fl flow) flow {
+	if fl.kind == flowExc {
+		x.e.holdFrame(fl.exc, f) // its traceback keeps the frame
+	}
 	x.cur = f.parent
 	if x.visRoot == f {
 		x.visRoot = f.parent
@@ -254,6 +269,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		f := x.newFrame(fn.Name, hookNone, nil, nil)
 		x.push(f)
 		fl := x.pop(f, x.execBlock(fn.Body))
+		x.reapOrphans(fl.exc, fl.val) // its locals are gone
 		if fl.kind == flowExc {
 			return fl
 		}
@@ -394,6 +410,7 @@ func (x *exec) execTry(s *Stmt) flow {
 				f.vars.del(h.As)
 			}
 			fl = hfl
+			x.reapOrphans(fl.exc, fl.val) // the handled exception may be gone
 			break
 		}
 	}

@@ -29,6 +29,7 @@ import asyncio.base_events
 import builtins
 import contextlib
 import contextvars
+import gc
 import io
 import itertools
 import json
@@ -424,6 +425,13 @@ def run_program(code, filename="<program>", compile_error=None, print_traceback=
     if error is not None:
         report["error"] = error
     recorder.tasks.clear()
+    # What a process does as it exits: the program's objects go, and an
+    # async generator that ignored GeneratorExit (aclose() skips it, as it
+    # is closed already) is closed now, its finally printing to this
+    # program's output rather than into the next program's.
+    uncaught = None
+    module.__dict__.clear()
+    gc.collect()
     return report
 
 

@@ -116,6 +116,8 @@ func (c *captioner) note() string {
 		return c.say("caption.note.unordered.run")
 	case strings.HasPrefix(t, "a TaskGroup cancels"):
 		return c.say("caption.note.unordered.group")
+	case strings.HasPrefix(t, "nothing refers to the generator"):
+		return c.say("caption.note.collected", c.ev.Manager)
 	}
 	return t
 }
