@@ -110,6 +110,15 @@ func (x *exec) reapOrphans(inFlight *Exc, ret Value) {
 			visitFrames(t.x.cur)
 		}
 	}
+	for _, g := range e.gens {
+		// A suspended generator's locals live with it (an orphan's own
+		// only with something else reaching it: a cycle is garbage).
+		if !g.finished && !g.orphan && g.frame != nil {
+			for _, v := range g.frame.vars.vals {
+				visit(v)
+			}
+		}
+	}
 	kept := e.orphans[:0]
 	var dead []*genState
 	for _, g := range e.orphans {
