@@ -36,21 +36,32 @@ func (c *checker) applicable(ti, mi int) {
 	drop := func(set bool, field string, code Code, reset func()) {
 		if set {
 			p := c.managerProblem(ti, mi, "", field, code)
-			if code == CodeTimeoutHasNoCode {
+			if code == CodeTimeoutHasNoCode || code == CodeLockHasNoCode {
 				p.Arg = field
 			}
 			c.add(p)
 			reset()
 		}
 	}
-	if m.Kind == KindTimeout {
-		drop(m.EnterSleep != 0, "enterSleep", CodeTimeoutHasNoCode, func() { m.EnterSleep = 0 })
-		drop(m.ExitSleep != 0, "exitSleep", CodeTimeoutHasNoCode, func() { m.ExitSleep = 0 })
-		drop(m.Blocking, "blocking", CodeTimeoutHasNoCode, func() { m.Blocking = false })
-		drop(m.Finally, "finally", CodeTimeoutHasNoCode, func() { m.Finally = false })
+	if m.Kind.library() {
+		code := CodeTimeoutHasNoCode
+		if m.Kind == KindLock {
+			code = CodeLockHasNoCode
+			drop(m.Timeout != 0, "timeout", CodeDeadlineNotTimer, func() { m.Timeout = 0 })
+			for _, o := range c.d.Tasks[ti].Managers[:mi] {
+				if o.Kind == KindLock {
+					c.add(c.managerProblem(ti, mi, "", "kind", CodeLockTwice)) // Build leaves it out
+					break
+				}
+			}
+		}
+		drop(m.EnterSleep != 0, "enterSleep", code, func() { m.EnterSleep = 0 })
+		drop(m.ExitSleep != 0, "exitSleep", code, func() { m.ExitSleep = 0 })
+		drop(m.Blocking, "blocking", code, func() { m.Blocking = false })
+		drop(m.Finally, "finally", code, func() { m.Finally = false })
 		for _, h := range []Hook{HookEnterStart, HookEnterEnd, HookExit} {
 			f := m.fault(h)
-			drop(!f.IsNone(), string(h), CodeTimeoutHasNoCode, func() { *f = Fault{} })
+			drop(!f.IsNone(), string(h), code, func() { *f = Fault{} })
 		}
 		return
 	}

@@ -79,10 +79,20 @@ const (
 	KindStack ManagerKind = "stack"
 	// KindTimeout is asyncio.timeout(Timeout), a manager of the library.
 	KindTimeout ManagerKind = "timeout"
+	// KindLock is "async with lock:" on the one asyncio.Lock every task
+	// of the program shares: a task finds it taken and queues for it.
+	KindLock ManagerKind = "lock"
 )
 
 // ManagerKinds lists the manager kinds in the order the form cycles them.
-var ManagerKinds = []ManagerKind{KindClass, KindGenerator, KindStack, KindTimeout}
+var ManagerKinds = []ManagerKind{KindClass, KindGenerator, KindStack, KindTimeout, KindLock}
+
+// LockName is the shared lock's name in the program the editor builds.
+const LockName = "shared_lock"
+
+// library says whether the kind is a manager of the library, with no code
+// of its own (no sleeps, faults or finally to choose).
+func (k ManagerKind) library() bool { return k == KindTimeout || k == KindLock }
 
 // FaultKind says what a fault does.
 type FaultKind string

@@ -87,12 +87,16 @@ func (m *ManagerDesign) SetKind(k ManagerKind) {
 	if k != KindGenerator {
 		m.Finally = false
 	}
-	if k == KindTimeout {
+	switch k {
+	case KindTimeout:
 		d := m.Timeout
 		if d == 0 {
 			d = 1 // timeout(0) expires at the first await: a poor start
 		}
 		*m = ManagerDesign{Kind: KindTimeout, Timeout: d}
+		return
+	case KindLock:
+		*m = ManagerDesign{Kind: KindLock}
 		return
 	}
 	m.Timeout = 0
@@ -199,8 +203,11 @@ func taskVar(task, tasks int) string {
 }
 
 func managerName(k ManagerKind, task, i, tasks int) string {
-	if k == KindTimeout {
+	switch k {
+	case KindTimeout:
 		return ""
+	case KindLock:
+		return LockName
 	}
 	name := managerBases[i%len(managerBases)]
 	if k == KindGenerator {

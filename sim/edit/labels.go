@@ -15,6 +15,7 @@ var kindLabels = map[ManagerKind]string{
 	KindGenerator: "edit.kind.generator",
 	KindStack:     "edit.kind.stack",
 	KindTimeout:   "edit.kind.timeout",
+	KindLock:      "edit.kind.lock",
 }
 
 var faultLabels = map[FaultKind]string{

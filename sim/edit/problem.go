@@ -48,6 +48,8 @@ const (
 	CodeBadType           Code = "bad-type"            // not one of ExcTypes
 	CodeBadDuration       Code = "bad-duration"        // not 0 or minSleep..MaxSleep
 	CodeTimeoutHasNoCode  Code = "timeout-no-code"     // sleeps, faults... on asyncio.timeout
+	CodeLockHasNoCode     Code = "lock-no-code"        // sleeps, faults... on the shared lock
+	CodeLockTwice         Code = "lock-twice"          // one task enters the lock inside itself: it would wait forever
 	CodeFinallyNotGen     Code = "finally-not-gen"     // try/finally on a non-generator
 	CodeDeadlineNotTimer  Code = "deadline-not-timer"  // a deadline on a manager that is not a timeout
 	CodeSuppressNotExit   Code = "suppress-not-exit"   // "return True" outside __aexit__
@@ -111,6 +113,10 @@ func (p Problem) explain(l i18n.Lang) string {
 		return l.T("edit.problem.badDuration", p.Arg, minSleep, MaxSleep)
 	case CodeTimeoutHasNoCode:
 		return l.T("edit.problem.timeoutHasNoCode", p.Arg)
+	case CodeLockHasNoCode:
+		return l.T("edit.problem.lockHasNoCode", p.Arg)
+	case CodeLockTwice:
+		return l.T("edit.problem.lockTwice")
 	case CodeFinallyNotGen:
 		return l.T("edit.problem.finallyNotGen")
 	case CodeDeadlineNotTimer:

@@ -2,6 +2,7 @@ package edit
 
 import (
 	"fmt"
+	"slices"
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
@@ -83,6 +84,9 @@ func (b *builder) scenario() *sim.Scenario {
 			if def := b.managerDef(ti, mi, m); def != nil {
 				sc.Managers = append(sc.Managers, def)
 			}
+			if m.Kind == KindLock && len(sc.Shared) == 0 {
+				sc.Shared = []*sim.SharedDef{{Name: LockName, Kind: sim.SharedLock}}
+			}
 		}
 	}
 	for ti := range b.d.Tasks {
@@ -119,7 +123,7 @@ func teardown(name, closing string, m ManagerDesign) []*sim.Stmt {
 func (b *builder) managerDef(ti, mi int, m ManagerDesign) *sim.ManagerDef {
 	name := managerName(m.Kind, ti, mi, b.tasks())
 	switch m.Kind {
-	case KindTimeout:
+	case KindTimeout, KindLock:
 		return nil
 	case KindGenerator:
 		return &sim.ManagerDef{Name: name, Kind: sim.GeneratorManager, Body: generatorBody(name, m)}
@@ -198,13 +202,21 @@ func (b *builder) nest(ti, mi int, body []*sim.Stmt) []*sim.Stmt {
 	j := mi
 	for ; j < len(ms) && ms[j].Kind != KindStack; j++ {
 		m := ms[j]
-		if m.Kind == KindTimeout {
+		switch m.Kind {
+		case KindTimeout:
 			items = append(items, timeoutItem(m.Timeout))
-		} else {
+		case KindLock:
+			if !slices.ContainsFunc(ms[:j], func(o ManagerDesign) bool { return o.Kind == KindLock }) {
+				items = append(items, &sim.WithItem{Use: LockName}) // a second would wait forever: left out
+			}
+		default:
 			items = append(items, &sim.WithItem{Manager: managerName(m.Kind, ti, j, b.tasks())})
 		}
 	}
 	if j == len(ms) {
+		if len(items) == 0 {
+			return body // only a lock left out
+		}
 		return []*sim.Stmt{withS(items, body)}
 	}
 	stack := "stack"
