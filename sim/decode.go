@@ -322,11 +322,17 @@ func (d *decoder) excSpec(path string, v any) *ExcSpec {
 	if name, ok := v.(string); ok {
 		return &ExcSpec{Type: name, NoMessage: true}
 	}
-	m := d.Object(path, v, "type", "message")
+	m := d.Object(path, v, "type", "message", "from")
 	if m == nil {
 		return &ExcSpec{Type: "Exception", NoMessage: true}
 	}
 	es := &ExcSpec{Type: d.ReqStr(m, path, "type")}
+	if fv, ok := m["from"]; ok {
+		es.HasFrom = true
+		if fv != nil {
+			es.From = d.Str(jsonfield.Join(path, "from"), fv)
+		}
+	}
 	if mv, ok := m["message"]; ok {
 		es.Message = d.Str(jsonfield.Join(path, "message"), mv)
 	} else {

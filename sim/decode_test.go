@@ -164,3 +164,37 @@ func TestDocExampleDecodes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, res.Stdout, "results: ")
 }
+
+// TestPrintFieldsAndRaiseFrom: the print fields that read an exception's
+// chain or a type's name, and raise ... from, are read and refused as
+// documented.
+func TestPrintFieldsAndRaiseFrom(t *testing.T) {
+	ok := []string{
+		`{"try":{"body":[{"raise":"KeyError"}],"except":[{"types":["KeyError"],"as":"e","body":[{"print":"{e.__context__.__cause__!r} {type(e).__name__} {e.__suppress_context__}"}]}]}}`,
+		`{"try":{"body":[{"raise":"KeyError"}],"except":[{"types":["KeyError"],"as":"e","body":[{"raise":{"type":"ValueError","from":"e"}}]}]}}`,
+		`{"raise":{"type":"ValueError","message":"x","from":null}}`,
+	}
+	for _, body := range ok {
+		_, err := sim.Decode([]byte(mainBody(body)))
+		assert.NoError(t, err, body)
+	}
+	bad := map[string]string{
+		`{"print":"{x.args}"}`:                            "expected a variable name, or NAME.__context__",
+		`{"print":"{type(x)}"}`:                           "expected a variable name, or NAME.__context__",
+		`{"raise":{"type":"ValueError","from":"nobody"}}`: `raise.from: unknown variable "nobody"`,
+		`{"raise":{"type":"ValueError","from":3}}`:        "raise.from: expected a string, got a number",
+	}
+	for body, want := range bad {
+		_, err := sim.Decode([]byte(mainBody(body)))
+		require.Error(t, err, body)
+		assert.Contains(t, err.Error(), want, body)
+	}
+	// Reading __context__ from a value that is no exception is the
+	// AttributeError CPython raises.
+	sc, err := sim.Decode([]byte(mainBody(`{"try":{"body":[{"raise":"KeyError"}],"except":[{"types":["KeyError"],"as":"e","body":[{"print":"{e.__context__.__context__}"}]}]}}`)))
+	require.NoError(t, err)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	require.NotNil(t, res.Uncaught)
+	assert.Equal(t, "AttributeError(\"'NoneType' object has no attribute '__context__'\")", res.Uncaught.Repr)
+}

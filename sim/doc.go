@@ -78,10 +78,13 @@
 //
 // A body is a list of statements, each an object with one field:
 //
-//	{"print": "text {name} {name!r}"}     print(f"...") — {{ and }} are literal braces
+//	{"print": "text {name} {name!r}"}     print(f"...") — {{ and }} are literal braces; a field may
+//	                                      also be {e.__context__}, {e.__cause__}, {e.__suppress_context__}
+//	                                      (chained: {e.__cause__.__context__}) or {type(e).__name__}
 //	{"sleep": 1.5}                        await asyncio.sleep(1.5) (0 yields once)
 //	{"block": 2}                          time.sleep(2): stalls every task on the loop
-//	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"}
+//	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"};
+//	                                      "from": "e" (a variable) or null adds from e / from None
 //	{"reraise": true}                     bare raise, inside an except block
 //	{"return": VALUE}                     return VALUE; null is a bare return
 //	{"yield": VALUE}                      yield VALUE (generator managers only)

@@ -99,10 +99,21 @@ func stmtJSON(s *Stmt) obj {
 	case SSleep, SBlock:
 		arg = s.Seconds
 	case SRaise:
-		if s.Raise.NoMessage {
+		switch {
+		case s.Raise.NoMessage && !s.Raise.HasFrom:
 			arg = s.Raise.Type
-		} else {
-			arg = obj{"type": s.Raise.Type, "message": s.Raise.Message}
+		default:
+			o := obj{"type": s.Raise.Type}
+			if !s.Raise.NoMessage {
+				o["message"] = s.Raise.Message
+			}
+			if s.Raise.HasFrom {
+				o["from"] = nil
+				if s.Raise.From != "" {
+					o["from"] = s.Raise.From
+				}
+			}
+			arg = o
 		}
 	case SReraise, SPass:
 		arg = true

@@ -6,12 +6,47 @@ import (
 )
 
 // A print statement's text is an f-string body: literal text with {name}
-// or {name!r} fields, and {{ / }} for literal braces.
+// or {name!r} fields, and {{ / }} for literal braces. A field may read an
+// exception's chain, {e.__context__}, {e.__cause__},
+// {e.__suppress_context__} (repeated: {e.__context__.__context__}), or
+// the name of a value's type, {type(e).__name__}.
 
 type tmplPart struct {
 	lit   string
 	field string // variable name; "" for a literal part
 	repr  bool
+	// attrs are the attributes read after the name, in order.
+	attrs []string
+	// typeName: the field is type(field).__name__.
+	typeName bool
+	// src is the field as written, for messages.
+	src string
+}
+
+// fieldAttrs are the attributes a print field may read.
+var fieldAttrs = map[string]bool{"__context__": true, "__cause__": true, "__suppress_context__": true}
+
+// parseField reads a field's expression: NAME, NAME.ATTR..., or
+// type(NAME).__name__.
+func parseField(expr string) (tmplPart, bool) {
+	p := tmplPart{src: expr}
+	if inner, ok := strings.CutPrefix(expr, "type("); ok {
+		name, rest, ok := strings.Cut(inner, ")")
+		if !ok || rest != ".__name__" || !isIdent(name) {
+			return p, false
+		}
+		p.field, p.typeName = name, true
+		return p, true
+	}
+	parts := strings.Split(expr, ".")
+	p.field = parts[0]
+	for _, a := range parts[1:] {
+		if !fieldAttrs[a] {
+			return p, false
+		}
+		p.attrs = append(p.attrs, a)
+	}
+	return p, isIdent(p.field)
 }
 
 func parseTemplate(s string) ([]tmplPart, error) {
@@ -31,12 +66,11 @@ func parseTemplate(s string) ([]tmplPart, error) {
 				return nil, fmt.Errorf("unclosed { at offset %d (write {{ for a literal brace)", i)
 			}
 			field := s[i+1 : i+end]
-			p := tmplPart{field: field}
-			if strings.HasSuffix(field, "!r") {
-				p.field, p.repr = strings.TrimSuffix(field, "!r"), true
-			}
-			if !isIdent(p.field) {
-				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, optionally followed by !r", field, i)
+			expr, repr := strings.CutSuffix(field, "!r")
+			p, ok := parseField(expr)
+			p.repr = repr
+			if !ok {
+				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, or NAME.__context__, NAME.__cause__, NAME.__suppress_context__, type(NAME).__name__, each optionally followed by !r", field, i)
 			}
 			if lit.Len() > 0 {
 				parts = append(parts, tmplPart{lit: lit.String()})

@@ -235,7 +235,24 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return normal
 	case SRaise:
 		c, _ := LookupExcClass(s.Raise.Type)
-		return x.raise(x.e.newExc(c, !s.Raise.NoMessage, s.Raise.Message), s.id)
+		exc := x.e.newExc(c, !s.Raise.NoMessage, s.Raise.Message)
+		if s.Raise.HasFrom {
+			// raise X from Y: Y is __cause__ (None too), and the
+			// context is no longer shown.
+			if s.Raise.From != "" {
+				v, fl := x.lookup(s.Raise.From, s.id)
+				if fl.kind == flowExc {
+					return fl
+				}
+				cause, ok := v.(*Exc)
+				if !ok && v != nil {
+					return x.raiseNew(TypeErrorClass, "exception causes must derive from BaseException", s.id)
+				}
+				exc.Cause = cause
+			}
+			exc.SuppressContext = true
+		}
+		return x.raise(exc, s.id)
 	case SReraise:
 		f := x.cur
 		if n := len(f.handled); n > 0 {
@@ -339,6 +356,10 @@ func (x *exec) execPrint(s *Stmt) flow {
 		}
 		v, fl := x.lookup(p.field, s.id)
 		if fl.kind == flowExc {
+			e.out = e.out[:from]
+			return fl
+		}
+		if v, fl = x.fieldValue(p, v, s.id); fl.kind == flowExc {
 			e.out = e.out[:from]
 			return fl
 		}

@@ -260,6 +260,12 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		if !s.Raise.NoMessage {
 			line += "(" + pyStrLiteral(s.Raise.Message) + ")"
 		}
+		switch {
+		case s.Raise.HasFrom && s.Raise.From == "":
+			line += " from None"
+		case s.Raise.HasFrom:
+			line += " from " + s.Raise.From
+		}
 		r.emit(ind, line)
 	case SReraise:
 		r.emit(ind, "raise")

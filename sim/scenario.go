@@ -173,6 +173,10 @@ type ExcSpec struct {
 	Message string `json:"message,omitempty"`
 	// NoMessage raises Type() with no argument rather than Type("").
 	NoMessage bool `json:"-"`
+	// HasFrom writes "raise ... from From": From is a variable holding
+	// an exception, or "" for "from None".
+	HasFrom bool   `json:"-"`
+	From    string `json:"-"`
 }
 
 // ExprKind says what an Expr is.

@@ -352,6 +352,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			v.errorf(v.join(p, "raise.type"), "expected one of %s; got %q", strings.Join(raisableNames(), ", "), s.Raise.Type)
 		}
 		v.text(v.join(p, "raise.message"), s.Raise.Message)
+		if s.Raise.From != "" {
+			v.varRef(v.join(p, "raise.from"), s.Raise.From)
+		}
 	case SReraise:
 		if !inExcept {
 			v.errorf(p, "a bare raise belongs inside an except block")

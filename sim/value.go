@@ -126,6 +126,41 @@ func strOK(v Value) (string, bool) {
 	return reprOK(v)
 }
 
+// fieldValue is what a print field reads from v, its variable's value:
+// an exception's __context__, __cause__ or __suppress_context__, in turn,
+// or type(v).__name__.
+func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
+	if p.typeName {
+		if t, ok := v.(*task); ok && t != nil {
+			return "Task", normal // the C class's own __name__
+		}
+		return pyTypeName(v), normal
+	}
+	for _, a := range p.attrs {
+		exc, ok := v.(*Exc)
+		if !ok {
+			return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)
+		}
+		switch a {
+		case "__context__":
+			v = excOrNone(exc.Context)
+		case "__cause__":
+			v = excOrNone(exc.Cause)
+		default:
+			v = exc.SuppressContext
+		}
+	}
+	return v, normal
+}
+
+// excOrNone is exc as a Value: None when it is nil.
+func excOrNone(exc *Exc) Value {
+	if exc == nil {
+		return nil
+	}
+	return exc
+}
+
 // noAttribute is CPython's AttributeError message for v.attr.
 func noAttribute(v Value, attr string) string {
 	if c, ok := v.(*ExcClass); ok {

@@ -222,9 +222,22 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 		case k == 4 && depth < 3:
 			out = append(out, g.exitStack(owner))
 		case k == 5 && depth < 3:
+			handler := []*sim.Stmt{{Kind: sim.SPrint, Text: owner + " handled {err!r}"}}
+			if g.chance(0.3) {
+				handler = append(handler, &sim.Stmt{Kind: sim.SPrint, Text: owner + " sees {type(err).__name__}, context {err.__context__!r}, cause {err.__cause__!r}"})
+			}
+			if g.chance(0.2) {
+				// Translate it: raise ... from err, or from None.
+				r := g.raise(owner + " handler")
+				r.Raise.HasFrom = true
+				if g.chance(0.6) {
+					r.Raise.From = "err"
+				}
+				handler = append(handler, r)
+			}
 			out = append(out, &sim.Stmt{Kind: sim.STry, Body: g.body(owner, depth+1),
 				Handlers: []*sim.Handler{{Types: []string{g.pick([]string{"Exception", "ValueError", "RuntimeError", "OSError"})}, As: "err",
-					Body: []*sim.Stmt{{Kind: sim.SPrint, Text: owner + " handled {err!r}"}}}}})
+					Body: handler}}})
 		case k == 6:
 			out = append(out, g.raise(owner))
 			return out
