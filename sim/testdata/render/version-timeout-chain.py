@@ -11,8 +11,13 @@ class Translator:
 
 
 async def main():
-    async with asyncio.timeout(1), Translator():
-        await asyncio.sleep(2)
+    try:
+        async with asyncio.timeout(1), Translator():
+            await asyncio.sleep(2)
+    except RuntimeError as e:
+        print(f"main caught {e!r}")
+        print(f"  its __context__: {e.__context__!r}")
+        print(f"  and that one's: {e.__context__.__context__!r}")
 
 
 asyncio.run(main())
