@@ -77,7 +77,8 @@ func init() {
 	for _, c := range []*ExcClass{BaseExceptionClass, ExceptionClass, BaseExceptionGroupClass,
 		ExceptionGroupClass, ValueErrorClass, TypeErrorClass, RuntimeErrorClass, AttributeErrorClass,
 		LookupErrorClass, KeyErrorClass, ArithmeticErrorClass, ZeroDivisionErrorClass, OSErrorClass,
-		ConnectionErrorClass, TimeoutErrorClass, NameErrorClass, unboundLocalErrorClass, CancelledErrorClass} {
+		ConnectionErrorClass, TimeoutErrorClass, NameErrorClass, unboundLocalErrorClass, CancelledErrorClass,
+		StopAsyncIterationClass, GeneratorExitClass} {
 		excClasses[c.Name] = c
 	}
 }

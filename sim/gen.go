@@ -103,6 +103,14 @@ func (x *exec) resumeGen(g *genState, throw *Exc, once bool) genOutcome {
 			out := genOutcome{}
 			if g.end.kind == flowExc {
 				out.exc = g.end.exc
+				if out.exc.Class.IsSubclass(StopAsyncIterationClass) && out.exc != throw {
+					// An async generator may not raise StopAsyncIteration
+					// itself (it would look like its end): CPython turns
+					// it into a RuntimeError, from it.
+					rt := x.e.newExc(RuntimeErrorClass, true, "async generator raised StopAsyncIteration")
+					rt.Cause, rt.Context, rt.SuppressContext = out.exc, out.exc, true
+					out.exc = rt
+				}
 			}
 			if out.exc == nil || g.teardownRan {
 				if g.yielded && g.inst.released == 0 {
