@@ -105,7 +105,8 @@
 // A VALUE is a string, true or false, {"var": "name"} (including "self"),
 // or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
 // instance), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout),
-// {"exitStack": true, "as": "stack"} or {"taskGroup": true, "as": "tg"}.
+// {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"} or
+// {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none).
 //
 // Error injection is data: a raise statement at any point of an aenter,
 // aexit, generator or body; a cancel statement with a delay; a timeout item.

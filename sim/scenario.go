@@ -155,14 +155,16 @@ type Handler struct {
 }
 
 // WithItem is one item of an async with statement. Exactly one of Manager,
-// Use, Timeout, ExitStack and TaskGroup is set.
+// Use, Timeout, ExitStack, TaskGroup and NullContext is set.
 type WithItem struct {
 	Manager   string   `json:"manager,omitempty"`   // Manager() — a new instance
 	Use       string   `json:"use,omitempty"`       // an existing variable holding a manager
 	Timeout   *float64 `json:"timeout,omitempty"`   // asyncio.timeout(d)
 	ExitStack bool     `json:"exitStack,omitempty"` // contextlib.AsyncExitStack()
 	TaskGroup bool     `json:"taskGroup,omitempty"` // asyncio.TaskGroup()
-	As        string   `json:"as,omitempty"`
+	// NullContext is contextlib.nullcontext(value)'s value (ENone: none).
+	NullContext *Expr  `json:"-"`
+	As          string `json:"as,omitempty"`
 
 	id int
 }

@@ -185,6 +185,11 @@ func (g *gen) withItem(owner string, used *[]string) *sim.WithItem {
 	case g.chance(0.08):
 		d := g.dur() + 0.5
 		return &sim.WithItem{Timeout: &d}
+	case g.chance(0.05):
+		// contextlib.nullcontext, standing in for a manager.
+		v := fmt.Sprintf("v%d", len(*used))
+		*used = append(*used, v)
+		return &sim.WithItem{NullContext: &sim.Expr{Kind: sim.EStr, Str: owner + " placeholder"}, As: v}
 	default:
 		m := g.managers[g.r.IntN(len(g.managers))]
 		it := &sim.WithItem{Manager: m.Name}
