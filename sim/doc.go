@@ -104,7 +104,8 @@
 //
 // A VALUE is a string, true or false, {"var": "name"} (including "self"),
 // or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
-// instance), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout),
+// instance), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
+// {"timeout": null} is asyncio.timeout(None), which never expires),
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"} or
 // {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none).
 //

@@ -365,6 +365,10 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	}
 }
 
+// Source is the with item as the rendered program writes it:
+// "Database()", "asyncio.timeout(2)", "lock", each with its " as x".
+func (it *WithItem) Source() string { return withItemSource(it) }
+
 func withItemSource(it *WithItem) string {
 	var src string
 	switch k := it.libKind(); {

@@ -162,6 +162,9 @@ type WithItem struct {
 	Timeout   *float64 `json:"timeout,omitempty"`   // asyncio.timeout(d)
 	ExitStack bool     `json:"exitStack,omitempty"` // contextlib.AsyncExitStack()
 	TaskGroup bool     `json:"taskGroup,omitempty"` // asyncio.TaskGroup()
+	// NoDeadline is asyncio.timeout(None) ({"timeout": null}): entered,
+	// it never expires.
+	NoDeadline bool `json:"-"`
 	// NullContext is contextlib.nullcontext(value)'s value (ENone: none).
 	NullContext *Expr  `json:"-"`
 	As          string `json:"as,omitempty"`

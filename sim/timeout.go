@@ -8,15 +8,36 @@ package sim
 var timeoutKind = libKind{
 	field: "timeout",
 	label: "timeout",
-	in:    func(it *WithItem) bool { return it.Timeout != nil },
+	in:    func(it *WithItem) bool { return it.Timeout != nil || it.NoDeadline },
 	decode: func(d *decoder, path string, v any, it *WithItem) {
+		if v == nil {
+			it.NoDeadline = true // timeout(None)
+			return
+		}
 		f := d.number(path, v)
 		it.Timeout = &f
 	},
-	encode:   func(it *WithItem) any { return *it.Timeout },
-	validate: func(v *validator, path string, it *WithItem) { v.duration(path, *it.Timeout) },
-	source:   func(it *WithItem) string { return "asyncio.timeout(" + pyFloat(*it.Timeout) + ")" },
+	encode: func(it *WithItem) any {
+		if it.NoDeadline {
+			return nil
+		}
+		return *it.Timeout
+	},
+	validate: func(v *validator, path string, it *WithItem) {
+		if !it.NoDeadline {
+			v.duration(path, *it.Timeout)
+		}
+	},
+	source: func(it *WithItem) string {
+		if it.NoDeadline {
+			return "asyncio.timeout(None)"
+		}
+		return "asyncio.timeout(" + pyFloat(*it.Timeout) + ")"
+	},
 	create: func(x *exec, it *WithItem) contextManager {
+		if it.NoDeadline {
+			return &timeoutCM{never: true}
+		}
 		// timeout(delay) turns the delay into a deadline when it is called.
 		return &timeoutCM{when: x.e.loop.now + *it.Timeout}
 	},
@@ -40,6 +61,8 @@ type timeoutCM struct {
 	handler    *handle
 	task       *task
 	cancelling int
+	// never: timeout(None), whose deadline is None: it never expires.
+	never bool
 }
 
 func (tm *timeoutCM) typeName() string { return "Timeout" }
@@ -52,6 +75,9 @@ var tmStateValues = [...]string{tmCreated: "created", tmEntered: "active", tmExp
 // every run), which no trace can reproduce: has is then false.
 func (tm *timeoutCM) pyRepr() (string, bool) {
 	if tm.state == tmEntered {
+		if tm.never {
+			return "<Timeout [active] when=None>", true
+		}
 		return "<Timeout [active] when=…>", false
 	}
 	return "<Timeout [" + tmStateValues[tm.state] + "]>", true
@@ -76,6 +102,9 @@ func (tm *timeoutCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 		x.e.taskCancel(tm.task)
 		tm.state = tmExpiring
 		tm.handler = nil
+	}
+	if tm.never {
+		return inst, normal // reschedule(None): no handler
 	}
 	if tm.when <= x.e.loop.now {
 		tm.handler = x.e.loop.callSoon(onTimeout)

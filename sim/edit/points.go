@@ -188,21 +188,7 @@ func hookSites(m *sim.ManagerDef) []site {
 func withText(s *sim.Stmt) string {
 	items := make([]string, len(s.Items))
 	for i, it := range s.Items {
-		switch {
-		case it.Manager != "":
-			items[i] = it.Manager + "()"
-		case it.Use != "":
-			items[i] = it.Use
-		case it.Timeout != nil:
-			items[i] = fmt.Sprintf("asyncio.timeout(%v)", *it.Timeout)
-		case it.ExitStack:
-			items[i] = "AsyncExitStack()"
-		case it.TaskGroup:
-			items[i] = "asyncio.TaskGroup()"
-		}
-		if it.As != "" {
-			items[i] += " as " + it.As
-		}
+		items[i] = it.Source()
 	}
 	kw := "async with "
 	if s.Sync {
