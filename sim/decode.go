@@ -276,11 +276,15 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	case SCancel:
 		if name, ok := arg.(string); ok {
 			s.Task = name
-		} else if w := d.Object(p, arg, "task", "after"); w != nil {
+		} else if w := d.Object(p, arg, "task", "after", "message"); w != nil {
 			s.Task = d.ReqStr(w, p, "task")
 			if a, ok := w["after"]; ok {
 				s.Delayed = true
 				s.Seconds = d.number(jsonfield.Join(p, "after"), a)
+			}
+			if m, ok := w["message"]; ok {
+				s.HasMessage = true
+				s.Text = d.Str(jsonfield.Join(p, "message"), m)
 			}
 		}
 	case SCall:

@@ -95,7 +95,8 @@
 //	{"gather": {"awaitables": [{"call": "f"}, {"task": "t"}], "returnExceptions": true, "as": "r"}}
 //	{"createTask": {"call": "f", "as": "t", "group": "tg"}}   asyncio.create_task or tg.create_task
 //	{"await": {"task": "t", "as": "r"}}
-//	{"cancel": {"task": "t", "after": 1.5}}   t.cancel() now, or call_later(1.5, t.cancel)
+//	{"cancel": {"task": "t", "after": 1.5}}   t.cancel() now, or call_later(1.5, t.cancel);
+//	                                      "message": "why" passes t.cancel("why")
 //	{"call": {"function": "f", "as": "r"}}    r = await f()
 //	{"assign": {"name": "cm", "manager": "M"}}   cm = M() (enter it later with {"use": "cm"})
 //	{"enterContext": {"stack": "stack", "manager": "M", "as": "x"}}

@@ -197,6 +197,9 @@ func stmtJSON(s *Stmt) obj {
 		if s.Delayed {
 			w["after"] = s.Seconds
 		}
+		if s.HasMessage {
+			w["message"] = s.Text
+		}
 		arg = w
 	case SCall:
 		w := obj{"function": s.Func}

@@ -55,6 +55,8 @@ type future struct {
 	// that adding it allocates nothing.
 	first    doneCallback
 	hasFirst bool
+	// cancelMsg is the message of cancel(msg), nil for none.
+	cancelMsg *string
 	// cancelledExc is the CancelledError a task's coroutine ended with,
 	// handed out once by makeCancelledError (as the C Future does).
 	cancelledExc *Exc
@@ -285,25 +287,27 @@ func (e *engine) setException(f *future, exc *Exc) {
 	e.scheduleCallbacks(f)
 }
 
-// futureCancel is Future.cancel (not a task's or a gather's override).
-func (e *engine) futureCancel(f *future) bool {
+// futureCancel is Future.cancel(msg) (not a task's or a gather's
+// override); msg is nil for no message.
+func (e *engine) futureCancel(f *future, msg *string) bool {
 	if f.state != pending {
 		return false
 	}
 	f.state = cancelled
+	f.cancelMsg = msg
 	e.scheduleCallbacks(f)
 	return true
 }
 
 // cancel dispatches to Task.cancel, _GatheringFuture.cancel or Future.cancel.
-func (e *engine) cancel(f *future) bool {
+func (e *engine) cancel(f *future, msg *string) bool {
 	switch {
 	case f.task != nil:
-		return e.taskCancel(f.task)
+		return e.taskCancel(f.task, msg)
 	case f.gather != nil:
-		return e.gatherCancel(f)
+		return e.gatherCancel(f, msg)
 	}
-	return e.futureCancel(f)
+	return e.futureCancel(f, msg)
 }
 
 // makeCancelledError is Future._make_cancelled_error in C: the stored
@@ -313,6 +317,9 @@ func (e *engine) makeCancelledError(f *future) *Exc {
 		exc := f.cancelledExc
 		f.cancelledExc = nil
 		return exc
+	}
+	if f.cancelMsg != nil {
+		return e.newExc(CancelledErrorClass, true, *f.cancelMsg)
 	}
 	return e.newExc(CancelledErrorClass, false, "")
 }
@@ -372,7 +379,7 @@ func (e *engine) step(t *task, exc *Exc) {
 		case x.retExc == nil:
 			if t.mustCancel {
 				t.mustCancel = false
-				e.futureCancel(t.fut)
+				e.futureCancel(t.fut, nil)
 				e.emit(evt{kind: TaskCancelled, task: t})
 			} else {
 				e.setResult(t.fut, x.retVal)
@@ -382,7 +389,7 @@ func (e *engine) step(t *task, exc *Exc) {
 			}
 		case x.retExc.Class.IsSubclass(CancelledErrorClass):
 			t.fut.cancelledExc = x.retExc
-			e.futureCancel(t.fut)
+			e.futureCancel(t.fut, nil)
 			e.emit(evt{kind: TaskCancelled, task: t, exc: x.retExc})
 		default:
 			e.setException(t.fut, x.retExc)
@@ -399,7 +406,8 @@ func (e *engine) step(t *task, exc *Exc) {
 		e.addDone(req.fut, doneCallback{waiter: t})
 		t.futWaiter = req.fut
 		if t.mustCancel {
-			if e.cancel(t.futWaiter) {
+			// The C task passes its _cancel_message on to what it awaits.
+			if e.cancel(t.futWaiter, t.fut.cancelMsg) {
 				t.mustCancel = false
 			}
 		}
@@ -455,18 +463,19 @@ func (e *engine) wakeup(t *task, f *future) {
 	}
 }
 
-// taskCancel is Task.cancel.
-func (e *engine) taskCancel(t *task) bool {
+// taskCancel is Task.cancel(msg); msg is nil for no message.
+func (e *engine) taskCancel(t *task, msg *string) bool {
 	if t.fut.done() {
 		return false
 	}
 	t.numCancels++
 	if t.futWaiter != nil {
-		if e.cancel(t.futWaiter) {
+		if e.cancel(t.futWaiter, msg) {
 			return true
 		}
 	}
 	t.mustCancel = true
+	t.fut.cancelMsg = msg // the task's _cancel_message
 	return true
 }
 

@@ -12,13 +12,13 @@ type gathering struct {
 }
 
 // gatherCancel is _GatheringFuture.cancel: it cancels the children.
-func (e *engine) gatherCancel(outer *future) bool {
+func (e *engine) gatherCancel(outer *future, msg *string) bool {
 	if outer.done() {
 		return false
 	}
 	ret := false
 	for _, c := range outer.gather.children {
-		if e.cancel(c) {
+		if e.cancel(c, msg) {
 			ret = true
 		}
 	}

@@ -340,10 +340,17 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SAwait:
 		r.emit(ind, assignPrefix(s.As)+"await "+s.Task)
 	case SCancel:
-		if s.Delayed {
+		msg := ""
+		if s.HasMessage {
+			msg = pyStrLiteral(s.Text)
+		}
+		switch {
+		case s.Delayed && s.HasMessage:
+			r.emit(ind, fmt.Sprintf("asyncio.get_running_loop().call_later(%s, %s.cancel, %s)", pyFloat(s.Seconds), s.Task, msg))
+		case s.Delayed:
 			r.emit(ind, fmt.Sprintf("asyncio.get_running_loop().call_later(%s, %s.cancel)", pyFloat(s.Seconds), s.Task))
-		} else {
-			r.emit(ind, s.Task+".cancel()")
+		default:
+			r.emit(ind, s.Task+".cancel("+msg+")")
 		}
 	case SCall:
 		r.emit(ind, assignPrefix(s.As)+"await "+s.Func+"()")

@@ -128,7 +128,7 @@ func (e *engine) runMain() error {
 		}
 		e.emit(evt{kind: Note, text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
 		for _, f := range left {
-			e.taskCancel(f.task)
+			e.taskCancel(f.task, nil)
 		}
 		if err := e.runUntilComplete(e.gather(left, true)); err != nil {
 			return err

@@ -109,7 +109,9 @@ const (
 type Stmt struct {
 	Kind StmtKind
 
-	Text     string   // print: f-string text with {name} / {name!r} fields
+	Text     string   // print: f-string text with {name} / {name!r} fields; cancel: the message
+	// HasMessage: cancel(msg) was given a message (Text).
+	HasMessage bool
 	Seconds  float64  // sleep, block, cancel (delay)
 	Delayed  bool     // cancel: after Seconds rather than at once
 	Raise    *ExcSpec // raise

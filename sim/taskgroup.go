@@ -71,7 +71,7 @@ func (e *engine) taskGroupAbort(tg *taskGroupCM) {
 	for _, t := range tg.tasks {
 		if !t.fut.done() {
 			n++
-			e.taskCancel(t)
+			e.taskCancel(t, nil)
 		}
 	}
 	if n > 1 {
@@ -101,7 +101,7 @@ func (e *engine) taskGroupOnTaskDone(tg *taskGroupCM, t *task) {
 	if !tg.aborting && !tg.parentCancelRequested {
 		e.taskGroupAbort(tg)
 		tg.parentCancelRequested = true
-		e.taskCancel(tg.parent)
+		e.taskCancel(tg.parent, nil)
 	}
 }
 
@@ -157,7 +157,7 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 			// The parent is being cancelled from outside the group:
 			// uncancel and cancel it again, keeping the count stable.
 			e.taskUncancel(tg.parent)
-			e.taskCancel(tg.parent)
+			e.taskCancel(tg.parent, nil)
 		}
 		class := ExceptionGroupClass
 		for _, sub := range tg.errors {

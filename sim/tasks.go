@@ -91,9 +91,13 @@ func (x *exec) execCancel(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return fl
 	}
+	var msg *string
+	if s.HasMessage {
+		msg = &s.Text
+	}
 	do := func() {
 		x.e.emit(evt{kind: CancelRequest, task: t, node: int32(s.id), text: "cancel() requested"})
-		x.e.taskCancel(t)
+		x.e.taskCancel(t, msg)
 	}
 	if s.Delayed {
 		x.e.loop.callLater(s.Seconds, do)

@@ -99,7 +99,7 @@ func (tm *timeoutCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	onTimeout := func() {
 		x.e.emit(evt{kind: TimeoutFired, inst: inst, task: tm.task,
 			text: "the deadline passed: the task is cancelled"})
-		x.e.taskCancel(tm.task)
+		x.e.taskCancel(tm.task, nil)
 		tm.state = tmExpiring
 		tm.handler = nil
 	}

@@ -436,6 +436,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		if s.Delayed {
 			v.duration(v.join(p, "cancel.after"), s.Seconds)
 		}
+		if s.HasMessage {
+			v.text(v.join(p, "cancel.message"), s.Text)
+		}
 	case SCall:
 		v.function(v.join(p, "call.function"), s.Func, false)
 		v.sameStack(s.Func)

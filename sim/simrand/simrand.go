@@ -320,7 +320,7 @@ func (g *gen) mainBody() []*sim.Stmt {
 				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCreateTask, Func: w, Group: "tg", As: fmt.Sprintf("t%d", i)})
 			}
 			if g.chance(0.3) {
-				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: true, Seconds: g.dur() + 0.25})
+				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: true, Seconds: g.dur() + 0.25, HasMessage: g.chance(0.3), Text: "stop"})
 			}
 			tg.Body = append(tg.Body, g.print("main in group"))
 			if g.chance(0.3) {
@@ -332,7 +332,7 @@ func (g *gen) mainBody() []*sim.Stmt {
 				run = append(run, &sim.Stmt{Kind: sim.SCreateTask, Func: w, As: fmt.Sprintf("t%d", i)})
 			}
 			if g.chance(0.5) {
-				run = append(run, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: g.chance(0.8), Seconds: g.dur() + 0.25})
+				run = append(run, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: g.chance(0.8), Seconds: g.dur() + 0.25, HasMessage: g.chance(0.3), Text: "stop"})
 			}
 			run = append(run, g.print("main created tasks"))
 			for i := range g.workers {
