@@ -109,14 +109,14 @@ const (
 type Stmt struct {
 	Kind StmtKind
 
-	Text     string   // print: f-string text with {name} / {name!r} fields; cancel: the message
+	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message
 	// HasMessage: cancel(msg) was given a message (Text).
 	HasMessage bool
-	Seconds  float64  // sleep, block, cancel (delay)
-	Delayed  bool     // cancel: after Seconds rather than at once
-	Raise    *ExcSpec // raise
-	Value    Expr     // return, yield
-	HasValue bool     // return: a value was given
+	Seconds    float64  // sleep, block, cancel (delay)
+	Delayed    bool     // cancel: after Seconds rather than at once
+	Raise      *ExcSpec // raise
+	Value      Expr     // return, yield
+	HasValue   bool     // return: a value was given
 
 	Items []*WithItem // with
 	Sync  bool        // with: a plain (non-async) with statement
