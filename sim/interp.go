@@ -245,6 +245,9 @@ func (x *exec) execStmt(s *Stmt) flow {
 					return fl
 				}
 				cause, ok := v.(*Exc)
+				if c, isClass := v.(*ExcClass); isClass {
+					cause, ok = x.e.newExc(c, false, ""), true // from SomeError: it is called
+				}
 				if !ok && v != nil {
 					return x.raiseNew(TypeErrorClass, "exception causes must derive from BaseException", s.id)
 				}

@@ -6,9 +6,10 @@ import (
 )
 
 // This file ports asyncio.Lock, Semaphore and BoundedSemaphore
-// (asyncio/locks.py, the same in 3.11.7, 3.12.1 and 3.13.0 in everything
-// a scenario can show) as the program's shared objects: made once at
-// module level, used by any function with async with NAME:.
+// (asyncio/locks.py) as the program's shared objects: made once at module
+// level, used by any function with async with NAME:. Lock is the same in
+// 3.11.7, 3.12.1 and 3.13.0; 3.13's Semaphore.acquire wakes as many
+// waiters as there are places when it leaves, cancelled or not.
 
 // SharedKind says what a shared object is.
 type SharedKind string
@@ -149,6 +150,17 @@ func (s *semaphoreCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	s.waiters = append(s.waiters, fut)
 	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut, waitsFor: inst.name})
 	s.waiters = removeFuture(s.waiters, fut)
+	if x.e.py.atLeast(13) {
+		if exc != nil && fut.done() && fut.state != cancelled {
+			s.value++
+		}
+		for s.value > 0 && s.wakeUpNext(x.e) {
+		}
+		if exc != nil {
+			return nil, x.pop(f, excFlow(exc))
+		}
+		return nil, x.pop(f, normal)
+	}
 	if exc != nil {
 		if fut.state != cancelled {
 			s.value++
@@ -174,15 +186,16 @@ func (s *semaphoreCM) aexit(x *exec, inst *instance, _ *Exc, node int) (Value, f
 	return nil, normal
 }
 
-// wakeUpNext is Semaphore._wake_up_next.
-func (s *semaphoreCM) wakeUpNext(e *engine) {
+// wakeUpNext is Semaphore._wake_up_next; it says whether it woke one.
+func (s *semaphoreCM) wakeUpNext(e *engine) bool {
 	for _, w := range s.waiters {
 		if !w.done() {
 			s.value--
 			e.setResult(w, true)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // removeFuture is deque.remove(fut).

@@ -43,6 +43,9 @@ type nullContextCM struct{ value Value }
 
 func (n *nullContextCM) typeName() string { return "nullcontext" }
 
+// hasMethods: nullcontext is a plain manager too (with nullcontext():).
+func (n *nullContextCM) hasMethods(bool) (enter, exit bool) { return true, true }
+
 // aenter is nullcontext.__aenter__: the enter_result.
 func (n *nullContextCM) aenter(*exec, *instance, int) (Value, flow) { return n.value, normal }
 

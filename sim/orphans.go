@@ -141,6 +141,12 @@ func (x *exec) reapOrphans(inFlight *Exc, ret Value) {
 func (x *exec) closeNow(g *genState) {
 	x.e.emit(evt{kind: Note, inst: g.inst, text: "nothing refers to the generator any more: CPython closes it at once"})
 	ge := x.e.newExc(GeneratorExitClass, false, "")
+	if x.cur == nil {
+		// The task's coroutine has just returned: the generator runs
+		// from the task's step itself.
+		x.cur = &frame{name: "<finalizer>", runner: x.t.co}
+		defer func() { x.cur = nil }()
+	}
 	keep := x.cur.handled
 	x.cur.handled = nil // the generator's own exception state, not the caller's
 	x.genResumeOnce(g, ge)

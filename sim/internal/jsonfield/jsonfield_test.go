@@ -3,6 +3,7 @@ package jsonfield
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,4 +49,18 @@ func TestSyntaxMessage(t *testing.T) {
 		assert.Equal(t, tt.want, SyntaxMessage([]byte(tt.data), err), tt.data)
 	}
 	assert.Equal(t, "invalid JSON: boom", SyntaxMessage(nil, errors.New("boom")))
+}
+
+// TestParseRefusesDeepNesting: a nest past MaxDepth is refused at once,
+// with its place, however long the input (a short link unpacks to a deep
+// one).
+func TestParseRefusesDeepNesting(t *testing.T) {
+	deep := strings.Repeat("[", 1_000_000)
+	_, err := Parse([]byte(deep), "scenario")
+	if assert.NotNil(t, err) {
+		assert.Contains(t, err.Msg, "nested more than 200 levels deep at line 1, column 201")
+	}
+	ok := strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth)
+	_, err = Parse([]byte(ok), "scenario")
+	assert.Nil(t, err)
 }
