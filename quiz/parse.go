@@ -59,8 +59,11 @@ func (e *ParseError) Error() string {
 // Parse reads a quizdown file strictly: any problem is an error (the
 // check a teacher runs, `lab quiz check`, and the built-in banks). It is
 // Read, refusing a quiz with Problems.
-func Parse(name string, data []byte) (*Quiz, error) {
-	q, err := Read(name, data)
+func Parse(name string, data []byte) (*Quiz, error) { return Strict(Read(name, data)) }
+
+// Strict turns what a lenient read made into a strict one: the quiz only
+// when it has no problem, else its problems as the error.
+func Strict(q *Quiz, err error) (*Quiz, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -172,8 +175,12 @@ func record(list []LineError, line int, format string, args ...any) []LineError 
 	return append(list, LineError{line, fmt.Sprintf(format, args...)})
 }
 
+// MaxListedProblems is how many problems a reading lists (in line order)
+// before a last line saying there were more.
+const MaxListedProblems = 200
+
 const (
-	maxErrors = 200           // listed
+	maxErrors = MaxListedProblems
 	maxKept   = 4 * maxErrors // found, to list the first ones in line order
 )
 

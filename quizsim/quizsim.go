@@ -28,16 +28,7 @@ import (
 // a quiz with any problem (a Markdown one, or a lab question whose run
 // fails), every problem reported at once with its line as a
 // *quiz.ParseError. `lab quiz check` and the built-in banks use it.
-func Parse(name string, data []byte) (*quiz.Quiz, error) {
-	q, err := Read(name, data)
-	if err != nil {
-		return nil, err
-	}
-	if err := q.Err(); err != nil {
-		return nil, err
-	}
-	return q, nil
-}
+func Parse(name string, data []byte) (*quiz.Quiz, error) { return quiz.Strict(Read(name, data)) }
 
 // Read reads a quiz as quiz.Read does, then answers its lab questions from
 // the engine. A lab question whose run fails is set aside with its

@@ -12,11 +12,20 @@ import (
 // pythonKey is where the CPython version the learner chose last is kept.
 const pythonKey = "asyncwithlab.python"
 
-// preferPython makes a session the app opens (an example, a question's
-// example) follow the version the learner chose; until they choose, the
-// newest. A link or file that names its version keeps it.
-func preferPython(gs gameState, ses *session.Session) {
+// preferredPython is the version the learner chose last, or "" (the
+// newest) until they choose.
+func preferredPython(gs gameState) string {
 	if v := gs.platform().Load(pythonKey); slices.Contains(sim.PythonVersions, v) {
+		return v
+	}
+	return ""
+}
+
+// preferPython makes a session the app opened (a question's example, from
+// its link) follow the version the learner chose. An example opened from
+// the app is opened as that version at once (session.OpenPresetAs).
+func preferPython(gs gameState, ses *session.Session) {
+	if v := preferredPython(gs); v != "" {
 		ses.SetPython(v)
 	}
 }

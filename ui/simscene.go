@@ -95,12 +95,11 @@ func newSimScene(gs gameState, ses *session.Session, ret *sceneReturn) *simScene
 
 // openSimPreset opens the simulator on a built-in example.
 func (g *Game) openSimPreset(name string) error {
-	ses, err := session.OpenPreset(name)
+	ses, err := session.OpenPresetAs(name, preferredPython(g))
 	if err != nil {
 		return g.localError(err)
 	}
 	preferView(g, ses)
-	preferPython(g, ses)
 	g.goTo(newSimScene(g, ses, nil))
 	return nil
 }

@@ -228,12 +228,11 @@ func (p *paneState) goTo(sc scene) {
 
 // openSimPreset opens an example beside the question.
 func (p *paneState) openSimPreset(name string) error {
-	ses, err := session.OpenPreset(name)
+	ses, err := session.OpenPresetAs(name, preferredPython(p))
 	if err != nil {
 		return err
 	}
 	preferView(p, ses)
-	preferPython(p, ses)
 	p.goTo(newSimScene(p, ses, &sceneReturn{back: p.split.close}))
 	return nil
 }

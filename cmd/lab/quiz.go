@@ -16,10 +16,6 @@ import (
 	"asyncwithlab/sim/share"
 )
 
-// quizMaxListed is how many problems quiz.Read lists before its note
-// that there are more.
-const quizMaxListed = 200
-
 // quizSummary is what "lab quiz check" reports for one file.
 type quizSummary struct {
 	File      string            `json:"file"`
@@ -170,7 +166,7 @@ func checkQuizFile(name string) quizSummary {
 				Message: fmt.Sprintf("question %q: its simulator link #%s %s", s.Title, qq.Watch, msg)})
 		}
 	}
-	if len(q.Problems) <= quizMaxListed {
+	if len(q.Problems) <= quiz.MaxListedProblems {
 		// The links' problems among the others, by line (past the cap,
 		// the list ends with its note, which stays last).
 		sort.SliceStable(rep.Errors, func(i, j int) bool { return rep.Errors[i].Line < rep.Errors[j].Line })

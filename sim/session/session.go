@@ -67,21 +67,20 @@ func (e *UnknownPresetError) Error() string { return e.In(i18n.English) }
 // In is the message in lang.
 func (e *UnknownPresetError) In(lang i18n.Lang) string { return lang.T("ui.unknownPreset", e.Name) }
 
-// newSession opens sc (named after a built-in example, or "") at event
-// step.
-func newSession(name string, sc *sim.Scenario, step int) *Session {
-	s := &Session{}
-	s.Load(name, sc, step)
-	return s
-}
-
 // OpenPreset opens the built-in example name at its first event.
-func OpenPreset(name string) (*Session, error) {
+func OpenPreset(name string) (*Session, error) { return OpenPresetAs(name, "") }
+
+// OpenPresetAs opens the built-in example name at its first event, run
+// as CPython python ("" for sim.DefaultPython): one run, not a run and a
+// rerun.
+func OpenPresetAs(name, python string) (*Session, error) {
 	sc, err := preset(name)
 	if err != nil {
 		return nil, err
 	}
-	return newSession(name, sc, 0), nil
+	s := &Session{Python: python}
+	s.Load(name, sc, 0)
+	return s, nil
 }
 
 func preset(name string) (*sim.Scenario, error) {
