@@ -151,13 +151,14 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 }
 
 func (d *decoder) function(path string, v any) *FuncDef {
-	m := d.Object(path, v, "name", "exitParams", "body")
+	m := d.Object(path, v, "name", "exitParams", "sync", "body")
 	fd := &FuncDef{}
 	if m == nil {
 		return fd
 	}
 	fd.Name = d.ReqStr(m, path, "name")
 	fd.ExitParams = d.optBool(m, path, "exitParams")
+	fd.Sync = d.optBool(m, path, "sync")
 	fd.Body = d.block(m, path, "body")
 	return fd
 }
@@ -176,7 +177,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 }
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
-	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException"}
+	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -309,6 +310,14 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		if w := d.Object(p, arg, "then", "else"); w != nil {
 			s.Body = d.block(w, p, "then")
 			s.Else = d.block(w, p, "else")
+		}
+	case SToThread:
+		if name, ok := arg.(string); ok {
+			s.Func = name
+		} else if w := d.Object(p, arg, "function", "as", "executor"); w != nil {
+			s.Func = d.ReqStr(w, p, "function")
+			s.As = d.OptStr(w, p, "as")
+			s.Executor = d.optBool(w, p, "executor")
 		}
 	case SPushExit, SPushCallback:
 		if w := d.Object(p, arg, "stack", "function"); w != nil {

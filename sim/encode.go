@@ -53,6 +53,9 @@ func scenarioJSON(sc *Scenario) obj {
 		if f.ExitParams {
 			fo["exitParams"] = true
 		}
+		if f.Sync {
+			fo["sync"] = true
+		}
 		fs[i] = fo
 	}
 	o["functions"] = fs
@@ -213,6 +216,13 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SPushExit, SPushCallback:
 		arg = obj{"stack": s.Stack, "function": s.Func}
+	case SToThread:
+		w := obj{"function": s.Func}
+		putStr(w, "as", s.As)
+		if s.Executor {
+			w["executor"] = true
+		}
+		arg = w
 	}
 	return obj{string(s.Kind): arg}
 }

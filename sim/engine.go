@@ -118,6 +118,8 @@ type suspendReq struct {
 	wake  float64 // asyncio.sleep: when its timer fires (shown in the trace)
 	// waitsFor names the shared lock or semaphore the task queues for.
 	waitsFor string
+	// thread names the call a worker thread runs for the task ("f()").
+	thread string
 }
 
 // coro is a suspended Python coroutine or async generator, run as a Go
@@ -227,6 +229,10 @@ type engine struct {
 	orphans []*genState
 	// shared are the program's module-level objects, by name.
 	shared map[string]*instance
+	// threads are the default executor's worker threads (threads.go);
+	// threadList holds every one handed out, to stop them all at the end.
+	threads    threadPool
+	threadList []*workerThread
 	// threadExc is the exception the thread itself is handling, below
 	// every task's frames: main's, while asyncio.run shuts down after
 	// main raised (see runMain); nil otherwise.
@@ -440,6 +446,8 @@ func (e *engine) emitSuspended(t *task, req suspendReq) {
 		text = "waits for gather"
 	case req.waitsFor != "":
 		text = "waits to acquire " + req.waitsFor
+	case req.thread != "":
+		text = "waits for worker thread " + req.thread
 	}
 	e.emit(evt{kind: TaskSuspended, task: t, text: text, node: int32(t.x.node)})
 	r := e.lastRec()

@@ -65,6 +65,9 @@ type exec struct {
 	// native, when set, is what an internal task of asyncio runs instead
 	// of a body (shutdown_asyncgens).
 	native func(x *exec)
+	// thread is set when this runs a plain function in a worker thread
+	// rather than a task's coroutine.
+	thread *workerThread
 }
 
 func (x *exec) runTask(fn *FuncDef) {
@@ -170,6 +173,9 @@ func (x *exec) topHandled() *Exc {
 			break
 		}
 	}
+	if x.thread != nil {
+		return nil // a worker thread has its own exception state
+	}
 	return x.e.threadExc
 }
 
@@ -230,6 +236,9 @@ func (x *exec) execStmt(s *Stmt) flow {
 	case SSleep:
 		return x.sleep(s.Seconds, s.id)
 	case SBlock:
+		if x.thread != nil {
+			return x.threadSleep(s)
+		}
 		x.e.loop.now = x.e.loop.now + s.Seconds
 		x.e.emit(evt{kind: Blocked, text: fmt.Sprintf("time.sleep(%s) blocks the event loop: no other task runs", pyFloat(s.Seconds)), node: int32(s.id)})
 		return normal
@@ -306,6 +315,8 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return normal
 	case SEnterContext:
 		return x.execEnterContext(s)
+	case SToThread:
+		return x.execToThread(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
 	case SIfException:

@@ -61,6 +61,11 @@ type loop struct {
 	stopping            bool
 	// onIteration is called once per _run_once, for the limits check.
 	iterations int
+	// threadsParked: some worker thread sleeps (see threads.go); the
+	// loop wakes it as it would fire a timer.
+	threadsParked  bool
+	nextThreadWake func() (float64, bool)
+	wakeThreads    func()
 }
 
 func (l *loop) callSoon(fn func()) *handle {
@@ -128,17 +133,28 @@ func (l *loop) runOnce() bool {
 	}
 
 	if l.readyLen() == 0 && !l.stopping {
-		if len(l.sched) == 0 {
+		none := len(l.sched) == 0 // select(timeout=None)
+		var timeout float64
+		if !none {
+			timeout = l.sched[0].when - l.now
+			if timeout < 0 {
+				timeout = 0
+			}
+			if timeout > maxSelectTimeout {
+				timeout = maxSelectTimeout
+			}
+		}
+		switch wake, ok := l.threadWake(); {
+		case ok && (none || (timeout > 0 && l.now+timeout >= wake)):
+			// A worker thread's sleep ends first: the selector moves the
+			// clock there and lets the thread go on.
+			if wake > l.now {
+				l.now = wake
+			}
+			l.wakeThreads()
+		case none:
 			return false
-		}
-		timeout := l.sched[0].when - l.now
-		if timeout < 0 {
-			timeout = 0
-		}
-		if timeout > maxSelectTimeout {
-			timeout = maxSelectTimeout
-		}
-		if timeout > 0 {
+		case timeout > 0:
 			l.now = l.now + timeout
 		}
 	}
@@ -163,6 +179,14 @@ func (l *loop) runOnce() bool {
 		l.run(h)
 	}
 	return true
+}
+
+// threadWake is when the earliest sleeping worker thread wakes, if any.
+func (l *loop) threadWake() (float64, bool) {
+	if !l.threadsParked {
+		return 0, false
+	}
+	return l.nextThreadWake()
 }
 
 // The heap functions are Python's heapq, line for line: which of two equal

@@ -16,6 +16,9 @@ type renderer struct {
 	b     strings.Builder
 	line  int
 	lines map[int]int
+	// inThread: the function being written is a plain def that runs in
+	// a worker thread, where time.sleep blocks only that thread.
+	inThread bool
 }
 
 func renderWithLines(sc *Scenario) (string, map[int]int) {
@@ -187,6 +190,13 @@ func (r *renderer) function(f *FuncDef) {
 	if f.ExitParams {
 		params = "exc_type, exc, tb"
 	}
+	if f.Sync {
+		r.emit(0, "def "+f.Name+"():")
+		r.inThread = true
+		r.block(1, f.Body)
+		r.inThread = false
+		return
+	}
 	r.emit(0, "async def "+f.Name+"("+params+"):")
 	r.block(1, f.Body)
 }
@@ -254,7 +264,11 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SSleep:
 		r.emit(ind, "await asyncio.sleep("+pyFloat(s.Seconds)+")")
 	case SBlock:
-		r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # blocks the whole event loop")
+		if r.inThread {
+			r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # blocks only this worker thread")
+		} else {
+			r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # blocks the whole event loop")
+		}
 	case SRaise:
 		line := "raise " + excName(s.Raise.Type)
 		if !s.Raise.NoMessage {
@@ -369,6 +383,12 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
 	case SPushCallback:
 		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	case SToThread:
+		if s.Executor {
+			r.emit(ind, assignPrefix(s.As)+"await asyncio.get_running_loop().run_in_executor(None, "+s.Func+")")
+		} else {
+			r.emit(ind, assignPrefix(s.As)+"await asyncio.to_thread("+s.Func+")")
+		}
 	}
 }
 

@@ -62,6 +62,7 @@ func (p *Program) RunWithLimits(lim Limits) (res *Result, err error) {
 	e := &engine{sc: p.sc, limits: lim, res: &Result{Python: fmt.Sprintf("3.%d", pythonOf(p.sc))}, funcs: p.funcs, mgrs: p.mgrs, py: pythonOf(p.sc)}
 	e.tab.texts, e.tab.vals = []string{""}, []Value{nil}
 	e.loop.run = e.runHandle
+	e.loop.nextThreadWake, e.loop.wakeThreads = e.nextThreadWake, e.wakeThreads
 	defer func() {
 		for _, t := range e.tasks {
 			if t.co != nil && !t.co.done {
@@ -71,6 +72,11 @@ func (p *Program) RunWithLimits(lim Limits) (res *Result, err error) {
 		for _, g := range e.gens {
 			if g.co != nil && !g.co.done {
 				g.co.stop()
+			}
+		}
+		for _, th := range e.threadList {
+			if !th.co.done {
+				th.co.stop()
 			}
 		}
 	}()
@@ -146,6 +152,7 @@ func (e *engine) runMain() error {
 	}
 	last := e.createTask(idle, true)
 	last.x.native = func(x *exec) {
+		e.shutdownExecutor(x)
 		for _, g := range e.orphans {
 			x.closeNow(g)
 		}

@@ -72,8 +72,11 @@ type ManagerDef struct {
 type FuncDef struct {
 	Name string `json:"name"`
 	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit.
-	ExitParams bool    `json:"exitParams,omitempty"`
-	Body       []*Stmt `json:"body"`
+	ExitParams bool `json:"exitParams,omitempty"`
+	// Sync makes it a plain "def": a blocking function that only a
+	// toThread statement runs, in a worker thread of the default executor.
+	Sync bool    `json:"sync,omitempty"`
+	Body []*Stmt `json:"body"`
 
 	id int
 }
@@ -103,6 +106,7 @@ const (
 	SPushExit     StmtKind = "pushExit"     // stack.push_async_exit(f)
 	SPushCallback StmtKind = "pushCallback" // stack.push_async_callback(f)
 	SIfException  StmtKind = "ifException"  // if exc_type is not None: ... else: ... (in exit code)
+	SToThread     StmtKind = "toThread"     // [x =] await asyncio.to_thread(f) (or loop.run_in_executor(None, f))
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -130,12 +134,14 @@ type Stmt struct {
 	Awaitables       []Awaitable // gather
 	ReturnExceptions bool        // gather
 
-	Func    string // call, createTask, pushExit, pushCallback
-	Group   string // createTask: the TaskGroup variable, or "" for asyncio.create_task
-	Task    string // await, cancel
-	Manager string // assign, enterContext
-	Stack   string // enterContext, pushExit, pushCallback
-	As      string // target variable of gather, createTask, await, call, assign, enterContext
+	Func string // call, createTask, pushExit, pushCallback, toThread
+	// Executor: toThread is written loop.run_in_executor(None, f).
+	Executor bool
+	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
+	Task     string // await, cancel
+	Manager  string // assign, enterContext
+	Stack    string // enterContext, pushExit, pushCallback
+	As       string // target variable of gather, createTask, await, call, assign, enterContext
 
 	id   int
 	tmpl []tmplPart // print: Text parsed by Validate

@@ -50,6 +50,17 @@ const (
 	// fired, what it awaited completed, or it yielded with sleep(0)).
 	// Creating a task queues its first step too, shown as task.created.
 	TaskReady
+	// ThreadStarted: a task handed a plain function to a worker thread
+	// (asyncio.to_thread, loop.run_in_executor); Text labels the call.
+	ThreadStarted
+	// ThreadSlept: the worker thread called time.sleep, which blocks only
+	// it; Wake is when it wakes.
+	ThreadSlept
+	// ThreadWoke: the worker thread's sleep ended; it runs on.
+	ThreadWoke
+	// ThreadFinished: the function returned (Args is the value's repr)
+	// or raised Exc; the loop gets the outcome next.
+	ThreadFinished
 )
 
 var eventKindNames = [...]string{
@@ -90,6 +101,10 @@ var eventKindNames = [...]string{
 	TimeoutFired:   "timeout.expired",
 	Note:           "note",
 	TaskReady:      "task.ready",
+	ThreadStarted:  "thread.started",
+	ThreadSlept:    "thread.sleeping",
+	ThreadWoke:     "thread.resumed",
+	ThreadFinished: "thread.finished",
 }
 
 // String is the event's name.
@@ -129,10 +144,12 @@ type Event struct {
 	Text string `json:"text,omitempty"`
 	// Exc is the exception involved, with its chain.
 	Exc *ExcInfo `json:"exc,omitempty"`
-	// Args is what __aexit__ received, as Python would print it.
+	// Args is what __aexit__ received, as Python would print it, or
+	// the repr of what a worker thread's function returned.
 	Args string `json:"args,omitempty"`
 	// Wake is when a task that suspended on asyncio.sleep wakes up
-	// (task.suspended only; 0 when it waits for something else).
+	// (task.suspended; 0 when it waits for something else), or when a
+	// worker thread's time.sleep ends (thread.sleeping).
 	Wake float64 `json:"wake,omitempty"`
 }
 

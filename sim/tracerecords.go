@@ -111,6 +111,12 @@ func (t *Trace) At(i int) Event {
 		case r.outFrom > 0:
 			ev.Text = "waits for " + t.tasks[r.outFrom-1]
 		}
+	case ThreadSlept:
+		ev.Wake = r.wake
+	case ThreadFinished:
+		if exc == nil {
+			ev.Args = repr(val)
+		}
 	case ExcReplaced:
 		if old, ok := val.(*Exc); ok && exc != nil {
 			ev.Text = old.Repr() + " replaced by " + exc.Repr()

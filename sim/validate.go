@@ -45,6 +45,8 @@ type validator struct {
 	vars     map[string]bool
 	inGen    bool
 	syncOnly bool
+	// inThread: the body is a plain function run in a worker thread.
+	inThread bool
 	calls    map[string][]string // references between definitions, for recursion checks
 	stack    map[string][]string // the references that run on the same task's stack
 	owner    string
@@ -125,6 +127,10 @@ func (v *validator) run() {
 		if f.ExitParams {
 			params = []string{"exc_type", "exc", "tb"}
 		}
+		if f.Sync {
+			v.syncFunction(p, f)
+			continue
+		}
 		v.body(v.join(p, "body"), f.Name, f.Body, params, false, false)
 	}
 	if v.stmts > MaxStatements {
@@ -191,7 +197,7 @@ func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen,
 		v.vars[n] = true
 	}
 	v.collectTargets(stmts)
-	v.inGen, v.syncOnly, v.owner = inGen, syncOnly, owner
+	v.inGen, v.syncOnly, v.owner, v.inThread = inGen, syncOnly, owner, false
 	v.block(p, stmts, 0, false)
 }
 
@@ -310,6 +316,10 @@ func (v *validator) checkDepth() {
 
 func (v *validator) function(p, name string, exitParams bool) {
 	v.ref(p, name, "function")
+	if f := v.funcs[name]; f != nil && f.Sync {
+		v.errorf(p, "%q is a plain def (sync): only toThread runs it, in a worker thread", name)
+		return
+	}
 	if f := v.funcs[name]; f != nil && f.ExitParams != exitParams {
 		if exitParams {
 			v.errorf(p, "%q must take (exc_type, exc, tb): set exitParams", name)
@@ -320,13 +330,17 @@ func (v *validator) function(p, name string, exitParams bool) {
 }
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
-	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true}
+	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
+	SToThread: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
 	v.stmts++
 	if v.syncOnly && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
 		v.errorf(p, "a %s statement cannot appear in the plain methods of a sync protocol class", s.Kind)
+	}
+	if v.inThread && !threadKinds[s.Kind] {
+		v.errorf(p, "a %s statement cannot appear in a plain def run in a worker thread (it may hold %s)", s.Kind, threadKindNames)
 	}
 	switch s.Kind {
 	case SPrint:
@@ -472,6 +486,12 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.varRef(v.join(p, "pushExit.stack"), s.Stack)
 		v.function(v.join(p, "pushExit.function"), s.Func, true)
 		v.sameStack(s.Func)
+	case SToThread:
+		v.ref(v.join(p, "toThread.function"), s.Func, "function")
+		if f := v.funcs[s.Func]; f != nil && !f.Sync {
+			v.errorf(v.join(p, "toThread.function"), "%q is an async def; to_thread runs a plain function in a worker thread (give it \"sync\": true)", s.Func)
+		}
+		v.target(v.join(p, "toThread.as"), s.As)
 	case SPushCallback:
 		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
 		v.function(v.join(p, "pushCallback.function"), s.Func, false)

@@ -69,6 +69,17 @@ func (v *loopView) paintLoop(f *simFrame, dst *ebiten.Image, area rect) {
 	if len(snap.Loop.Waiting) > 0 {
 		put(l.T("ui.waiting")+":", strings.Join(snap.Loop.Waiting, ", "), colText)
 	}
+	if len(snap.Loop.Threads) > 0 {
+		// Work off the loop: each call, and when its time.sleep ends.
+		threads := make([]string, len(snap.Loop.Threads))
+		for i, th := range snap.Loop.Threads {
+			threads[i] = th.Label
+			if th.Wake > 0 {
+				threads[i] += " (" + fmtTime(th.Wake) + " s)"
+			}
+		}
+		put(l.T("ui.threads")+":", strings.Join(threads, ", "), colText)
+	}
 	y += lineH + t.px(2)
 	if y+lineH > in.y+in.h+t.px(4) {
 		return

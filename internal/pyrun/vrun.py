@@ -11,6 +11,13 @@ itself.  While it runs:
   ``clock = clock + timeout`` and the selector returns at once;
 * ``time.sleep(d)`` advances the clock by ``clock = clock + d`` without
   sleeping, so a blocking call stalls the loop in virtual time;
+* work the loop hands to its default executor (``asyncio.to_thread``,
+  ``loop.run_in_executor(None, f)``) runs in one deterministic order: the
+  loop waits, in real time, until the worker thread finishes or calls
+  ``time.sleep(d)``; that sleep parks the thread until the virtual clock
+  reaches its end, which the selector treats like a timer (threads due at
+  the same time wake one at a time, in the order they parked, before the
+  loop's own timers due then run);
 * every task created through ``loop.create_task`` (which is what
   ``asyncio.create_task``, ``ensure_future``, ``gather``, ``TaskGroup`` and
   ``asyncio.run`` itself use) is recorded in creation order.
@@ -27,6 +34,7 @@ import argparse
 import asyncio
 import asyncio.base_events
 import builtins
+import concurrent.futures
 import contextlib
 import contextvars
 import gc
@@ -83,6 +91,124 @@ class VirtualClock:
         self.deadlock = False
 
 
+_thread_state = threading.local()
+
+
+class ThreadGate:
+    """Runs a loop's executor threads one at a time, in virtual time.
+
+    ``busy`` counts work items submitted and not yet settled: a work item
+    settles when its thread parks in ``time.sleep`` or when its future's
+    callbacks (which hand the result to the loop with call_soon_threadsafe)
+    have run.  The loop thread waits for ``busy == 0`` after every
+    submission and every wake-up, so thread code runs at well-defined points
+    of the loop.
+    """
+
+    def __init__(self, clock):
+        self._clock = clock
+        self._cond = threading.Condition()
+        self._busy = 0
+        self._parked = []  # [wake, seq, woken] of each parked thread
+        self._seq = itertools.count().__next__
+        self._closed = False
+
+    def wrap(self, fn):
+        def gated(*args, **kwargs):
+            _thread_state.gate = self
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _thread_state.gate = None
+
+        return gated
+
+    def started(self):
+        with self._cond:
+            self._busy += 1
+
+    def settled(self, *_):
+        with self._cond:
+            self._busy -= 1
+            self._cond.notify_all()
+
+    def park(self, secs):
+        """time.sleep(secs) in a worker thread: wait for the virtual clock."""
+        with self._cond:
+            if self._closed:
+                return
+            entry = [self._clock.now + secs, self._seq(), False]
+            self._parked.append(entry)
+            self._busy -= 1
+            self._cond.notify_all()
+            while not entry[2] and not self._closed:
+                self._cond.wait()
+
+    def wait_settled(self):
+        with self._cond:
+            self._cond.wait_for(lambda: self._busy <= 0 or self._closed, REAL_WAIT_SECONDS)
+
+    def next_wake(self):
+        with self._cond:
+            if not self._parked:
+                return None
+            return min(self._parked)[0]
+
+    def wake_due(self, now):
+        """Wake, one at a time, every parked thread whose sleep has ended."""
+        while True:
+            with self._cond:
+                due = [p for p in self._parked if p[0] <= now]
+                if not due:
+                    return
+                entry = min(due)
+                self._parked.remove(entry)
+                entry[2] = True
+                self._busy += 1
+                self._cond.notify_all()
+            self.wait_settled()
+
+    def close(self):
+        """Release every parked thread (the program is over)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+
+
+class GatedExecutor(concurrent.futures.ThreadPoolExecutor):
+    """The loop's default executor: submissions go through its gate."""
+
+    def __init__(self, gate, **kwargs):
+        super().__init__(**kwargs)
+        self._vgate = gate
+
+    def submit(self, fn, /, *args, **kwargs):
+        gate = self._vgate
+        gate.started()
+        try:
+            fut = super().submit(gate.wrap(fn), *args, **kwargs)
+        except BaseException:
+            gate.settled()
+            raise
+        add = fut.add_done_callback
+
+        def add_done_callback(callback):
+            # asyncio's wrap_future adds the callback that hands the result
+            # to the loop; the work item settles once it has run.
+            del fut.add_done_callback
+
+            def then_settle(f):
+                try:
+                    callback(f)
+                finally:
+                    gate.settled()
+
+            add(then_settle)
+
+        fut.add_done_callback = add_done_callback
+        return fut
+
+
 class Recorder:
     """Remembers every task created on a virtual loop, in creation order.
 
@@ -134,6 +260,17 @@ class VirtualSelector(selectors.DefaultSelector):
         if ready:
             return ready
         loop = self._loop
+        if (timeout is None or timeout > 0) and loop is not None:
+            wake = loop._vgate.next_wake()
+            clock = self._vclock
+            if wake is not None and (timeout is None or clock.now + timeout >= wake):
+                # A worker thread's time.sleep ends first: move the clock
+                # there and let the thread go on (timers due at the same
+                # time run after what it hands back).
+                if wake > clock.now:
+                    clock.now = wake
+                loop._vgate.wake_due(clock.now)
+                return super().select(0)
         if (timeout is None or timeout > 0) and loop is not None and loop._real_work_pending():
             # Executor threads take no virtual time: wait for them in real
             # time (they wake the loop through call_soon_threadsafe) before
@@ -169,7 +306,7 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
     def __init__(self, clock, recorder):
         self._vclock = clock
         self._vrecorder = recorder
-        self._vexecutor_futures = []
+        self._vgate = ThreadGate(clock)
         self._vshutting_down = 0
         selector = VirtualSelector(clock)
         super().__init__(selector)
@@ -181,17 +318,14 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
         return self._vclock.now
 
     def _real_work_pending(self):
-        """True while executor threads are working for this loop."""
-        if self._vshutting_down:
-            return True
-        futs = self._vexecutor_futures
-        if futs:
-            futs[:] = [f for f in futs if not f.done()]
-        return bool(futs)
+        """True while the default executor shuts down in another thread."""
+        return bool(self._vshutting_down)
 
     def run_in_executor(self, executor, func, *args):
+        if executor is None and self._default_executor is None and not self.is_closed():
+            self._default_executor = GatedExecutor(self._vgate, thread_name_prefix="asyncio")
         fut = super().run_in_executor(executor, func, *args)
-        self._vexecutor_futures.append(fut)
+        self._vgate.wait_settled()
         return fut
 
     async def shutdown_default_executor(self, *args, **kwargs):
@@ -248,6 +382,10 @@ def _make_virtual_sleep(clock):
         else:
             _real_sleep(secs)  # raises TypeError exactly like CPython
             raise TypeError("invalid sleep length")
+        gate = getattr(_thread_state, "gate", None)
+        if gate is not None:
+            gate.park(secs)  # blocks only this worker thread
+            return
         clock.now = clock.now + secs
 
     return sleep
@@ -396,6 +534,7 @@ def run_program(code, filename="<program>", compile_error=None, print_traceback=
         asyncio.events._set_running_loop(None)
         _set_policy(None)
         for loop in policy.loops:
+            loop._vgate.close()
             try:
                 if not loop.is_running() and not loop.is_closed():
                     loop.close()

@@ -64,7 +64,12 @@ func (c *captioner) caption() string {
 		sim.TaskFinished, sim.TaskFailed, sim.TaskCancelled, sim.CancelRequest, sim.Blocked, sim.TimeoutFired:
 		return c.taskCaption()
 	case sim.Printed:
+		if ev.Task == "" {
+			return c.say("caption.print.thread", ev.Text)
+		}
 		return c.say("caption.print", ev.Task, ev.Text)
+	case sim.ThreadStarted, sim.ThreadSlept, sim.ThreadWoke, sim.ThreadFinished:
+		return c.threadCaption()
 	case sim.Note:
 		return c.note()
 	case sim.ManagerCreated:

@@ -31,6 +31,8 @@ func (c *captioner) taskCaption() string {
 			return c.say("caption.suspended.yield", ev.Task) + c.next()
 		case l.WaitsLock:
 			s = c.say("caption.suspended.lock", ev.Task, l.Waits)
+		case l.WaitsThread:
+			s = c.say("caption.suspended.thread", ev.Task, l.Waits)
 		case l.Waits == "gather":
 			s = c.say("caption.suspended.gather", ev.Task)
 		case l.Waits != "":
@@ -47,6 +49,8 @@ func (c *captioner) taskCaption() string {
 			return c.say("caption.ready.timer", ev.Task, c.secs(l.Wake))
 		case l.WaitsLock:
 			return c.say("caption.ready.lock", ev.Task, l.Waits)
+		case l.WaitsThread:
+			return c.say("caption.ready.thread", ev.Task, l.Waits)
 		case l.Waits != "" && l.Waits != "gather":
 			return c.say("caption.ready.task", ev.Task, l.Waits)
 		}

@@ -21,6 +21,9 @@ func (l *Lane) Status(lang i18n.Lang) string {
 		if l.WaitsLock {
 			return c.say("lane.status.waitingLock", l.Waits)
 		}
+		if l.WaitsThread {
+			return c.say("lane.status.waitingThread", l.Waits)
+		}
 		if l.Waits != "" {
 			return c.say("lane.status.waitingFor", l.Waits)
 		}

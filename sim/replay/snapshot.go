@@ -45,6 +45,9 @@ type Lane struct {
 	Waits string
 	// WaitsLock: Waits names a lock or semaphore the task queues for.
 	WaitsLock bool
+	// WaitsThread: Waits names the call ("f()") a worker thread runs for
+	// the task (asyncio.to_thread, loop.run_in_executor).
+	WaitsThread bool
 	// Yielded: the task's last suspension was asyncio.sleep(0).
 	Yielded bool
 	// CancelRequested: cancel() was called and the CancelledError has not
@@ -127,6 +130,17 @@ type Loop struct {
 	// whole loop for BlockedFor seconds.
 	Blocked    bool
 	BlockedFor float64
+	// Threads are the calls running in worker threads, in the order they
+	// were handed out: off the loop, they go on while tasks run.
+	Threads []Thread
+}
+
+// Thread is a call running in a worker thread.
+type Thread struct {
+	// Label is the call and its thread: "fetch() in thread 1".
+	Label string
+	// Wake is when its time.sleep ends, 0 while it runs.
+	Wake float64
 }
 
 // Sleeper is a task on a timer.

@@ -56,6 +56,7 @@ func (s *Snapshot) clone() Snapshot {
 	c.Loop.Ready = append([]string(nil), s.Loop.Ready...)
 	c.Loop.Sleeping = append([]Sleeper(nil), s.Loop.Sleeping...)
 	c.Loop.Waiting = append([]string(nil), s.Loop.Waiting...)
+	c.Loop.Threads = append([]Thread(nil), s.Loop.Threads...)
 	c.Resources.Leaked = append([]string(nil), s.Resources.Leaked...)
 	return c
 }
@@ -84,7 +85,11 @@ func (w *world) apply(i int, ev sim.Event, ix *index) {
 		s.Line = ev.Line
 	}
 	s.Loop.Time, s.Loop.Blocked, s.Loop.BlockedFor = ev.Time, false, 0
-	if ln < 0 {
+	if ev.Kind == sim.Printed {
+		// A worker thread prints too, in no task's lane.
+		s.Output += 1 + strings.Count(ev.Text, "\n")
+	}
+	if w.applyThread(ev) || ln < 0 {
 		return
 	}
 	if ev.Kind == sim.TaskCreated {
@@ -100,10 +105,7 @@ func (w *world) apply(i int, ev sim.Event, ix *index) {
 	}
 	w.applyWith(i, ln, ev, ix)
 	w.applyExc(i, ln, ev)
-	switch ev.Kind {
-	case sim.Printed:
-		s.Output += 1 + strings.Count(ev.Text, "\n")
-	case sim.Blocked:
+	if ev.Kind == sim.Blocked {
 		s.Loop.Blocked, s.Loop.BlockedFor = true, ev.Time-prevTime
 	}
 }
@@ -169,8 +171,12 @@ func (w *world) applyTask(i, ln int, ev sim.Event) bool {
 		if s.Loop.Running == ev.Task {
 			s.Loop.Running = ""
 		}
-		l.Wake, l.Waits, l.Yielded, l.WaitsLock = ev.Wake, "", false, false
+		l.Wake, l.Waits, l.Yielded, l.WaitsLock, l.WaitsThread = ev.Wake, "", false, false, false
 		switch {
+		case strings.HasPrefix(ev.Text, "waits for worker thread "):
+			l.State, l.WaitsThread = TaskWaiting, true
+			l.Waits = strings.TrimPrefix(ev.Text, "waits for worker thread ")
+			s.Loop.Waiting = append(s.Loop.Waiting, ev.Task)
 		case strings.HasPrefix(ev.Text, "waits to acquire "):
 			l.State, l.WaitsLock = TaskWaiting, true
 			l.Waits = strings.TrimPrefix(ev.Text, "waits to acquire ")
