@@ -75,6 +75,10 @@
 //
 // Functions have a name, a body and, for exit callbacks pushed with
 // push_async_exit, "exitParams": true (the signature exc_type, exc, tb).
+// "sync": true makes a plain def: a blocking function that only a
+// toThread statement runs, in a worker thread; its body holds print,
+// block, raise, reraise, return, pass and try, and its time.sleep
+// ("block") blocks only its thread.
 //
 // A body is a list of statements, each an object with one field:
 //
@@ -102,6 +106,9 @@
 //	{"enterContext": {"stack": "stack", "manager": "M", "as": "x"}}
 //	{"pushExit": {"stack": "stack", "function": "on_exit"}}
 //	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
+//	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
+//	                                      "executor": true writes
+//	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)
 //
 // A VALUE is a string, true or false, {"var": "name"} (including "self"),
 // or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
@@ -125,4 +132,13 @@
 // (asyncio.run cancelling several leftover tasks, a TaskGroup cancelling
 // several siblings) its order is unspecified; the engine uses creation
 // order and sets Result.Unordered.
+//
+// Worker threads (toThread) follow the one order the CPython harness
+// fixes: a thread runs as soon as it is handed its work, until it
+// finishes or calls time.sleep; that sleep parks it until the virtual
+// clock reaches its end, which the loop waits for like a timer (threads
+// due together wake in the order they parked, and what they hand back is
+// queued before timers due at the same moment). The default executor runs
+// min(32, CPUs + 4) threads, so a run with more than five calls in threads
+// at once, whose order would depend on the machine, is refused.
 package sim

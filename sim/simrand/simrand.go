@@ -7,6 +7,7 @@
 package simrand
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -32,12 +33,32 @@ type gen struct {
 	// for one while holding another could deadlock, and CPython would
 	// hang).
 	holding bool
+	// blocking are plain functions that toThread statements run in
+	// worker threads.
+	blocking []string
 }
 
 // Scenario returns the random scenario for a seed (the same on every platform).
 func Scenario(seed uint64) *sim.Scenario {
+	sc := generate(seed, true)
+	if usesThreads(sc) {
+		// More calls in worker threads at once than every machine's
+		// default executor runs is refused; make that seed without them.
+		if _, err := sim.Run(sc); errors.Is(err, sim.ErrLimit) {
+			return generate(seed, false)
+		}
+	}
+	return sc
+}
+
+func generate(seed uint64, threads bool) *sim.Scenario {
 	g := &gen{r: rand.New(rand.NewPCG(seed, 0x5eed)), sc: &sim.Scenario{Version: sim.CurrentVersion,
 		Title: fmt.Sprintf("random scenario %d", seed)}}
+	if g.chance(0.3) && threads {
+		for i, n := 0, 1+g.r.IntN(2); i < n; i++ {
+			g.blockingFunc(fmt.Sprintf("blocking%d", i))
+		}
+	}
 	for i, n := 0, 1+g.r.IntN(4); i < n; i++ {
 		g.manager(fmt.Sprintf("M%d", i))
 	}
@@ -89,6 +110,9 @@ func (g *gen) steps(where string, raiseP float64) []*sim.Stmt {
 	}
 	if g.chance(0.05) {
 		out = append(out, &sim.Stmt{Kind: sim.SBlock, Seconds: 0.5})
+	}
+	if len(g.blocking) > 0 && g.chance(0.15) {
+		out = append(out, g.toThread(where))
 	}
 	if g.chance(raiseP) {
 		out = append(out, g.raise(where))
@@ -248,6 +272,8 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 			return out
 		case k == 7 && g.helper != "" && owner != "helper":
 			out = append(out, &sim.Stmt{Kind: sim.SCall, Func: g.helper})
+		case k == 8 && len(g.blocking) > 0:
+			out = append(out, g.toThread(owner))
 		default:
 			out = append(out, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()}, g.print(owner+" step"))
 		}
@@ -352,4 +378,43 @@ func (g *gen) mainBody() []*sim.Stmt {
 			Body: []*sim.Stmt{{Kind: sim.SPrint, Text: "main caught {e!r}"}}}}}}
 	}
 	return run
+}
+
+// blockingFunc adds a plain function for worker threads: prints, blocking
+// sleeps (which park only its thread), maybe an error it handles or lets
+// out, and a value.
+func (g *gen) blockingFunc(name string) {
+	body := []*sim.Stmt{g.print(name + " in thread"), {Kind: sim.SBlock, Seconds: g.dur()}}
+	if g.chance(0.3) {
+		body = append(body, g.print(name+" after sleep"), &sim.Stmt{Kind: sim.SBlock, Seconds: g.dur()})
+	}
+	if g.chance(0.2) {
+		body = append(body, &sim.Stmt{Kind: sim.STry, Body: []*sim.Stmt{g.raise(name)},
+			Handlers: []*sim.Handler{{Types: []string{"Exception"}, As: "err", Body: []*sim.Stmt{
+				{Kind: sim.SPrint, Text: name + " handled {err!r}"}, {Kind: sim.SBlock, Seconds: g.dur()}}}}})
+	}
+	if g.chance(0.25) {
+		body = append(body, g.raise(name))
+	} else {
+		body = append(body, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: sim.Expr{Kind: sim.EStr, Str: name + "-result"}})
+	}
+	g.blocking = append(g.blocking, name)
+	g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: name, Sync: true, Body: body})
+}
+
+// toThread awaits one of the blocking functions in a worker thread and
+// prints what it returned.
+func (g *gen) toThread(where string) *sim.Stmt {
+	g.nprint++
+	v := fmt.Sprintf("r%d", g.nprint)
+	return &sim.Stmt{Kind: sim.SToThread, Func: g.pick(g.blocking), As: v, Executor: g.chance(0.3)}
+}
+
+func usesThreads(sc *sim.Scenario) bool {
+	for _, f := range sc.Functions {
+		if f.Sync {
+			return true
+		}
+	}
+	return false
 }
