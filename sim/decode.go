@@ -177,7 +177,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 }
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
-	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread"}
+	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -319,6 +319,22 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 			s.Executor = d.optBool(w, p, "executor")
 		}
+	case SShield:
+		if w := d.Object(p, arg, "call", "task", "as"); w != nil {
+			d.callOrTask(p, w, s)
+		}
+	case SWaitFor:
+		if w := d.Object(p, arg, "call", "task", "timeout", "as"); w != nil {
+			d.callOrTask(p, w, s)
+			switch tv, ok := w["timeout"]; {
+			case !ok:
+				d.Errorf(jsonfield.Join(p, "timeout"), "required field is missing (a number of seconds, or null for None)")
+			case tv == nil:
+				s.NoTimeout = true
+			default:
+				s.Seconds = d.number(jsonfield.Join(p, "timeout"), tv)
+			}
+		}
 	case SPushExit, SPushCallback:
 		if w := d.Object(p, arg, "stack", "function"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")
@@ -421,4 +437,15 @@ func (d *decoder) awaitable(path string, v any) Awaitable {
 		d.Errorf(path, "expected exactly one of call (a function name) or task (a task variable)")
 	}
 	return a
+}
+
+// callOrTask reads the awaitable of shield and wait_for: "call" (a fresh
+// call of a function) or "task" (a task variable), and "as".
+func (d *decoder) callOrTask(p string, w map[string]any, s *Stmt) {
+	s.Func = d.OptStr(w, p, "call")
+	s.Task = d.OptStr(w, p, "task")
+	if (s.Func == "") == (s.Task == "") {
+		d.Errorf(p, "expected exactly one of call (a function name) or task (a task variable)")
+	}
+	s.As = d.OptStr(w, p, "as")
 }

@@ -106,6 +106,9 @@
 //	{"enterContext": {"stack": "stack", "manager": "M", "as": "x"}}
 //	{"pushExit": {"stack": "stack", "function": "on_exit"}}
 //	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
+//	{"shield": {"call": "f", "as": "r"}}   r = await asyncio.shield(f()); or {"task": "t"}: shield(t)
+//	{"waitFor": {"call": "f", "timeout": 1.5, "as": "r"}}   r = await asyncio.wait_for(f(), 1.5);
+//	                                      or {"task": "t"}; "timeout": null is None (required)
 //	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)

@@ -216,6 +216,19 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SPushExit, SPushCallback:
 		arg = obj{"stack": s.Stack, "function": s.Func}
+	case SShield, SWaitFor:
+		w := obj{}
+		putStr(w, "call", s.Func)
+		putStr(w, "task", s.Task)
+		if s.Kind == SWaitFor {
+			if s.NoTimeout {
+				w["timeout"] = nil
+			} else {
+				w["timeout"] = s.Seconds
+			}
+		}
+		putStr(w, "as", s.As)
+		arg = w
 	case SToThread:
 		w := obj{"function": s.Func}
 		putStr(w, "as", s.As)

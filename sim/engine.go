@@ -62,6 +62,9 @@ type future struct {
 	cancelledExc *Exc
 	task         *task
 	gather       *gathering
+	// standsFor is the task a future of asyncio's own stands in for
+	// (shield's outer future, wait_for's waiter), for the trace.
+	standsFor *task
 }
 
 func (f *future) done() bool { return f.state != pending }
@@ -454,6 +457,9 @@ func (e *engine) emitSuspended(t *task, req suspendReq) {
 	r.wake = req.wake
 	if req.fut != nil && req.fut.task != nil && !req.fut.task.internal {
 		r.outFrom = int32(req.fut.task.num)
+	}
+	if req.fut != nil && req.fut.standsFor != nil {
+		r.outFrom = int32(req.fut.standsFor.num)
 	}
 }
 

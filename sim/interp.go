@@ -317,6 +317,10 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execEnterContext(s)
 	case SToThread:
 		return x.execToThread(s)
+	case SShield:
+		return x.execShield(s)
+	case SWaitFor:
+		return x.execWaitFor(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
 	case SIfException:

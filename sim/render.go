@@ -383,6 +383,14 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
 	case SPushCallback:
 		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	case SShield:
+		r.emit(ind, assignPrefix(s.As)+"await asyncio.shield("+awaitableArg(s)+")")
+	case SWaitFor:
+		timeout := "None"
+		if !s.NoTimeout {
+			timeout = pyFloat(s.Seconds)
+		}
+		r.emit(ind, assignPrefix(s.As)+"await asyncio.wait_for("+awaitableArg(s)+", "+timeout+")")
 	case SToThread:
 		if s.Executor {
 			r.emit(ind, assignPrefix(s.As)+"await asyncio.get_running_loop().run_in_executor(None, "+s.Func+")")
@@ -464,4 +472,12 @@ func printsSelf(stmts []*Stmt) bool {
 	return anyStmt(stmts, func(s *Stmt) bool {
 		return s.Kind == SPrint && (strings.Contains(s.Text, "{self}") || strings.Contains(s.Text, "{self!r}"))
 	})
+}
+
+// awaitableArg is the argument of shield or wait_for: "f()" or "t".
+func awaitableArg(s *Stmt) string {
+	if s.Func != "" {
+		return s.Func + "()"
+	}
+	return s.Task
 }

@@ -107,6 +107,8 @@ const (
 	SPushCallback StmtKind = "pushCallback" // stack.push_async_callback(f)
 	SIfException  StmtKind = "ifException"  // if exc_type is not None: ... else: ... (in exit code)
 	SToThread     StmtKind = "toThread"     // [x =] await asyncio.to_thread(f) (or loop.run_in_executor(None, f))
+	SShield       StmtKind = "shield"       // [x =] await asyncio.shield(f()) or asyncio.shield(t)
+	SWaitFor      StmtKind = "waitFor"      // [x =] await asyncio.wait_for(f(), d) or asyncio.wait_for(t, d)
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -116,11 +118,13 @@ type Stmt struct {
 	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message
 	// HasMessage: cancel(msg) was given a message (Text).
 	HasMessage bool
-	Seconds    float64  // sleep, block, cancel (delay)
-	Delayed    bool     // cancel: after Seconds rather than at once
-	Raise      *ExcSpec // raise
-	Value      Expr     // return, yield
-	HasValue   bool     // return: a value was given
+	Seconds    float64 // sleep, block, cancel (delay), waitFor (timeout)
+	// NoTimeout: waitFor's timeout is None.
+	NoTimeout bool
+	Delayed   bool     // cancel: after Seconds rather than at once
+	Raise     *ExcSpec // raise
+	Value     Expr     // return, yield
+	HasValue  bool     // return: a value was given
 
 	Items []*WithItem // with
 	Sync  bool        // with: a plain (non-async) with statement
@@ -134,11 +138,11 @@ type Stmt struct {
 	Awaitables       []Awaitable // gather
 	ReturnExceptions bool        // gather
 
-	Func string // call, createTask, pushExit, pushCallback, toThread
+	Func string // call, createTask, pushExit, pushCallback, toThread, shield, waitFor
 	// Executor: toThread is written loop.run_in_executor(None, f).
 	Executor bool
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
-	Task     string // await, cancel
+	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext

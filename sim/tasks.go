@@ -16,6 +16,11 @@ func (x *exec) awaitFuture(f *future, node int) (Value, flow) {
 			return nil, excFlow(exc)
 		}
 	}
+	return x.futureResult(f, node)
+}
+
+// futureResult is f.result(): the value, or the exception raised here.
+func (x *exec) futureResult(f *future, node int) (Value, flow) {
 	switch {
 	case f.state == cancelled:
 		return nil, x.raise(x.e.makeCancelledError(f), node)

@@ -331,7 +331,7 @@ func (v *validator) function(p, name string, exitParams bool) {
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
 	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
-	SToThread: true}
+	SToThread: true, SShield: true, SWaitFor: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
@@ -486,6 +486,27 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.varRef(v.join(p, "pushExit.stack"), s.Stack)
 		v.function(v.join(p, "pushExit.function"), s.Func, true)
 		v.sameStack(s.Func)
+	case SShield, SWaitFor:
+		k := string(s.Kind)
+		if s.Func != "" {
+			v.function(v.join(p, k+".call"), s.Func, false)
+			if s.Func == "main" {
+				v.errorf(v.join(p, k+".call"), "main cannot be called again")
+			}
+			if s.Kind == SWaitFor {
+				v.sameStack(s.Func) // from 3.12 it runs in the caller's task
+			}
+		} else {
+			v.varRef(v.join(p, k+".task"), s.Task)
+		}
+		if s.Kind == SWaitFor && !s.NoTimeout {
+			if s.Seconds == 0 {
+				v.errorf(v.join(p, "waitFor.timeout"), "a timeout of 0 takes another path in wait_for that this tool does not follow; give a number of seconds from 0.001 to 86400, or null")
+			} else {
+				v.duration(v.join(p, "waitFor.timeout"), s.Seconds)
+			}
+		}
+		v.target(v.join(p, k+".as"), s.As)
 	case SToThread:
 		v.ref(v.join(p, "toThread.function"), s.Func, "function")
 		if f := v.funcs[s.Func]; f != nil && !f.Sync {

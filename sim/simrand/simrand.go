@@ -274,6 +274,8 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 			out = append(out, &sim.Stmt{Kind: sim.SCall, Func: g.helper})
 		case k == 8 && len(g.blocking) > 0:
 			out = append(out, g.toThread(owner))
+		case k == 9 && g.helper != "" && owner != "helper":
+			out = append(out, g.waitOrShield(sim.Stmt{Func: g.helper}), g.print(owner+" after helper"))
 		default:
 			out = append(out, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()}, g.print(owner+" step"))
 		}
@@ -363,8 +365,12 @@ func (g *gen) mainBody() []*sim.Stmt {
 			run = append(run, g.print("main created tasks"))
 			for i := range g.workers {
 				v := fmt.Sprintf("r%d", i)
+				await := &sim.Stmt{Kind: sim.SAwait, Task: fmt.Sprintf("t%d", i), As: v}
+				if g.chance(0.25) {
+					await = g.waitOrShield(sim.Stmt{Task: await.Task, As: v})
+				}
 				run = append(run, &sim.Stmt{Kind: sim.STry,
-					Body:     []*sim.Stmt{{Kind: sim.SAwait, Task: fmt.Sprintf("t%d", i), As: v}, {Kind: sim.SPrint, Text: "main got {" + v + "!r}"}},
+					Body:     []*sim.Stmt{await, {Kind: sim.SPrint, Text: "main got {" + v + "!r}"}},
 					Handlers: []*sim.Handler{{Types: []string{"BaseException"}, As: "e", Body: []*sim.Stmt{{Kind: sim.SPrint, Text: "main: task failed with {e!r}"}}}}})
 			}
 		}
@@ -417,4 +423,22 @@ func usesThreads(sc *sim.Scenario) bool {
 		}
 	}
 	return false
+}
+
+// waitOrShield awaits a call or a task (as s names it) through
+// asyncio.wait_for, with a timeout that may fire or None, or through
+// asyncio.shield.
+func (g *gen) waitOrShield(s sim.Stmt) *sim.Stmt {
+	if g.chance(0.3) {
+		s.Kind = sim.SShield
+		return &s
+	}
+	s.Kind = sim.SWaitFor
+	switch g.r.IntN(4) {
+	case 0:
+		s.NoTimeout = true
+	default:
+		s.Seconds = g.dur() + 0.25
+	}
+	return &s
 }
