@@ -223,6 +223,14 @@ func (e *engine) emit(ev evt) {
 		r.text = int32(len(e.tab.texts) - 1)
 	}
 	if ev.val != nil {
+		if inst, ok := ev.val.(*instance); ok && inst.def == nil {
+			if r, can := inst.mgr.(customRepr); can {
+				// A library manager's repr tells its state (a Timeout
+				// expires, a TaskGroup exits): show it as it was then.
+				s, _ := r.pyRepr()
+				ev.val = shownRepr(s)
+			}
+		}
 		e.tab.vals = append(e.tab.vals, ev.val)
 		r.val = int32(len(e.tab.vals) - 1)
 	}

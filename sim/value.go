@@ -85,6 +85,8 @@ func appendRepr(b *[]byte, v Value) bool {
 	case tracebackValue:
 		*b = append(*b, "<traceback object>"...)
 		return false
+	case shownRepr:
+		*b = append(*b, v...)
 	default:
 		*b = append(*b, '?')
 		return false
@@ -193,3 +195,7 @@ func pyTypeName(v Value) string {
 	}
 	return "object"
 }
+
+// shownRepr is a repr taken when an event happened, for the trace: the
+// object itself may have changed since.
+type shownRepr string
