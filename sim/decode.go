@@ -177,7 +177,8 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 }
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
-	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor"}
+	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
+	"asyncFor", "break", "continue"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -204,7 +205,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		s.Seconds = d.number(p, arg)
 	case SRaise:
 		s.Raise = d.excSpec(p, arg)
-	case SReraise, SPass:
+	case SReraise, SPass, SBreak, SContinue:
 		if b, ok := arg.(bool); !ok {
 			d.Errorf(p, "expected true, got %s", jsonfield.TypeOf(arg))
 		} else if !b {
@@ -318,6 +319,16 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Func = d.ReqStr(w, p, "function")
 			s.As = d.OptStr(w, p, "as")
 			s.Executor = d.optBool(w, p, "executor")
+		}
+	case SAsyncFor:
+		if w := d.Object(p, arg, "gen", "use", "as", "body"); w != nil {
+			s.Manager = d.OptStr(w, p, "gen")
+			s.Use = d.OptStr(w, p, "use")
+			if (s.Manager == "") == (s.Use == "") {
+				d.Errorf(p, "expected exactly one of gen (an async generator function, called afresh) or use (a variable an aclosing item bound)")
+			}
+			s.As = d.OptStr(w, p, "as")
+			s.Body = d.block(w, p, "body")
 		}
 	case SShield:
 		if w := d.Object(p, arg, "call", "task", "as"); w != nil {

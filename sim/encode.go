@@ -118,7 +118,7 @@ func stmtJSON(s *Stmt) obj {
 			}
 			arg = o
 		}
-	case SReraise, SPass:
+	case SReraise, SPass, SBreak, SContinue:
 		arg = true
 	case SReturn:
 		if s.HasValue {
@@ -216,6 +216,12 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SPushExit, SPushCallback:
 		arg = obj{"stack": s.Stack, "function": s.Func}
+	case SAsyncFor:
+		w := obj{"body": blockJSON(s.Body)}
+		putStr(w, "gen", s.Manager)
+		putStr(w, "use", s.Use)
+		putStr(w, "as", s.As)
+		arg = w
 	case SShield, SWaitFor:
 		w := obj{}
 		putStr(w, "call", s.Func)

@@ -32,6 +32,8 @@ const (
 	flowNormal flowKind = iota
 	flowReturn
 	flowExc
+	flowBreak    // break: leaves the innermost async for
+	flowContinue // continue: its next round
 )
 
 // flow is how a block ended: normally, by return (with val), or by an exception.
@@ -319,6 +321,12 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execToThread(s)
 	case SShield:
 		return x.execShield(s)
+	case SAsyncFor:
+		return x.execAsyncFor(s)
+	case SBreak:
+		return flow{kind: flowBreak}
+	case SContinue:
+		return flow{kind: flowContinue}
 	case SWaitFor:
 		return x.execWaitFor(s)
 	case SPushExit, SPushCallback:

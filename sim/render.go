@@ -146,8 +146,13 @@ func scanUses(sc *Scenario) usage {
 
 func (r *renderer) manager(m *ManagerDef) {
 	r.mark(m.id)
-	if m.Kind == GeneratorManager {
+	switch m.Kind {
+	case GeneratorManager:
 		r.emit(0, "@asynccontextmanager")
+		r.emit(0, "async def "+m.Name+"():")
+		r.block(1, m.Body)
+		return
+	case AsyncGenFunction:
 		r.emit(0, "async def "+m.Name+"():")
 		r.block(1, m.Body)
 		return
@@ -383,6 +388,20 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
 	case SPushCallback:
 		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	case SAsyncFor:
+		target, src := s.As, s.Use
+		if target == "" {
+			target = "_"
+		}
+		if s.Manager != "" {
+			src = s.Manager + "()"
+		}
+		r.emit(ind, "async for "+target+" in "+src+":")
+		r.block(ind+1, s.Body)
+	case SBreak:
+		r.emit(ind, "break")
+	case SContinue:
+		r.emit(ind, "continue")
 	case SShield:
 		r.emit(ind, assignPrefix(s.As)+"await asyncio.shield("+awaitableArg(s)+")")
 	case SWaitFor:

@@ -28,6 +28,10 @@ const (
 	ClassManager ManagerKind = "class"
 	// GeneratorManager is an @asynccontextmanager async generator function.
 	GeneratorManager ManagerKind = "generator"
+	// AsyncGenFunction is a plain async generator function: async for
+	// iterates what it returns, and contextlib.aclosing closes that. It
+	// is not a manager itself (async with on it is a TypeError).
+	AsyncGenFunction ManagerKind = "asyncgen"
 )
 
 // Protocol says which special methods a class-based manager really defines.
@@ -109,6 +113,9 @@ const (
 	SToThread     StmtKind = "toThread"     // [x =] await asyncio.to_thread(f) (or loop.run_in_executor(None, f))
 	SShield       StmtKind = "shield"       // [x =] await asyncio.shield(f()) or asyncio.shield(t)
 	SWaitFor      StmtKind = "waitFor"      // [x =] await asyncio.wait_for(f(), d) or asyncio.wait_for(t, d)
+	SAsyncFor     StmtKind = "asyncFor"     // async for x in gen(): ... (or in a variable)
+	SBreak        StmtKind = "break"        // break, inside an async for
+	SContinue     StmtKind = "continue"     // continue, inside an async for
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -143,7 +150,8 @@ type Stmt struct {
 	Executor bool
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
 	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
-	Manager  string // assign, enterContext
+	Manager  string // assign, enterContext, asyncFor (an async generator function)
+	Use      string // asyncFor: a variable holding the async generator
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext
 
@@ -167,7 +175,7 @@ type Handler struct {
 }
 
 // WithItem is one item of an async with statement. Exactly one of Manager,
-// Use, Timeout, ExitStack, TaskGroup and NullContext is set.
+// Use, Timeout, ExitStack, TaskGroup, NullContext and Aclosing is set.
 type WithItem struct {
 	Manager   string   `json:"manager,omitempty"`   // Manager() — a new instance
 	Use       string   `json:"use,omitempty"`       // an existing variable holding a manager
@@ -178,8 +186,11 @@ type WithItem struct {
 	// it never expires.
 	NoDeadline bool `json:"-"`
 	// NullContext is contextlib.nullcontext(value)'s value (ENone: none).
-	NullContext *Expr  `json:"-"`
-	As          string `json:"as,omitempty"`
+	NullContext *Expr `json:"-"`
+	// Aclosing names the async generator function of
+	// contextlib.aclosing(gen()).
+	Aclosing string `json:"aclosing,omitempty"`
+	As       string `json:"as,omitempty"`
 
 	id int
 }

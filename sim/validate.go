@@ -47,6 +47,11 @@ type validator struct {
 	syncOnly bool
 	// inThread: the body is a plain function run in a worker thread.
 	inThread bool
+	// loops counts the async for statements around the statement
+	// (break and continue need one); closers are the variables an
+	// aclosing item binds in the body, which an async for may iterate.
+	loops   int
+	closers map[string]bool
 	calls    map[string][]string // references between definitions, for recursion checks
 	stack    map[string][]string // the references that run on the same task's stack
 	owner    string
@@ -172,7 +177,7 @@ func (v *validator) manager(p string, m *ManagerDef) {
 		sync := m.Protocol == SyncProtocol
 		v.body(v.join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, sync)
 		v.body(v.join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, sync)
-	case GeneratorManager:
+	case GeneratorManager, AsyncGenFunction:
 		if m.Protocol != "" {
 			v.errorf(v.join(p, "protocol"), "only class managers have a protocol")
 		}
@@ -181,11 +186,13 @@ func (v *validator) manager(p string, m *ManagerDef) {
 		}
 		v.hasYield = false
 		v.body(v.join(p, "body"), m.Name, m.Body, nil, true, false)
-		if !v.hasYield {
+		if !v.hasYield && m.Kind == AsyncGenFunction {
+			v.errorf(v.join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
+		} else if !v.hasYield {
 			v.errorf(v.join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
 		}
 	default:
-		v.errorf(v.join(p, "kind"), "expected \"class\" or \"generator\", got %q", m.Kind)
+		v.errorf(v.join(p, "kind"), "expected \"class\", \"generator\" or \"asyncgen\", got %q", m.Kind)
 	}
 }
 
@@ -198,6 +205,8 @@ func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen,
 	}
 	v.collectTargets(stmts)
 	v.inGen, v.syncOnly, v.owner, v.inThread = inGen, syncOnly, owner, false
+	v.loops, v.closers = 0, map[string]bool{}
+	collectClosers(stmts, v.closers)
 	v.block(p, stmts, 0, false)
 }
 
@@ -331,7 +340,7 @@ func (v *validator) function(p, name string, exitParams bool) {
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
 	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
-	SToThread: true, SShield: true, SWaitFor: true}
+	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
@@ -486,6 +495,25 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.varRef(v.join(p, "pushExit.stack"), s.Stack)
 		v.function(v.join(p, "pushExit.function"), s.Func, true)
 		v.sameStack(s.Func)
+	case SAsyncFor:
+		if s.Manager != "" {
+			v.asyncGenRef(v.join(p, "asyncFor.gen"), s.Manager)
+			v.sameStack(s.Manager)
+		} else if v.varRef(v.join(p, "asyncFor.use"), s.Use); !v.closers[s.Use] {
+			v.errorf(v.join(p, "asyncFor.use"), "%q is not bound by an aclosing item in %s: iterate a fresh call with gen, or the target of async with aclosing(...)", s.Use, v.owner)
+		}
+		v.target(v.join(p, "asyncFor.as"), s.As)
+		if depth+1 > maxBlockNesting {
+			v.errorf(v.join(p, "asyncFor"), "blocks nested too deep; CPython compiles at most %d", maxBlockNesting)
+			return
+		}
+		v.loops++
+		v.block(v.join(p, "asyncFor.body"), s.Body, depth+1, inExcept)
+		v.loops--
+	case SBreak, SContinue:
+		if v.loops == 0 {
+			v.errorf(p, "%s belongs inside an async for", s.Kind)
+		}
 	case SShield, SWaitFor:
 		k := string(s.Kind)
 		if s.Func != "" {

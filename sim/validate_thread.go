@@ -22,3 +22,30 @@ func (v *validator) syncFunction(p string, f *FuncDef) {
 	v.block(v.join(p, "body"), f.Body, 0, false)
 	v.inThread = false
 }
+
+// asyncGenRef checks that name is an async generator function.
+func (v *validator) asyncGenRef(p, name string) {
+	v.ref(p, name, "manager")
+	for _, m := range v.sc.Managers {
+		if m.Name == name && m.Kind != AsyncGenFunction {
+			v.errorf(p, "%q is a %s manager, not an async generator function (kind \"asyncgen\")", name, m.Kind)
+		}
+	}
+}
+
+// collectClosers finds the targets of aclosing items in a body.
+func collectClosers(stmts []*Stmt, out map[string]bool) {
+	for _, s := range stmts {
+		for _, it := range s.Items {
+			if it.Aclosing != "" && it.As != "" {
+				out[it.As] = true
+			}
+		}
+		for _, h := range s.Handlers {
+			collectClosers(h.Body, out)
+		}
+		collectClosers(s.Body, out)
+		collectClosers(s.Finally, out)
+		collectClosers(s.Else, out)
+	}
+}

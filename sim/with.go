@@ -34,6 +34,10 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 		switch bfl.kind {
 		case flowReturn:
 			how = "by return"
+		case flowBreak:
+			how = "by break"
+		case flowContinue:
+			how = "by continue"
 		case flowExc:
 			how = "by an exception"
 		}
@@ -110,11 +114,14 @@ func (x *exec) notAManager(v Value, node int) flow {
 // generator function the _AsyncGeneratorContextManager (no code runs yet).
 func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
 	var inst *instance
-	if def.Kind == GeneratorManager {
+	switch def.Kind {
+	case GeneratorManager:
 		acm := &asyncGenCM{gen: genState{def: def}}
 		inst = x.e.newInstance(def.Name, def, acm)
 		acm.gen.inst = inst
-	} else {
+	case AsyncGenFunction:
+		inst = x.e.newGenObject(def) // async with on it fails: no protocol
+	default:
 		inst = x.e.newInstance(def.Name, def, classCM{def: def})
 	}
 	x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(node)})

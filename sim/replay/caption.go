@@ -143,14 +143,23 @@ func (c *captioner) caption() string {
 		}
 		return s + c.leak()
 	case sim.GenYielded:
+		if c.frame == nil { // no manager on the lane: an async for's generator
+			return c.say("caption.iter.yielded", m, ev.Text)
+		}
 		return c.say("caption.gen.yielded", ev.Text)
 	case sim.GenResumed:
+		if c.frame == nil {
+			return c.say("caption.iter.resumed", m)
+		}
 		return c.say("caption.gen.resumed")
 	case sim.GenThrown:
 		return c.say("caption.gen.thrown", excType(ev.Exc))
 	case sim.GenFinished:
 		if ev.Exc != nil {
 			return c.say("caption.gen.finished.exc", c.exc(ev.Exc))
+		}
+		if c.frame == nil {
+			return c.say("caption.iter.finished", m)
 		}
 		return c.say("caption.gen.finished")
 	}

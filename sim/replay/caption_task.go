@@ -14,6 +14,8 @@ func (c *captioner) taskCaption() string {
 	switch ev.Kind {
 	case sim.TaskCreated:
 		switch {
+		case strings.HasPrefix(ev.Task, "async_generator_athrow"):
+			return c.say("caption.created.athrow", ev.Task)
 		case c.i == 0:
 			return c.say("caption.created.main", ev.Task)
 		case c.s.Loop.Running != "":
