@@ -50,8 +50,8 @@ type validator struct {
 	// loops counts the async for statements around the statement
 	// (break and continue need one); closers are the variables an
 	// aclosing item binds in the body, which an async for may iterate.
-	loops   int
-	closers map[string]bool
+	loops    int
+	closers  map[string]bool
 	calls    map[string][]string // references between definitions, for recursion checks
 	stack    map[string][]string // the references that run on the same task's stack
 	owner    string
