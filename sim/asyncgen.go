@@ -104,6 +104,22 @@ func (e *engine) dropGen(g *genState) {
 				x.retExc = fl.exc
 			}
 		}
+		// Cancelled before it starts (asyncio.run cancelling what is
+		// left), the aclose() awaitable throws the CancelledError into
+		// the generator instead of GeneratorExit.
+		t.x.nativeThrow = func(x *exec, exc *Exc) {
+			g.closeOnSend = !x.e.py.atLeast(13)
+			out := x.genResume(g, exc)
+			g.closeOnSend = false
+			switch {
+			case out.yielded:
+				fl := x.raiseNew(RuntimeErrorClass, "async generator ignored GeneratorExit", 0)
+				x.e.orphan(g, fl.exc)
+				x.retExc = fl.exc
+			case out.exc != nil && out.exc.Class != StopAsyncIterationClass && out.exc.Class != GeneratorExitClass:
+				x.retExc = out.exc
+			}
+		}
 	})
 }
 

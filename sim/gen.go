@@ -21,6 +21,11 @@ type genState struct {
 	// orphan: it ignored aclose's GeneratorExit and is suspended, closed
 	// in CPython's eyes (see orphans.go).
 	orphan bool
+	// closeOnSend: an aclose() awaitable had an exception thrown in
+	// before it started, which 3.11 and 3.12 pass to the generator while
+	// the awaitable stays unstarted; the next plain resumption starts it,
+	// throwing GeneratorExit in wherever the generator waits.
+	closeOnSend bool
 }
 
 // genOutcome is what one resumption of a generator did.
@@ -94,6 +99,10 @@ func (x *exec) resumeGen(g *genState, throw *Exc, once bool) genOutcome {
 	g.frame.parent = driver
 	in := throw
 	for {
+		if in == nil && g.closeOnSend {
+			g.closeOnSend = false
+			in = x.e.newExc(GeneratorExitClass, false, "")
+		}
 		g.gx.t, g.gx.visRoot, g.gx.node = x.t, x.visRoot, x.node
 		req, ok := g.co.resume(in)
 		x.visRoot, x.node = g.gx.visRoot, g.gx.node

@@ -67,13 +67,18 @@ type exec struct {
 	// native, when set, is what an internal task of asyncio runs instead
 	// of a body (shutdown_asyncgens).
 	native func(x *exec)
+	// nativeThrow, when set, is what such a task runs when an exception
+	// is thrown in before its first step (an aclose() awaitable passes
+	// it on to its generator; a coroutine would just end with it).
+	nativeThrow func(x *exec, exc *Exc)
 	// thread is set when this runs a plain function in a worker thread
 	// rather than a task's coroutine.
 	thread *workerThread
 }
 
 func (x *exec) runTask(fn *FuncDef) {
-	if in := x.t.co.in; in != nil {
+	in := x.t.co.in
+	if in != nil && x.nativeThrow == nil {
 		// Cancelled before its first step: the exception is thrown into a
 		// coroutine that has not started, so none of its code runs.
 		x.t.co.in = nil
@@ -82,6 +87,12 @@ func (x *exec) runTask(fn *FuncDef) {
 	}
 	f := &frame{name: fn.Name, runner: x.t.co}
 	x.cur = f
+	if in != nil {
+		x.t.co.in = nil
+		x.nativeThrow(x, in)
+		x.cur = nil
+		return
+	}
 	if x.native != nil {
 		x.native(x)
 		x.cur = nil

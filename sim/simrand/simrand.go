@@ -36,6 +36,8 @@ type gen struct {
 	// blocking are plain functions that toThread statements run in
 	// worker threads.
 	blocking []string
+	// streams are async generator functions that async for iterates.
+	streams []string
 }
 
 // Scenario returns the random scenario for a seed (the same on every platform).
@@ -61,6 +63,9 @@ func generate(seed uint64, threads bool) *sim.Scenario {
 	}
 	for i, n := 0, 1+g.r.IntN(4); i < n; i++ {
 		g.manager(fmt.Sprintf("M%d", i))
+	}
+	if g.chance(0.3) {
+		g.stream("stream0")
 	}
 	if g.chance(0.5) {
 		// Locks and semaphores the workers share.
@@ -231,6 +236,10 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 	var out []*sim.Stmt
 	var used []string
 	for i, n := 0, 1+g.r.IntN(3); i < n; i++ {
+		if len(g.streams) > 0 && depth < 3 && g.chance(0.15) {
+			out = append(out, g.asyncFor(owner, depth))
+			continue
+		}
 		switch k := g.r.IntN(10); {
 		case k < 4 && depth < 3:
 			w := &sim.Stmt{Kind: sim.SWith}
@@ -441,4 +450,57 @@ func (g *gen) waitOrShield(s sim.Stmt) *sim.Stmt {
 		s.Seconds = g.dur() + 0.25
 	}
 	return &s
+}
+
+// stream adds an async generator function: yields with prints and awaits
+// between them, a finally that may await, maybe a handler that sees the
+// GeneratorExit of aclose().
+func (g *gen) stream(name string) {
+	var try []*sim.Stmt
+	for i, n := 0, 1+g.r.IntN(3); i < n; i++ {
+		try = append(try, g.print(name+" yields"), &sim.Stmt{Kind: sim.SYield, Value: sim.Expr{Kind: sim.EStr, Str: fmt.Sprintf("%s-item%d", name, i)}})
+		if g.chance(0.4) {
+			try = append(try, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()})
+		}
+	}
+	fin := []*sim.Stmt{g.print(name + " finally")}
+	if g.chance(0.4) {
+		fin = append(fin, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()}, g.print(name+" finally after await"))
+	}
+	if g.chance(0.1) {
+		fin = append(fin, g.raise(name+" finally"))
+	}
+	st := &sim.Stmt{Kind: sim.STry, Body: try, HasFinally: true, Finally: fin}
+	if g.chance(0.3) {
+		st.Handlers = []*sim.Handler{{Types: []string{"GeneratorExit"}, As: "ge", Body: []*sim.Stmt{
+			{Kind: sim.SPrint, Text: name + " told to close {ge!r}"}, {Kind: sim.SReraise}}}}
+	}
+	g.streams = append(g.streams, name)
+	m := &sim.ManagerDef{Name: name, Kind: sim.AsyncGenFunction, Body: []*sim.Stmt{g.print(name + " starts"), st}}
+	g.sc.Managers = append(g.sc.Managers, m)
+}
+
+// asyncFor iterates a stream, afresh or through aclosing, with a body
+// that may break, continue, await or raise.
+func (g *gen) asyncFor(owner string, depth int) *sim.Stmt {
+	g.nprint++
+	v := fmt.Sprintf("item%d", g.nprint)
+	body := []*sim.Stmt{{Kind: sim.SPrint, Text: owner + " got {" + v + "}"}}
+	switch g.r.IntN(5) {
+	case 0:
+		body = append(body, &sim.Stmt{Kind: sim.SBreak})
+	case 1:
+		body = append(body, &sim.Stmt{Kind: sim.SSleep, Seconds: g.dur()}, &sim.Stmt{Kind: sim.SContinue})
+	case 2:
+		body = append(body, g.raise(owner+" loop"))
+	case 3:
+		body = append(body, g.body(owner, depth+1)...)
+	}
+	name := g.pick(g.streams)
+	if g.chance(0.5) {
+		return &sim.Stmt{Kind: sim.SAsyncFor, Manager: name, As: v, Body: body}
+	}
+	closer := fmt.Sprintf("closer%d", g.nprint)
+	return &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{Aclosing: name, As: closer}},
+		Body: []*sim.Stmt{{Kind: sim.SAsyncFor, Use: closer, As: v, Body: body}, g.print(owner + " after loop")}}
 }
