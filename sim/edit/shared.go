@@ -32,7 +32,10 @@ func enters(ms []ManagerDesign, j, places int) bool {
 	if !k.shared() {
 		return true
 	}
-	limit := map[ManagerKind]int{KindLock: 1, KindSemaphore: places}[k]
+	limit := places
+	if k == KindLock {
+		limit = 1
+	}
 	held := 0
 	for _, o := range ms[:j] {
 		if o.Kind == k {
