@@ -308,6 +308,35 @@ func TestSimulatorPanels(t *testing.T) {
 	waitEvent(b, rp3, rp3.Stops()[len(rp3.Stops())-1])
 	b.frames(5)
 	b.screenshot("sim-panels-5-built")
+
+	b.step("build your own: worker1's first manager becomes the shared semaphore, then it gets three places")
+	b.clickItem("editor")
+	toSemaphore := func() { // from a class, the kind the form starts with
+		for _, k := range edit.ManagerKinds[1:] {
+			b.clickItem("kind-next")
+			b.waitText("Kind: " + k.Label(i18n.English) + "\n")
+			if k == edit.KindSemaphore {
+				return
+			}
+		}
+	}
+	toSemaphore()
+	b.waitText("Places: 2\n")
+	b.clickItem("places-next")
+	b.waitText("Places: 3\n")
+	b.frames(5)
+	b.screenshot("sim-panels-6-semaphore")
+
+	b.step("one place, and worker1 enters the semaphore a second time: the editor explains why it leaves that out")
+	b.clickItem("places-prev")
+	b.waitText("Places: 2\n")
+	b.clickItem("places-prev")
+	b.waitText("Places: 1\n")
+	b.clickItem("manager-add")
+	toSemaphore()
+	b.waitText("the semaphore has only 1 place")
+	b.frames(5)
+	b.screenshot("sim-panels-7-semaphore-full")
 	require.Empty(t, b.consoleProblems(), "console:\n%s", b.consoleText())
 }
 

@@ -5,17 +5,19 @@ import (
 	"asyncwithlab/version"
 )
 
-// source is one course document the content comes from.
-type source struct{ title, address string }
+// source is one course document the content comes from: a name it gives
+// itself (its title, or its short title and site when the full title is
+// long), a note in the reader's language (a message ID; "" for none), and
+// the address it gives for itself ("" when it gives none).
+type source struct{ title, note, address string }
 
-// sources credits the five course documents, each with the title and the
-// address it gives for itself.
+// sources credits the five course documents.
 var sources = []source{
-	{"Python - Async Context Manager (in Portuguese)", "/python-async-context-manager"},
-	{"9.1 Context Managers · 9.2 Usage Examples (async context managers, aiofiles, aiohttp)", ""},
-	{"Async Context Managers in Python: Mastering Asynchronous Resource Management", "https://softwarepatternslexicon.com/patterns-python/6/5/2"},
-	{"Async Context Managers in Python", ""},
-	{"What is the asynchronous context manager in Python? (Educative Answers)", ""},
+	{"Python - Async Context Manager", "ui.sourceInPortuguese", "/python-async-context-manager"},
+	{"9.1 Context Managers · 9.2 Usage Examples", "ui.sourceChapters", ""},
+	{"6.5.2 Async Context Managers (Software Patterns Lexicon)", "", "https://softwarepatternslexicon.com/patterns-python/6/5/2"},
+	{"Async Context Managers in Python", "", ""},
+	{"Educative Answers", "ui.sourceEducative", ""},
 }
 
 // aboutScene credits the sources.
@@ -33,8 +35,11 @@ func (s *aboutScene) build(gs gameState, p *page) {
 		if addr == "" {
 			addr = l.T("ui.noAddress")
 		}
-		p.panel("", []quiz.Block{{Runs: []quiz.Run{{Text: string(rune('1'+i)) + ". " + src.title, Style: quiz.Strong}}},
-			{Runs: []quiz.Run{{Text: addr, Link: src.address}}}}, colPanel, colBorder)
+		title := []quiz.Run{{Text: string(rune('1'+i)) + ". " + src.title, Style: quiz.Strong}}
+		if src.note != "" {
+			title = append(title, quiz.Run{Text: " (" + l.T(src.note) + ")"})
+		}
+		p.panel("", []quiz.Block{{Runs: title}, {Runs: []quiz.Run{{Text: addr, Link: src.address}}}}, colPanel, colBorder)
 	}
 }
 

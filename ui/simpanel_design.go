@@ -62,12 +62,22 @@ func buildDesignForm(gs gameState, s *simScene, p *page, c *panelColumn) {
 			m.SetKind(edit.Cycle(edit.ManagerKinds, m.Kind, step))
 			apply()
 		})
-		if m.Kind == edit.KindTimeout {
+		switch m.Kind {
+		case edit.KindTimeout:
 			c.stepper("timeout", "asyncio.timeout", fmtTime(m.Timeout)+" s", func(step int) {
 				m.Timeout = edit.StepDuration(m.Timeout, step)
 				apply()
 			})
-		} else {
+		case edit.KindSemaphore:
+			// The places belong to the design (one semaphore for every
+			// task), so every semaphore row shows and changes the same.
+			places := d.SemaphoreValue()
+			c.stepper("places", l.T("ui.semaphorePlaces"), strconv.Itoa(places), func(step int) {
+				d.SetPlaces(places + step)
+				apply()
+			})
+		}
+		if m.Kind.HasCode() {
 			c.stepper("enter-sleep", l.T("ui.enterSleep"), fmtTime(m.EnterSleep)+" s", func(step int) {
 				m.EnterSleep = edit.StepDuration(m.EnterSleep, step)
 				apply()

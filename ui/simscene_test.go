@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"asyncwithlab/sim"
+	"asyncwithlab/sim/edit"
 	"asyncwithlab/sim/predict"
 	"asyncwithlab/sim/replay"
 	"asyncwithlab/sim/session"
@@ -369,4 +372,34 @@ func TestEventTextIsLast(t *testing.T) {
 	mirrored := s.mirror(g, text)
 	assert.Equal(t, text[:n-2], mirrored[:n-2])
 	assert.True(t, strings.HasPrefix(mirrored[n-2], "Event 1 of "))
+}
+
+// TestEditorSemaphore: the kind stepper reaches the shared semaphore,
+// whose row shows its places instead of code to choose; the places
+// stepper changes the program the design builds.
+func TestEditorSemaphore(t *testing.T) {
+	g := newSimGame(t, Config{Link: "v1.p.nested-exit-order.0"}, newMemPlatform())
+	s := simOf(t, g)
+	click(t, g, "editor")
+	click(t, g, "tab-build")
+	e := s.ses.Editor
+	for i := 0; !strings.Contains(pageText(g), "Kind: asyncio.Semaphore\n"); i++ {
+		require.Less(t, i, len(edit.ManagerKinds), "no semaphore among the kinds")
+		click(t, g, "kind-next")
+	}
+	assert.Equal(t, edit.KindSemaphore, e.Design.Tasks[0].Managers[0].Kind)
+	text := pageText(g)
+	assert.Contains(t, text, "Places: 2\n")
+	assert.NotContains(t, text, "sleep in __aenter__", "the library's semaphore has no code of its own")
+	for _, c := range []struct {
+		id   string
+		want int
+	}{{"places-next", 3}, {"places-next", 4}, {"places-prev", 3}} {
+		click(t, g, c.id)
+		assert.Equal(t, c.want, e.Design.SemaphoreValue())
+		assert.Contains(t, pageText(g), fmt.Sprintf("Places: %d\n", c.want))
+		assert.Contains(t, sim.Render(s.ses.Scenario), fmt.Sprintf("shared_semaphore = asyncio.Semaphore(%d)\n", c.want))
+	}
+	assert.Same(t, e.Built, s.ses.Scenario, "each change runs again")
+	assert.Empty(t, e.Problems)
 }

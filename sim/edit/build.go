@@ -14,13 +14,23 @@ import (
 // Cancellations and time-outs are placed with trial runs (see place.go):
 // a few runs for each one a task holds, the tasks being placed side by
 // side. A design without them costs one run, which checks that every
-// raise happens and every "returns True" has something to suppress.
+// raise happens and every "returns True" has something to suppress; one
+// where a task enters shared objects twice costs a run more, or more if
+// it deadlocks (see shared.go).
 func (d Design) Build() (*sim.Scenario, []Problem) {
 	c, probs := sanitize(d)
 	probs = append(probs, combine(&c)...)
 	probs = append(probs, reach(&c)...)
 	b := &builder{d: c}
+	probs = append(probs, b.untangle()...)
 	probs = append(probs, b.placeTimed()...)
+	// A cancellation changes when its task lets go of what it holds, so
+	// the faults' runs may deadlock where the first did not; what untangle
+	// leaves out then may move a placed fault.
+	for more := b.untangle(); len(more) > 0; more = b.untangle() {
+		probs = append(probs, more...)
+		probs = append(probs, b.checkPlaced()...)
+	}
 	sc := b.scenario()
 	if res := run(b.scenario()); res != nil {
 		probs = append(probs, b.checkRun(res)...)

@@ -198,6 +198,51 @@ var buildCases = []struct {
 			require.Len(t, fired, 1)
 			assert.Greater(t, fired[0].Time, r.of(sim.AexitCalled, "Database")[0].Time)
 		}},
+	{"a semaphore of 2 lets two tasks in while the third queues",
+		shared(0, 1, []edit.ManagerDesign{sem, cls(0.5, 0)}, []edit.ManagerDesign{sem, cls(0.5, 0)}, []edit.ManagerDesign{sem, cls(0.5, 0)}),
+		func(t *testing.T, r run) {
+			assert.Empty(t, r.probs)
+			assert.Contains(t, sim.Render(r.sc), "shared_semaphore = asyncio.Semaphore(2)\n")
+			assert.Contains(t, sim.Render(r.sc), "async with shared_semaphore, Cache3():")
+			waits := r.of(sim.AenterSuspend, edit.SemaphoreName)
+			require.Len(t, waits, 1, "only the third task waits for a place")
+			assert.Equal(t, "worker3", waits[0].Task)
+			assert.Less(t, r.lineAt("worker1: done"), r.printedAt("Cache3: opening"), "it gets in when the first one leaves")
+			assert.Less(t, r.printedAt("Cache2: opening"), r.lineAt("worker1: done"))
+		}},
+	{"one task may enter the semaphore as often as it has places",
+		shared(3, 0.5, []edit.ManagerDesign{sem, cls(0, 0), sem, sem}),
+		func(t *testing.T, r run) {
+			assert.Empty(t, r.probs)
+			assert.Len(t, r.of(sim.AenterReturned, edit.SemaphoreName), 3)
+			assert.Empty(t, r.of(sim.AenterSuspend, edit.SemaphoreName))
+		}},
+	{"an asyncio.timeout expires while its task queues for the semaphore",
+		edit.Design{Runner: edit.RunGather, Places: 1, Tasks: []edit.TaskDesign{
+			{Managers: []edit.ManagerDesign{sem}, BodySleep: 2},
+			{Managers: []edit.ManagerDesign{{Kind: edit.KindTimeout, Timeout: 1}, sem}},
+		}},
+		func(t *testing.T, r run) {
+			assert.Empty(t, r.probs, "the timeout block awaits: it queues for the semaphore")
+			raised := r.of(sim.AenterRaised, edit.SemaphoreName)
+			require.Len(t, raised, 1)
+			assert.Equal(t, "CancelledError", excType(raised[0]))
+			assert.Equal(t, 1.0, raised[0].Time)
+			assert.Equal(t, "TimeoutError", r.task("worker2").Exc.Type)
+			assert.Contains(t, r.res.Stdout, "main: results ['worker1 finished', TimeoutError()]")
+		}},
+	{"each deadlock's last entry left out, every task finishes",
+		// worker1 holds the lock, worker2 the semaphore, each waits for
+		// the other's; once worker2 is untangled, worker3 (queued for the
+		// semaphore) gets it and waits for worker1's lock in turn.
+		shared(1, 0.5, []edit.ManagerDesign{lock, cls(0.5, 0), sem}, []edit.ManagerDesign{sem, cls(0.5, 0), lock}, []edit.ManagerDesign{sem, lock}),
+		func(t *testing.T, r run) {
+			require.Equal(t, []edit.Code{edit.CodeDeadlock, edit.CodeDeadlock}, codes(r.probs))
+			assert.Equal(t, "tasks[1].managers[2].kind", r.probs[0].Where)
+			assert.Equal(t, "async with shared_semaphore", r.probs[0].Arg)
+			assert.Equal(t, "tasks[2].managers[1].kind", r.probs[1].Where)
+			assert.Contains(t, r.res.Stdout, "main: results ['worker1 finished', 'worker2 finished', 'worker3 finished']")
+		}},
 	{"cancels across twenty tasks each land in their own hook",
 		func() edit.Design {
 			d := edit.Design{Runner: edit.RunGather}

@@ -1,5 +1,10 @@
 package edit
 
+import (
+	"slices"
+	"strconv"
+)
+
 // This file holds Build's checks of how choices combine: settings a kind
 // of manager has no use for, cancellations aimed where nothing awaits, and
 // faults an earlier fault makes unreachable. They change the design in
@@ -36,7 +41,7 @@ func (c *checker) applicable(ti, mi int) {
 	drop := func(set bool, field string, code Code, reset func()) {
 		if set {
 			p := c.managerProblem(ti, mi, "", field, code)
-			if code == CodeTimeoutHasNoCode || code == CodeLockHasNoCode {
+			if code == noCode[m.Kind] {
 				p.Arg = field
 			}
 			c.add(p)
@@ -44,16 +49,10 @@ func (c *checker) applicable(ti, mi int) {
 		}
 	}
 	if m.Kind.library() {
-		code := CodeTimeoutHasNoCode
-		if m.Kind == KindLock {
-			code = CodeLockHasNoCode
+		code := noCode[m.Kind]
+		if m.Kind.shared() {
 			drop(m.Timeout != 0, "timeout", CodeDeadlineNotTimer, func() { m.Timeout = 0 })
-			for _, o := range c.d.Tasks[ti].Managers[:mi] {
-				if o.Kind == KindLock {
-					c.add(c.managerProblem(ti, mi, "", "kind", CodeLockTwice)) // Build leaves it out
-					break
-				}
-			}
+			c.reentered(ti, mi)
 		}
 		drop(m.EnterSleep != 0, "enterSleep", code, func() { m.EnterSleep = 0 })
 		drop(m.ExitSleep != 0, "exitSleep", code, func() { m.ExitSleep = 0 })
@@ -79,6 +78,26 @@ func (c *checker) applicable(ti, mi int) {
 		p.Dropped = false
 		c.add(p)
 	}
+}
+
+// noCode is the problem of a library manager given code of its own, by
+// kind.
+var noCode = map[ManagerKind]Code{KindTimeout: CodeTimeoutHasNoCode, KindLock: CodeLockHasNoCode, KindSemaphore: CodeSemaphoreHasNoCode}
+
+// reentered explains an entry of a shared object that Build leaves out
+// because the task already holds all of it (see enters).
+func (c *checker) reentered(ti, mi int) {
+	places := c.d.SemaphoreValue()
+	if enters(c.d.Tasks[ti].Managers, mi, places) {
+		return
+	}
+	if c.d.Tasks[ti].Managers[mi].Kind == KindLock {
+		c.add(c.managerProblem(ti, mi, "", "kind", CodeLockTwice))
+		return
+	}
+	p := c.managerProblem(ti, mi, "", "kind", CodeSemaphoreFull)
+	p.Arg = strconv.Itoa(places)
+	c.add(p)
 }
 
 // awaitable clears the cancellations and time-outs aimed at a hook that
@@ -230,6 +249,9 @@ func (c *checker) idleTimeouts(ti int) {
 			if in.Kind != KindTimeout && ((in.EnterSleep > 0 && !in.Blocking) || in.ExitSleep > 0) {
 				awaits = true
 			}
+			if in.Kind.shared() && c.usedElsewhere(ti, in.Kind) {
+				awaits = true // the task may queue there behind another one
+			}
 		}
 		if !awaits {
 			p := c.managerProblem(ti, mi, "", "timeout", CodeTimeoutIdle)
@@ -237,4 +259,15 @@ func (c *checker) idleTimeouts(ti int) {
 			c.add(p)
 		}
 	}
+}
+
+// usedElsewhere says whether a task other than ti enters the shared
+// object of kind k.
+func (c *checker) usedElsewhere(ti int, k ManagerKind) bool {
+	for oi, t := range c.d.Tasks {
+		if oi != ti && slices.ContainsFunc(t.Managers, func(m ManagerDesign) bool { return m.Kind == k }) {
+			return true
+		}
+	}
+	return false
 }

@@ -18,8 +18,9 @@ import (
 
 // TestCPythonAgrees runs what the editor makes under CPython and requires
 // the engine's prediction to match: built designs (the behaviour and
-// problem tables, and random ones) and presets with faults injected at
-// every point, under each CPython version the engine reproduces (each
+// problem tables, random ones, and random ones that take the lock and the
+// semaphore often, deadlocks untangled) and presets with faults injected
+// at every point, under each CPython version the engine reproduces (each
 // skipped when missing, except in CI).
 func TestCPythonAgrees(t *testing.T) {
 	for _, minor := range sim.PythonVersions {
@@ -46,6 +47,9 @@ func cpythonAgrees(t *testing.T, minor string) {
 	}
 	for i, d := range randomDesigns(60, 3, 4, 4) {
 		addDesign(fmt.Sprintf("random-%d", i), d)
+	}
+	for i, d := range randomDesignsOf(sharedKinds, 60, 6, 4, 4) {
+		addDesign(fmt.Sprintf("random-shared-%d", i), d)
 	}
 	for _, ps := range presets(t) {
 		for _, p := range edit.Points(ps.Scenario) {

@@ -32,10 +32,14 @@ func (e *DesignError) Error() string {
 
 // Encode writes the design as compact JSON for a share link. A fault's
 // type is kept only for a raise, so that a design the form cycled through
-// several kinds encodes the same as one set directly; a duration JSON
-// cannot hold (NaN, infinite), which no form produces, is written as 0.
+// several kinds encodes the same as one set directly; the semaphore's
+// places are left out when they are the default; a duration JSON cannot
+// hold (NaN, infinite), which no form produces, is written as 0.
 func (d Design) Encode() []byte {
 	c := d.Clone()
+	if c.Places == DefaultPlaces {
+		c.Places = 0
+	}
 	finite := func(f *float64) {
 		if math.IsNaN(*f) || math.IsInf(*f, 0) {
 			*f = 0
@@ -159,11 +163,11 @@ func quoted[T ~string](values []T) string {
 }
 
 func (r *reader) design(v any) Design {
-	m := r.Object("", v, "runner", "tasks")
+	m := r.Object("", v, "runner", "tasks", "places")
 	if m == nil {
 		return Design{}
 	}
-	d := Design{Runner: choice(r, m, "", "runner", true, Runners)}
+	d := Design{Runner: choice(r, m, "", "runner", true, Runners), Places: r.places(m)}
 	tv, ok := m["tasks"]
 	if !ok {
 		r.Errorf("tasks", "required field is missing (expected an array of %d to %d tasks)", MinTasks, MaxTasks)
@@ -178,6 +182,26 @@ func (r *reader) design(v any) Design {
 		d.Tasks = append(d.Tasks, r.task(fmt.Sprintf("tasks[%d]", i), t))
 	}
 	return d
+}
+
+// places reads the shared semaphore's optional number of places: a whole
+// number from 1 to MaxPlaces (0 when absent, for the default).
+func (r *reader) places(m map[string]any) int {
+	v, ok := m["places"]
+	if !ok {
+		return 0
+	}
+	n, isNum := v.(json.Number)
+	i, err := n.Int64()
+	if !isNum || err != nil || i < 1 || i > MaxPlaces {
+		got := jsonfield.TypeOf(v)
+		if isNum {
+			got = n.String()
+		}
+		r.Errorf("places", "expected the semaphore's number of places, a whole number from 1 to %d, got %s", MaxPlaces, got)
+		return 0
+	}
+	return int(i)
 }
 
 func (r *reader) task(path string, v any) TaskDesign {

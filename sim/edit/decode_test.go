@@ -51,7 +51,7 @@ func TestDecodeDesignErrors(t *testing.T) {
 		{"not JSON", `{"runner":`, []string{"invalid JSON"}},
 		{"trailing data", `{"runner":"gather","tasks":[{}]} x`, []string{"unexpected data after the design"}},
 		{"not an object", `[1]`, []string{"expected an object, got an array"}},
-		{"unknown field", `{"runner":"gather","tasks":[{}],"color":"red"}`, []string{"color: unknown field (expected one of: runner, tasks)"}},
+		{"unknown field", `{"runner":"gather","tasks":[{}],"color":"red"}`, []string{"color: unknown field (expected one of: runner, tasks, places)"}},
 		{"missing runner", `{"tasks":[{}]}`, []string{`runner: required field is missing (expected one of "gather", "taskgroup")`}},
 		{"bad runner", `{"runner":"trio","tasks":[{}]}`, []string{`runner: expected one of "gather", "taskgroup", got "trio"`}},
 		{"missing tasks", `{"runner":"gather"}`, []string{"tasks: required field is missing"}},
@@ -61,9 +61,9 @@ func TestDecodeDesignErrors(t *testing.T) {
 		{"too many managers", `{"runner":"gather","tasks":[{"managers":[` + strings.Repeat(`{"kind":"class"},`, 10) + `{"kind":"class"}]}]}`,
 			[]string{"tasks[0].managers: expected at most 10 managers, got 11"}},
 		{"bad kind", `{"runner":"gather","tasks":[{"managers":[{"kind":"thread"}]}]}`,
-			[]string{`tasks[0].managers[0].kind: expected one of "class", "generator", "stack", "timeout", "lock", got "thread"`}},
+			[]string{`tasks[0].managers[0].kind: expected one of "class", "generator", "stack", "timeout", "lock", "semaphore", got "thread"`}},
 		{"kind of the wrong type", `{"runner":"gather","tasks":[{"managers":[{"kind":3}]}]}`,
-			[]string{`tasks[0].managers[0].kind: expected one of "class", "generator", "stack", "timeout", "lock", got a number`}},
+			[]string{`tasks[0].managers[0].kind: expected one of "class", "generator", "stack", "timeout", "lock", "semaphore", got a number`}},
 		{"sleep as a string", `{"runner":"gather","tasks":[{"bodySleep":"1"}]}`, []string{"tasks[0].bodySleep: expected a number of seconds, got a string"}},
 		{"negative sleep", `{"runner":"gather","tasks":[{"managers":[{"kind":"class","enterSleep":-1}]}]}`,
 			[]string{"tasks[0].managers[0].enterSleep: expected 0 or a number of seconds from 0.01 to 10, got -1"}},
@@ -84,6 +84,13 @@ func TestDecodeDesignErrors(t *testing.T) {
 			[]string{"tasks[0].body.when: unknown field (expected one of: kind, type)"}},
 		{"several at once", `{"runner":"x","tasks":[{"bodySleep":-2,"extra":1}]}`,
 			[]string{"runner: expected one of", "tasks[0].bodySleep: expected 0", "tasks[0].extra: unknown field"}},
+		{"places as a string", `{"runner":"gather","tasks":[{}],"places":"2"}`,
+			[]string{"places: expected the semaphore's number of places, a whole number from 1 to 1000, got a string"}},
+		{"no places", `{"runner":"gather","tasks":[{}],"places":0}`, []string{"places: expected the semaphore's number of places, a whole number from 1 to 1000, got 0"}},
+		{"too many places", `{"runner":"gather","tasks":[{}],"places":1001}`, []string{"places: expected the semaphore's number of places, a whole number from 1 to 1000, got 1001"}},
+		{"half a place", `{"runner":"gather","tasks":[{}],"places":1.5}`, []string{"places: expected the semaphore's number of places, a whole number from 1 to 1000, got 1.5"}},
+		{"places past int64", `{"runner":"gather","tasks":[{}],"places":1e30}`, []string{"places: expected the semaphore's number of places, a whole number from 1 to 1000, got 1e30"}},
+		{"places as null", `{"runner":"gather","tasks":[{}],"places":null}`, []string{"places: expected the semaphore's number of places, a whole number from 1 to 1000, got null"}},
 		{"too big", `{"runner":"gather","tasks":[{}],"pad":"` + strings.Repeat("x", edit.MaxDesignBytes) + `"}`,
 			[]string{"design is", "the limit is"}},
 	}
@@ -98,6 +105,24 @@ func TestDecodeDesignErrors(t *testing.T) {
 				assert.Contains(t, err.Error(), w)
 			}
 		})
+	}
+}
+
+func TestDecodeDesignPlaces(t *testing.T) {
+	for _, c := range []struct {
+		json   string
+		places int
+		encode string
+	}{
+		{`{"runner":"gather","tasks":[{"managers":[{"kind":"semaphore"}]}]}`, 0, `{"runner":"gather","tasks":[{"managers":[{"kind":"semaphore"}]}]}`},
+		{`{"runner":"gather","tasks":[{"managers":[{"kind":"semaphore"}]}],"places":1}`, 1, `{"runner":"gather","tasks":[{"managers":[{"kind":"semaphore"}]}],"places":1}`},
+		{`{"runner":"gather","tasks":[{}],"places":2}`, 2, `{"runner":"gather","tasks":[{}]}`},
+		{`{"places":1000,"runner":"gather","tasks":[{}]}`, 1000, `{"runner":"gather","tasks":[{}],"places":1000}`},
+	} {
+		d, err := edit.DecodeDesign([]byte(c.json))
+		require.NoError(t, err, c.json)
+		assert.Equal(t, c.places, d.Places, c.json)
+		assert.Equal(t, c.encode, string(d.Encode()), "the default's places are not written")
 	}
 }
 

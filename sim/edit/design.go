@@ -1,5 +1,7 @@
 package edit
 
+import "asyncwithlab/sim"
+
 // Design is what the editor's form holds: the tasks main runs and, for
 // each, its stack of managers, its body and the faults injected at each
 // hook. It is plain data with stable JSON names because share links carry
@@ -7,6 +9,11 @@ package edit
 type Design struct {
 	Runner Runner       `json:"runner"`
 	Tasks  []TaskDesign `json:"tasks"`
+	// Places is n in the shared asyncio.Semaphore(n) that managers of
+	// KindSemaphore enter: how many tasks may be inside it at once. It
+	// belongs to the design, not to a manager, because every task shares
+	// the one semaphore. 0 stands for DefaultPlaces (see SemaphoreValue).
+	Places int `json:"places,omitempty"`
 }
 
 // TaskDesign is one task: the coroutine main starts, which enters its
@@ -82,17 +89,50 @@ const (
 	// KindLock is "async with lock:" on the one asyncio.Lock every task
 	// of the program shares: a task finds it taken and queues for it.
 	KindLock ManagerKind = "lock"
+	// KindSemaphore is "async with semaphore:" on the one
+	// asyncio.Semaphore(Design.Places) every task of the program shares:
+	// up to Places tasks are inside at once, the others queue.
+	KindSemaphore ManagerKind = "semaphore"
 )
 
 // ManagerKinds lists the manager kinds in the order the form cycles them.
-var ManagerKinds = []ManagerKind{KindClass, KindGenerator, KindStack, KindTimeout, KindLock}
+var ManagerKinds = []ManagerKind{KindClass, KindGenerator, KindStack, KindTimeout, KindLock, KindSemaphore}
 
 // LockName is the shared lock's name in the program the editor builds.
 const LockName = "shared_lock"
 
+// SemaphoreName is the shared semaphore's name in the program the editor
+// builds.
+const SemaphoreName = "shared_semaphore"
+
+// DefaultPlaces is the shared semaphore's number of places until the
+// learner changes it: 2, so that a third task visibly queues, which a
+// semaphore of 1 (a lock) would not set apart.
+const DefaultPlaces = 2
+
+// MaxPlaces bounds the shared semaphore's places: the engine's bound.
+const MaxPlaces = sim.MaxSemaphoreValue
+
+// SemaphoreValue is the number of places of the shared semaphore:
+// Places, or DefaultPlaces when it is 0.
+func (d Design) SemaphoreValue() int {
+	if d.Places == 0 {
+		return DefaultPlaces
+	}
+	return d.Places
+}
+
 // library says whether the kind is a manager of the library, with no code
 // of its own (no sleeps, faults or finally to choose).
-func (k ManagerKind) library() bool { return k == KindTimeout || k == KindLock }
+func (k ManagerKind) library() bool { return k == KindTimeout || k.shared() }
+
+// shared says whether the kind enters an object every task shares (the
+// lock, the semaphore): a task may have to wait there for another.
+func (k ManagerKind) shared() bool { return k == KindLock || k == KindSemaphore }
+
+// HasCode says whether a manager of the kind is written in the program,
+// with sleeps and faults to choose; the library's managers are not.
+func (k ManagerKind) HasCode() bool { return !k.library() }
 
 // FaultKind says what a fault does.
 type FaultKind string

@@ -40,7 +40,7 @@ func newManager() ManagerDesign {
 
 // Clone returns a deep copy, so that the form can keep an undo history.
 func (d Design) Clone() Design {
-	out := Design{Runner: d.Runner, Tasks: make([]TaskDesign, len(d.Tasks))}
+	out := Design{Runner: d.Runner, Tasks: make([]TaskDesign, len(d.Tasks)), Places: d.Places}
 	for i, t := range d.Tasks {
 		t.Managers = append([]ManagerDesign(nil), t.Managers...)
 		out.Tasks[i] = t
@@ -95,11 +95,17 @@ func (m *ManagerDesign) SetKind(k ManagerKind) {
 		}
 		*m = ManagerDesign{Kind: KindTimeout, Timeout: d}
 		return
-	case KindLock:
-		*m = ManagerDesign{Kind: KindLock}
+	case KindLock, KindSemaphore:
+		*m = ManagerDesign{Kind: k}
 		return
 	}
 	m.Timeout = 0
+}
+
+// SetPlaces sets the shared semaphore's number of places, clamped to
+// 1..MaxPlaces, as the form's stepper does.
+func (d *Design) SetPlaces(n int) {
+	d.Places = max(1, min(MaxPlaces, n))
 }
 
 // SetFault sets the fault at a hook of manager i of a task (HookBody
@@ -179,8 +185,9 @@ var managerBases = []string{"Database", "Cache", "Lock", "Socket", "Session", "A
 func (d Design) TaskName(task int) string { return taskName(task, len(d.Tasks)) }
 
 // ManagerName is the Python name of manager i of a task: the class
-// ("Database2") or the generator function ("database2"); "" for a
-// timeout, which is asyncio.timeout itself.
+// ("Database2") or the generator function ("database2"); the shared
+// object's name for the lock and the semaphore; "" for a timeout, which is
+// asyncio.timeout itself.
 func (d Design) ManagerName(task, i int) string {
 	if task < 0 || task >= len(d.Tasks) || i < 0 || i >= len(d.Tasks[task].Managers) {
 		return ""
@@ -208,6 +215,8 @@ func managerName(k ManagerKind, task, i, tasks int) string {
 		return ""
 	case KindLock:
 		return LockName
+	case KindSemaphore:
+		return SemaphoreName
 	}
 	name := managerBases[i%len(managerBases)]
 	if k == KindGenerator {

@@ -67,11 +67,36 @@ func TestSetKind(t *testing.T) {
 	assert.Equal(t, 3.0, m.Timeout)
 	m.SetKind(edit.KindStack)
 	assert.Equal(t, edit.ManagerDesign{Kind: edit.KindStack}, m)
+	m = cls(1, 0.5)
+	m.SetKind(edit.KindSemaphore)
+	assert.Equal(t, edit.ManagerDesign{Kind: edit.KindSemaphore}, m, "the semaphore has no code of its own")
 	// Whatever the kind switches through, the result builds without problems.
 	d := design(edit.RunGather, 1, none, m)
 	for _, k := range append(edit.ManagerKinds, edit.ManagerKinds...) {
 		d.Tasks[0].Managers[0].SetKind(k)
 		assert.Empty(t, build(t, d).probs, "kind %s", k)
+	}
+}
+
+func TestSetPlaces(t *testing.T) {
+	for _, c := range []struct{ set, want int }{{-3, 1}, {0, 1}, {1, 1}, {2, 2}, {7, 7}, {edit.MaxPlaces, edit.MaxPlaces}, {edit.MaxPlaces + 1, edit.MaxPlaces}} {
+		d := edit.Default()
+		d.SetPlaces(c.set)
+		assert.Equal(t, c.want, d.SemaphoreValue(), "SetPlaces(%d)", c.set)
+		assert.Equal(t, c.want, d.Clone().SemaphoreValue(), "Clone keeps the places")
+	}
+	assert.Equal(t, edit.DefaultPlaces, edit.Default().SemaphoreValue(), "0 stands for the default")
+	assert.Equal(t, 1000, edit.MaxPlaces, "the engine's bound")
+}
+
+func TestSharedManagerNames(t *testing.T) {
+	d := design(edit.RunGather, 0, none, edit.ManagerDesign{Kind: edit.KindLock}, edit.ManagerDesign{Kind: edit.KindSemaphore}, cls(0, 0))
+	assert.Equal(t, []string{"shared_lock", "shared_semaphore", "Lock"}, []string{d.ManagerName(0, 0), d.ManagerName(0, 1), d.ManagerName(0, 2)})
+	for _, c := range []struct {
+		kind    edit.ManagerKind
+		hasCode bool
+	}{{edit.KindClass, true}, {edit.KindGenerator, true}, {edit.KindStack, true}, {edit.KindTimeout, false}, {edit.KindLock, false}, {edit.KindSemaphore, false}} {
+		assert.Equal(t, c.hasCode, c.kind.HasCode(), "%s", c.kind)
 	}
 }
 

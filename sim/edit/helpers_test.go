@@ -99,6 +99,21 @@ func gen(enter, exit float64, finally bool) edit.ManagerDesign {
 	return edit.ManagerDesign{Kind: edit.KindGenerator, EnterSleep: enter, ExitSleep: exit, Finally: finally}
 }
 
+var (
+	lock = edit.ManagerDesign{Kind: edit.KindLock}
+	sem  = edit.ManagerDesign{Kind: edit.KindSemaphore}
+)
+
+// shared is a design of several tasks, one per stack of managers, under
+// gather, with a semaphore of places places (0: the default).
+func shared(places int, bodySleep float64, stacks ...[]edit.ManagerDesign) edit.Design {
+	d := edit.Design{Runner: edit.RunGather, Places: places}
+	for _, ms := range stacks {
+		d.Tasks = append(d.Tasks, edit.TaskDesign{Managers: ms, BodySleep: bodySleep})
+	}
+	return d
+}
+
 func with(m edit.ManagerDesign, f func(*edit.ManagerDesign)) edit.ManagerDesign {
 	f(&m)
 	return m

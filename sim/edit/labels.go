@@ -16,6 +16,7 @@ var kindLabels = map[ManagerKind]string{
 	KindStack:     "edit.kind.stack",
 	KindTimeout:   "edit.kind.timeout",
 	KindLock:      "edit.kind.lock",
+	KindSemaphore: "edit.kind.semaphore",
 }
 
 var faultLabels = map[FaultKind]string{

@@ -65,7 +65,7 @@ func (b *builder) placeTimed() []Problem {
 	if total == 0 {
 		return nil
 	}
-	regions := map[placement]region{}
+	b.regions = map[placement]region{}
 	tries := map[placement]int{} // by fault, with at left zero
 	type tentative struct {
 		f  timedFault
@@ -120,7 +120,7 @@ func (b *builder) placeTimed() []Problem {
 		failed := map[placement]bool{}
 		for _, tt := range tent {
 			if check != nil && landed(check.Trace, tt.f.region, tt.at, triggerOf(tt.f.kind)) {
-				regions[tt.p] = tt.f.region
+				b.regions[tt.p] = tt.f.region
 				queues[tt.f.task] = queues[tt.f.task][1:]
 				continue
 			}
@@ -144,7 +144,7 @@ func (b *builder) placeTimed() []Problem {
 			probs = append(probs, b.dropTimed(f, CodeCannotLand))
 		}
 	}
-	return append(probs, b.checkPlaced(regions)...)
+	return append(probs, b.checkPlaced()...)
 }
 
 // allEmpty reports whether every task's faults have been dealt with.
@@ -159,8 +159,8 @@ func allEmpty(queues [][]timedFault) bool {
 
 // checkPlaced runs every placed fault together and drops, one at a time,
 // any that no longer lands: a fault placed later may have moved the task
-// an earlier one was timed for.
-func (b *builder) checkPlaced(regions map[placement]region) []Problem {
+// an earlier one was timed for (or a shared entry left out, see Build).
+func (b *builder) checkPlaced() []Problem {
 	var probs []Problem
 	for len(b.placed) > 0 {
 		res := run(b.scenario())
@@ -169,7 +169,7 @@ func (b *builder) checkPlaced(regions map[placement]region) []Problem {
 		}
 		bad := -1
 		for i, p := range b.placed {
-			if !landed(res.Trace, regions[p], p.at+b.origin(res, p), triggerOf(p.kind)) {
+			if !landed(res.Trace, b.regions[p], p.at+b.origin(res, p), triggerOf(p.kind)) {
 				bad = i
 				break
 			}

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"strconv"
 	"strings"
 
 	"asyncwithlab/i18n"
@@ -39,32 +40,36 @@ type Code string
 
 // The problems Build explains.
 const (
-	CodeNoTasks           Code = "no-tasks"            // zero tasks: one empty task is built
-	CodeTooManyTasks      Code = "too-many-tasks"      // more than MaxTasks
-	CodeTooManyManagers   Code = "too-many-managers"   // more than MaxManagers in one task
-	CodeBadRunner         Code = "bad-runner"          // not one of Runners
-	CodeBadKind           Code = "bad-kind"            // not one of ManagerKinds
-	CodeBadFault          Code = "bad-fault"           // not one of FaultKinds
-	CodeBadType           Code = "bad-type"            // not one of ExcTypes
-	CodeBadDuration       Code = "bad-duration"        // not 0 or minSleep..MaxSleep
-	CodeTimeoutHasNoCode  Code = "timeout-no-code"     // sleeps, faults... on asyncio.timeout
-	CodeLockHasNoCode     Code = "lock-no-code"        // sleeps, faults... on the shared lock
-	CodeLockTwice         Code = "lock-twice"          // one task enters the lock inside itself: it would wait forever
-	CodeFinallyNotGen     Code = "finally-not-gen"     // try/finally on a non-generator
-	CodeDeadlineNotTimer  Code = "deadline-not-timer"  // a deadline on a manager that is not a timeout
-	CodeSuppressNotExit   Code = "suppress-not-exit"   // "return True" outside __aexit__
-	CodeGeneratorSuppress Code = "generator-suppress"  // "return True" on a generator: built as a catch
-	CodeBlockNoTime       Code = "block-no-time"       // a blocking call of 0 seconds
-	CodeNoAwait           Code = "no-await"            // cancel/timeout where nothing awaits
-	CodeNoAwaitAfter      Code = "no-await-after"      // cancel/timeout after the sleep of __aenter__
-	CodeBlockingNoAwait   Code = "blocking-no-await"   // cancel/timeout during time.sleep
-	CodeUnreachable       Code = "unreachable"         // an earlier fault stops the task first
-	CodeExitNotCalled     Code = "exit-not-called"     // __aexit__ of a manager whose __aenter__ failed
-	CodeSkippedTeardown   Code = "skipped-teardown"    // teardown after a bare yield, with an exception in flight
-	CodeTimeoutIdle       Code = "timeout-idle"        // nothing awaits inside an asyncio.timeout
-	CodeNotReached        Code = "not-reached"         // the run never got to the fault
-	CodeCannotLand        Code = "cannot-land"         // no moment when the task waits there
-	CodeNothingToSuppress Code = "nothing-to-suppress" // returns True but never receives an exception
+	CodeNoTasks            Code = "no-tasks"            // zero tasks: one empty task is built
+	CodeTooManyTasks       Code = "too-many-tasks"      // more than MaxTasks
+	CodeTooManyManagers    Code = "too-many-managers"   // more than MaxManagers in one task
+	CodeBadRunner          Code = "bad-runner"          // not one of Runners
+	CodeBadKind            Code = "bad-kind"            // not one of ManagerKinds
+	CodeBadFault           Code = "bad-fault"           // not one of FaultKinds
+	CodeBadType            Code = "bad-type"            // not one of ExcTypes
+	CodeBadDuration        Code = "bad-duration"        // not 0 or minSleep..MaxSleep
+	CodeTimeoutHasNoCode   Code = "timeout-no-code"     // sleeps, faults... on asyncio.timeout
+	CodeLockHasNoCode      Code = "lock-no-code"        // sleeps, faults... on the shared lock
+	CodeLockTwice          Code = "lock-twice"          // one task enters the lock inside itself: it would wait forever
+	CodeSemaphoreHasNoCode Code = "semaphore-no-code"   // sleeps, faults... on the shared semaphore
+	CodeSemaphoreFull      Code = "semaphore-full"      // one task enters the semaphore more times than it has places
+	CodeBadPlaces          Code = "bad-places"          // the semaphore's places not 1..MaxPlaces
+	CodeDeadlock           Code = "deadlock"            // in the run, tasks holding shared objects wait for each other
+	CodeFinallyNotGen      Code = "finally-not-gen"     // try/finally on a non-generator
+	CodeDeadlineNotTimer   Code = "deadline-not-timer"  // a deadline on a manager that is not a timeout
+	CodeSuppressNotExit    Code = "suppress-not-exit"   // "return True" outside __aexit__
+	CodeGeneratorSuppress  Code = "generator-suppress"  // "return True" on a generator: built as a catch
+	CodeBlockNoTime        Code = "block-no-time"       // a blocking call of 0 seconds
+	CodeNoAwait            Code = "no-await"            // cancel/timeout where nothing awaits
+	CodeNoAwaitAfter       Code = "no-await-after"      // cancel/timeout after the sleep of __aenter__
+	CodeBlockingNoAwait    Code = "blocking-no-await"   // cancel/timeout during time.sleep
+	CodeUnreachable        Code = "unreachable"         // an earlier fault stops the task first
+	CodeExitNotCalled      Code = "exit-not-called"     // __aexit__ of a manager whose __aenter__ failed
+	CodeSkippedTeardown    Code = "skipped-teardown"    // teardown after a bare yield, with an exception in flight
+	CodeTimeoutIdle        Code = "timeout-idle"        // nothing awaits inside an asyncio.timeout
+	CodeNotReached         Code = "not-reached"         // the run never got to the fault
+	CodeCannotLand         Code = "cannot-land"         // no moment when the task waits there
+	CodeNothingToSuppress  Code = "nothing-to-suppress" // returns True but never receives an exception
 )
 
 // nouns name a fault inside a sentence, by message ID.
@@ -75,7 +80,7 @@ var nouns = map[FaultKind]string{
 }
 
 // saysDropped are the codes whose message already says what is left out.
-var saysDropped = map[Code]bool{CodeTooManyTasks: true, CodeTooManyManagers: true}
+var saysDropped = map[Code]bool{CodeTooManyTasks: true, CodeTooManyManagers: true, CodeLockTwice: true, CodeSemaphoreFull: true, CodeDeadlock: true}
 
 // Message explains the problem in language l, starting with where it is.
 func (p Problem) Message(l i18n.Lang) string {
@@ -117,6 +122,15 @@ func (p Problem) explain(l i18n.Lang) string {
 		return l.T("edit.problem.lockHasNoCode", p.Arg)
 	case CodeLockTwice:
 		return l.T("edit.problem.lockTwice")
+	case CodeSemaphoreHasNoCode:
+		return l.T("edit.problem.semaphoreHasNoCode", p.Arg)
+	case CodeSemaphoreFull:
+		n, _ := strconv.Atoi(p.Arg)
+		return l.N("edit.problem.semaphoreFull", n, n)
+	case CodeBadPlaces:
+		return l.T("edit.problem.badPlaces", p.Arg, MaxPlaces, DefaultPlaces)
+	case CodeDeadlock:
+		return l.T("edit.problem.deadlock", p.Name, p.Arg)
 	case CodeFinallyNotGen:
 		return l.T("edit.problem.finallyNotGen")
 	case CodeDeadlineNotTimer:

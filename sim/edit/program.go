@@ -2,7 +2,6 @@ package edit
 
 import (
 	"fmt"
-	"slices"
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
@@ -14,6 +13,11 @@ import (
 type builder struct {
 	d      Design
 	placed []placement
+	// regions are where each placed fault must land (see placeTimed).
+	regions map[placement]region
+	// leftOut are the entries of shared objects at which the run
+	// deadlocked (see untangle).
+	leftOut map[entry]bool
 }
 
 // placement is a timed fault with its clock value: for a cancel, the delay
@@ -84,11 +88,9 @@ func (b *builder) scenario() *sim.Scenario {
 			if def := b.managerDef(ti, mi, m); def != nil {
 				sc.Managers = append(sc.Managers, def)
 			}
-			if m.Kind == KindLock && len(sc.Shared) == 0 {
-				sc.Shared = []*sim.SharedDef{{Name: LockName, Kind: sim.SharedLock}}
-			}
 		}
 	}
+	sc.Shared = b.sharedDefs()
 	for ti := range b.d.Tasks {
 		sc.Functions = append(sc.Functions, b.worker(ti))
 	}
@@ -122,10 +124,10 @@ func teardown(name, closing string, m ManagerDesign) []*sim.Stmt {
 
 func (b *builder) managerDef(ti, mi int, m ManagerDesign) *sim.ManagerDef {
 	name := managerName(m.Kind, ti, mi, b.tasks())
-	switch m.Kind {
-	case KindTimeout, KindLock:
+	switch {
+	case m.Kind.library():
 		return nil
-	case KindGenerator:
+	case m.Kind == KindGenerator:
 		return &sim.ManagerDef{Name: name, Kind: sim.GeneratorManager, Body: generatorBody(name, m)}
 	}
 	aexit := teardown(name, closingText(name)+", sees {exc!r}", m)
@@ -202,12 +204,12 @@ func (b *builder) nest(ti, mi int, body []*sim.Stmt) []*sim.Stmt {
 	j := mi
 	for ; j < len(ms) && ms[j].Kind != KindStack; j++ {
 		m := ms[j]
-		switch m.Kind {
-		case KindTimeout:
+		switch {
+		case m.Kind == KindTimeout:
 			items = append(items, timeoutItem(m.Timeout))
-		case KindLock:
-			if !slices.ContainsFunc(ms[:j], func(o ManagerDesign) bool { return o.Kind == KindLock }) {
-				items = append(items, &sim.WithItem{Use: LockName}) // a second would wait forever: left out
+		case m.Kind.shared():
+			if b.written(ti, j) {
+				items = append(items, &sim.WithItem{Use: sharedName[m.Kind]})
 			}
 		default:
 			items = append(items, &sim.WithItem{Manager: managerName(m.Kind, ti, j, b.tasks())})
@@ -215,7 +217,7 @@ func (b *builder) nest(ti, mi int, body []*sim.Stmt) []*sim.Stmt {
 	}
 	if j == len(ms) {
 		if len(items) == 0 {
-			return body // only a lock left out
+			return body // only shared entries left out
 		}
 		return []*sim.Stmt{withS(items, body)}
 	}

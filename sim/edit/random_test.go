@@ -18,6 +18,15 @@ import (
 // combination the screen can produce gets exercised, with a fixed seed so
 // that a failure can be replayed.
 func randomDesigns(n int, seed uint64, maxTasks, maxManagers int) []edit.Design {
+	return randomDesignsOf(edit.ManagerKinds, n, seed, maxTasks, maxManagers)
+}
+
+// sharedKinds draw designs where tasks take the lock and the semaphore
+// often, between managers that take time: the ones that can deadlock.
+var sharedKinds = []edit.ManagerKind{edit.KindLock, edit.KindSemaphore, edit.KindSemaphore, edit.KindClass}
+
+// randomDesignsOf is randomDesigns with the managers' kinds drawn from kinds.
+func randomDesignsOf(kinds []edit.ManagerKind, n int, seed uint64, maxTasks, maxManagers int) []edit.Design {
 	r := rand.New(rand.NewPCG(seed, 7))
 	pick := func(fs []edit.FaultKind) edit.Fault {
 		f := edit.Fault{Kind: fs[r.IntN(len(fs))]}
@@ -32,12 +41,12 @@ func randomDesigns(n int, seed uint64, maxTasks, maxManagers int) []edit.Design 
 	dur := func() float64 { return edit.Durations[r.IntN(len(edit.Durations))] }
 	var out []edit.Design
 	for i := 0; i < n; i++ {
-		d := edit.Design{Runner: edit.Runners[r.IntN(len(edit.Runners))]}
+		d := edit.Design{Runner: edit.Runners[r.IntN(len(edit.Runners))], Places: r.IntN(3) + 1}
 		for ti := r.IntN(maxTasks) + 1; ti > 0; ti-- {
 			t := edit.TaskDesign{BodySleep: dur(), Body: pick(edit.FaultKinds)}
 			for mi := r.IntN(maxManagers + 1); mi > 0; mi-- {
 				t.Managers = append(t.Managers, edit.ManagerDesign{
-					Kind: edit.ManagerKinds[r.IntN(len(edit.ManagerKinds))], EnterSleep: dur(), ExitSleep: dur(),
+					Kind: kinds[r.IntN(len(kinds))], EnterSleep: dur(), ExitSleep: dur(),
 					Blocking: r.IntN(6) == 0, Finally: r.IntN(2) == 0, Timeout: dur(),
 					EnterStart: pick(edit.FaultKinds), EnterEnd: pick(edit.FaultKinds), Exit: pick(edit.FaultKinds),
 				})
@@ -54,12 +63,14 @@ func randomDesigns(n int, seed uint64, maxTasks, maxManagers int) []edit.Design 
 // put: a raise raises, a cancellation or time-out ends its hook with a
 // CancelledError.
 func TestRandomDesigns(t *testing.T) {
-	for i, d := range randomDesigns(150, 1, 4, 4) {
+	seen := map[edit.Code]bool{}
+	for i, d := range append(randomDesigns(150, 1, 4, 4), randomDesignsOf(sharedKinds, 60, 1, 4, 4)...) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			r := build(t, d)
 			explained := map[string]bool{}
 			for _, p := range r.probs {
 				explained[p.Where] = true
+				seen[p.Code] = true
 				for _, lang := range i18n.Langs() {
 					msg := p.Message(lang)
 					assert.NotContains(t, msg, "{")
@@ -88,6 +99,9 @@ func TestRandomDesigns(t *testing.T) {
 				}
 			}
 		})
+	}
+	for _, code := range []edit.Code{edit.CodeLockTwice, edit.CodeSemaphoreFull, edit.CodeDeadlock} {
+		assert.True(t, seen[code], "the random designs must reach %s", code)
 	}
 }
 

@@ -43,7 +43,7 @@ func managerPath(ti, mi int, field string) string {
 func taskPath(ti int, field string) string { return fmt.Sprintf("tasks[%d].%s", ti, field) }
 
 // sanitize returns a copy of d whose values are all valid: known runner
-// and kinds, counts and durations in range, faults of known kinds and
+// and kinds, counts, places and durations in range, faults of known kinds and
 // types. It does not look at how choices combine.
 func sanitize(d Design) (Design, []Problem) {
 	out := d.Clone()
@@ -51,6 +51,10 @@ func sanitize(d Design) (Design, []Problem) {
 	if !slices.Contains(Runners, out.Runner) {
 		c.add(Problem{Where: "runner", Code: CodeBadRunner, Task: -1, Manager: -1, Arg: string(out.Runner), Dropped: true})
 		out.Runner = RunGather
+	}
+	if out.Places < 0 || out.Places > MaxPlaces {
+		c.add(Problem{Where: "places", Code: CodeBadPlaces, Task: -1, Manager: -1, Arg: strconv.Itoa(out.Places)})
+		out.Places = 0
 	}
 	switch n := len(out.Tasks); {
 	case n < MinTasks:

@@ -189,16 +189,43 @@ func TestBuildYourOwn(t *testing.T) {
 	assert.Equal(t, s2.Scenario, s2.Editor.Built)
 }
 
-func TestBadDesignInLinkIsExplained(t *testing.T) {
+// TestSemaphoreDesignLink: a design with the shared semaphore and its
+// places comes back with the link, and builds the same program.
+func TestSemaphoreDesignLink(t *testing.T) {
 	s, err := session.OpenPreset("doc001-basic")
 	require.NoError(t, err)
-	link, err := share.Encode(share.Link{Scenario: s.Scenario, Design: []byte(`{"tasks": "many"}`)})
+	e := s.OpenEditor()
+	e.Building = true
+	e.Design.Tasks[0].Managers[1].SetKind(edit.KindSemaphore)
+	e.Design.SetPlaces(3)
+	s.Rerun("", e.BuildScenario())
+	assert.Empty(t, e.Problems)
+	assert.Contains(t, sim.Render(s.Scenario), "shared_semaphore = asyncio.Semaphore(3)")
+	link, err := s.Link()
 	require.NoError(t, err)
 	s2, err := session.OpenLink(link)
-	require.NoError(t, err, "the scenario still opens")
+	require.NoError(t, err)
 	require.NotNil(t, s2.Editor)
-	assert.False(t, s2.Editor.Building)
-	assert.NotEmpty(t, s2.Editor.Err)
+	assert.Equal(t, 3, s2.Editor.Design.SemaphoreValue())
+	assert.Equal(t, e.Design.Encode(), s2.Editor.Design.Encode())
+	assert.Equal(t, sim.Render(s.Scenario), sim.Render(s2.Scenario))
+}
+
+func TestBadDesignInLinkIsExplained(t *testing.T) {
+	for _, c := range []struct{ design, err string }{
+		{`{"tasks": "many"}`, "tasks: expected an array"},
+		{`{"runner":"gather","tasks":[{"managers":[{"kind":"semaphore"}]}],"places":0}`, "places: expected the semaphore's number of places, a whole number from 1 to 1000, got 0"},
+	} {
+		s, err := session.OpenPreset("doc001-basic")
+		require.NoError(t, err)
+		link, err := share.Encode(share.Link{Scenario: s.Scenario, Design: []byte(c.design)})
+		require.NoError(t, err)
+		s2, err := session.OpenLink(link)
+		require.NoError(t, err, "the scenario still opens")
+		require.NotNil(t, s2.Editor)
+		assert.False(t, s2.Editor.Building)
+		assert.Contains(t, s2.Editor.Err, c.err)
+	}
 }
 
 // TestPredictGate: playback stops before a challenge's events, a right
