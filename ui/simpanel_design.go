@@ -86,7 +86,10 @@ func buildDesignForm(gs gameState, s *simScene, p *page, c *panelColumn) {
 				m.ExitSleep = edit.StepDuration(m.ExitSleep, step)
 				apply()
 			})
-			c.toggle("blocking", l.T("ui.blocking"), m.Blocking, func() { m.Blocking = !m.Blocking; apply() })
+			// Blocking the loop and running the call in a thread exclude
+			// each other: one is the mistake, the other its fix.
+			c.toggle("blocking", l.T("ui.blocking"), m.Blocking, func() { m.Blocking, m.Threaded = !m.Blocking, false; apply() })
+			c.toggle("threaded", l.T("ui.threaded"), m.Threaded, func() { m.Threaded, m.Blocking = !m.Threaded, false; apply() })
 			if m.Kind == edit.KindGenerator {
 				c.toggle("finally", l.T("ui.finally"), m.Finally, func() { m.Finally = !m.Finally; apply() })
 			}

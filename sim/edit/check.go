@@ -57,6 +57,7 @@ func (c *checker) applicable(ti, mi int) {
 		drop(m.EnterSleep != 0, "enterSleep", code, func() { m.EnterSleep = 0 })
 		drop(m.ExitSleep != 0, "exitSleep", code, func() { m.ExitSleep = 0 })
 		drop(m.Blocking, "blocking", code, func() { m.Blocking = false })
+		drop(m.Threaded, "threaded", code, func() { m.Threaded = false })
 		drop(m.Finally, "finally", code, func() { m.Finally = false })
 		for _, h := range []Hook{HookEnterStart, HookEnterEnd, HookExit} {
 			f := m.fault(h)
@@ -67,6 +68,12 @@ func (c *checker) applicable(ti, mi int) {
 	drop(m.Finally && m.Kind != KindGenerator, "finally", CodeFinallyNotGen, func() { m.Finally = false })
 	drop(m.Timeout != 0, "timeout", CodeDeadlineNotTimer, func() { m.Timeout = 0 })
 	drop(m.Blocking && m.EnterSleep == 0, "blocking", CodeBlockNoTime, func() { m.Blocking = false })
+	drop(m.Threaded && m.EnterSleep == 0, "threaded", CodeBlockNoTime, func() { m.Threaded = false })
+	drop(m.Threaded && m.Blocking, "threaded", CodeThreadedBlocking, func() { m.Threaded = false })
+	if m.Threaded {
+		c.threads++
+		drop(c.threads > maxThreads, "threaded", CodeTooManyThreads, func() { m.Threaded = false })
+	}
 	for _, h := range []Hook{HookEnterStart, HookEnterEnd} {
 		if f := m.fault(h); f.Kind == FaultSuppress {
 			c.add(c.managerProblem(ti, mi, h, string(h), CodeSuppressNotExit))

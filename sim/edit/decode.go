@@ -225,7 +225,7 @@ func (r *reader) task(path string, v any) TaskDesign {
 }
 
 func (r *reader) manager(path string, v any) ManagerDesign {
-	m := r.Object(path, v, "kind", "enterSleep", "exitSleep", "blocking", "finally", "timeout", "enterStart", "enterEnd", "exit")
+	m := r.Object(path, v, "kind", "enterSleep", "exitSleep", "blocking", "threaded", "finally", "timeout", "enterStart", "enterEnd", "exit")
 	if m == nil {
 		return ManagerDesign{}
 	}
@@ -234,6 +234,7 @@ func (r *reader) manager(path string, v any) ManagerDesign {
 		EnterSleep: r.duration(m, path, "enterSleep"),
 		ExitSleep:  r.duration(m, path, "exitSleep"),
 		Blocking:   r.boolean(m, path, "blocking"),
+		Threaded:   r.boolean(m, path, "threaded"),
 		Finally:    r.boolean(m, path, "finally"),
 		Timeout:    r.duration(m, path, "timeout"),
 		EnterStart: r.fault(m, path, "enterStart"),

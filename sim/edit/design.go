@@ -37,6 +37,10 @@ type ManagerDesign struct {
 	// Blocking makes __aenter__ call time.sleep(EnterSleep) instead of
 	// awaiting: the whole event loop, every task, stalls meanwhile.
 	Blocking bool `json:"blocking,omitempty"`
+	// Threaded makes __aenter__ run that time.sleep(EnterSleep) in a
+	// worker thread, awaiting asyncio.to_thread: only the thread blocks,
+	// the loop goes on (the fix for Blocking).
+	Threaded bool `json:"threaded,omitempty"`
 	// Finally (generators only) puts the teardown after the yield in a
 	// finally block; without it, teardown is skipped when the body raises.
 	Finally bool `json:"finally,omitempty"`

@@ -60,6 +60,8 @@ const (
 	CodeSuppressNotExit    Code = "suppress-not-exit"   // "return True" outside __aexit__
 	CodeGeneratorSuppress  Code = "generator-suppress"  // "return True" on a generator: built as a catch
 	CodeBlockNoTime        Code = "block-no-time"       // a blocking call of 0 seconds
+	CodeThreadedBlocking   Code = "threaded-blocking"   // a call both blocking the loop and in a thread
+	CodeTooManyThreads     Code = "too-many-threads"    // more worker threads than every machine runs at once
 	CodeNoAwait            Code = "no-await"            // cancel/timeout where nothing awaits
 	CodeNoAwaitAfter       Code = "no-await-after"      // cancel/timeout after the sleep of __aenter__
 	CodeBlockingNoAwait    Code = "blocking-no-await"   // cancel/timeout during time.sleep
@@ -141,6 +143,10 @@ func (p Problem) explain(l i18n.Lang) string {
 		return l.T("edit.problem.generatorSuppress")
 	case CodeBlockNoTime:
 		return l.T("edit.problem.blockNoTime")
+	case CodeThreadedBlocking:
+		return l.T("edit.problem.threadedBlocking")
+	case CodeTooManyThreads:
+		return l.T("edit.problem.tooManyThreads", maxThreads)
 	case CodeNoAwait:
 		return l.T("edit.problem.noAwait", noun())
 	case CodeNoAwaitAfter:

@@ -2,6 +2,7 @@ package edit
 
 import (
 	"fmt"
+	"strings"
 
 	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
@@ -91,6 +92,15 @@ func (b *builder) scenario() *sim.Scenario {
 		}
 	}
 	sc.Shared = b.sharedDefs()
+	for ti, t := range b.d.Tasks {
+		for mi, m := range t.Managers {
+			if m.Threaded && m.EnterSleep > 0 && !m.Kind.library() {
+				name := managerName(m.Kind, ti, mi, b.tasks())
+				sc.Functions = append(sc.Functions, &sim.FuncDef{Name: threadFunc(name), Sync: true,
+					Body: []*sim.Stmt{printS(name + ": blocking call in a worker thread"), {Kind: sim.SBlock, Seconds: m.EnterSleep}}})
+			}
+		}
+	}
 	for ti := range b.d.Tasks {
 		sc.Functions = append(sc.Functions, b.worker(ti))
 	}
@@ -105,6 +115,8 @@ func enterBody(name string, m ManagerDesign) []*sim.Stmt {
 	switch {
 	case m.EnterSleep > 0 && m.Blocking:
 		out = append(out, &sim.Stmt{Kind: sim.SBlock, Seconds: m.EnterSleep})
+	case m.EnterSleep > 0 && m.Threaded:
+		out = append(out, &sim.Stmt{Kind: sim.SToThread, Func: threadFunc(name)})
 	case m.EnterSleep > 0:
 		out = append(out, sleepS(m.EnterSleep))
 	}
@@ -274,3 +286,7 @@ func (b *builder) main() *sim.FuncDef {
 		Handlers: []*sim.Handler{{Types: []string{"ExceptionGroup"}, As: "eg", Body: []*sim.Stmt{printS("main caught {eg!r}")}}}}
 	return &sim.FuncDef{Name: "main", Body: []*sim.Stmt{try}}
 }
+
+// threadFunc names the plain function a threaded manager's __aenter__
+// runs in a worker thread.
+func threadFunc(manager string) string { return "blocking_" + strings.ToLower(manager) }

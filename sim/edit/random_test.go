@@ -47,7 +47,7 @@ func randomDesignsOf(kinds []edit.ManagerKind, n int, seed uint64, maxTasks, max
 			for mi := r.IntN(maxManagers + 1); mi > 0; mi-- {
 				t.Managers = append(t.Managers, edit.ManagerDesign{
 					Kind: kinds[r.IntN(len(kinds))], EnterSleep: dur(), ExitSleep: dur(),
-					Blocking: r.IntN(6) == 0, Finally: r.IntN(2) == 0, Timeout: dur(),
+					Blocking: r.IntN(6) == 0, Threaded: r.IntN(5) == 0, Finally: r.IntN(2) == 0, Timeout: dur(),
 					EnterStart: pick(edit.FaultKinds), EnterEnd: pick(edit.FaultKinds), Exit: pick(edit.FaultKinds),
 				})
 			}

@@ -16,7 +16,16 @@ import (
 type checker struct {
 	d     *Design
 	probs []Problem
+	// threads counts the managers kept running their call in a worker
+	// thread, up to maxThreads.
+	threads int
 }
+
+// maxThreads is how many managers may run their call in a worker thread:
+// the default executor runs min(32, CPUs + 4) threads at once, at least 5
+// on any machine, and a program that needs more would run in an order
+// that depends on the machine.
+const maxThreads = 5
 
 func (c *checker) add(p Problem) { c.probs = append(c.probs, p) }
 
