@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"asyncwithlab/sim/internal/jsonfield"
@@ -351,6 +352,12 @@ func (d *decoder) expr(path string, v any) Expr {
 		return Expr{Kind: EStr, Str: v}
 	case bool:
 		return Expr{Kind: EBool, Bool: v}
+	case json.Number:
+		n, err := strconv.ParseInt(string(v), 10, 64)
+		if err != nil {
+			d.Errorf(path, "expected a whole number from %d to %d (no fraction or exponent), got %s", int64(math.MinInt64), int64(math.MaxInt64), v)
+		}
+		return Expr{Kind: EInt, Int: n}
 	case map[string]any:
 		if _, ok := v["none"]; ok {
 			d.Object(path, v, "none")
@@ -359,7 +366,7 @@ func (d *decoder) expr(path string, v any) Expr {
 		m := d.Object(path, v, "var")
 		return Expr{Kind: EVar, Var: d.ReqStr(m, path, "var")}
 	}
-	d.Errorf(path, "expected a value: a string, true/false, {\"var\": name} or {\"none\": true}; got %s", jsonfield.TypeOf(v))
+	d.Errorf(path, "expected a value: a string, true/false, a whole number, {\"var\": name} or {\"none\": true}; got %s", jsonfield.TypeOf(v))
 	return Expr{}
 }
 

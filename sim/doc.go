@@ -103,8 +103,9 @@
 //	{"pushExit": {"stack": "stack", "function": "on_exit"}}
 //	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
 //
-// A VALUE is a string, true or false, {"var": "name"} (including "self"),
-// or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
+// A VALUE is a string, true or false, a whole number (-9223372036854775808
+// to 9223372036854775807, written as Python writes an int; 5432, not 5432.0
+// or 5.432e3), {"var": "name"} (including "self"), or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
 // instance), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
 // {"timeout": null} is asyncio.timeout(None), which never expires),
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"} or

@@ -81,6 +81,8 @@ func exprJSON(e Expr) any {
 		return e.Bool
 	case EVar:
 		return obj{"var": e.Var}
+	case EInt:
+		return e.Int
 	}
 	return obj{"none": true}
 }

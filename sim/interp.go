@@ -343,6 +343,8 @@ func (x *exec) eval(ex Expr, node int) (Value, flow) {
 		return ex.Bool, normal
 	case EVar:
 		return x.lookup(ex.Var, node)
+	case EInt:
+		return ex.Int, normal
 	}
 	return nil, normal
 }

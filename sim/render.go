@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -212,6 +213,8 @@ func pyExpr(e Expr) string {
 		return "False"
 	case EVar:
 		return e.Var
+	case EInt:
+		return strconv.FormatInt(e.Int, 10)
 	}
 	return "None"
 }

@@ -198,12 +198,16 @@ const (
 	EBool
 	// EVar is a variable (or self).
 	EVar
+	// EInt is an integer literal (Int).
+	EInt
 )
 
-// Expr is a value in a return or yield: None, a string, a bool or a variable.
+// Expr is a value in a return, a yield or an argument: None, a string, a
+// bool, an integer or a variable.
 type Expr struct {
 	Kind ExprKind
 	Str  string
 	Bool bool
 	Var  string
+	Int  int64
 }

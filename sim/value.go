@@ -1,8 +1,11 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
-// Value is a Python value in a run: nil (None), string, bool, *instance,
+// Value is a Python value in a run: nil (None), string, bool, int64, *instance,
 // *Exc, *ExcClass, *task, tracebackValue or []Value (a gather result).
 type Value any
 
@@ -15,6 +18,8 @@ func truthy(v Value) bool {
 		return false
 	case bool:
 		return v
+	case int64:
+		return v != 0
 	case string:
 		return v != ""
 	case []Value:
@@ -57,6 +62,8 @@ func appendRepr(b *[]byte, v Value) bool {
 		}
 	case string:
 		*b = append(*b, pyStrRepr(v)...)
+	case int64:
+		*b = strconv.AppendInt(*b, v, 10)
 	case *Exc:
 		*b = append(*b, v.Repr()...)
 	case *ExcClass:
@@ -178,6 +185,8 @@ func pyTypeName(v Value) string {
 		return "str"
 	case bool:
 		return "bool"
+	case int64:
+		return "int"
 	case []Value:
 		return "list"
 	case *Exc:
