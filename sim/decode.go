@@ -137,7 +137,7 @@ func (d *decoder) shared(path string, v any) *SharedDef {
 }
 
 func (d *decoder) manager(path string, v any) *ManagerDef {
-	m := d.Object(path, v, "name", "kind", "protocol", "aenter", "aexit", "body")
+	m := d.Object(path, v, "name", "kind", "protocol", "params", "init", "aenter", "aexit", "body")
 	md := &ManagerDef{}
 	if m == nil {
 		return md
@@ -145,6 +145,8 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 	md.Name = d.ReqStr(m, path, "name")
 	md.Kind = ManagerKind(d.ReqStr(m, path, "kind"))
 	md.Protocol = Protocol(d.OptStr(m, path, "protocol"))
+	md.Params = d.params(m, path)
+	md.Init = d.block(m, path, "init")
 	md.Aenter = d.block(m, path, "aenter")
 	md.Aexit = d.block(m, path, "aexit")
 	md.Body = d.block(m, path, "body")
@@ -296,14 +298,16 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 		}
 	case SAssign:
-		if w := d.Object(p, arg, "name", "manager"); w != nil {
+		if w := d.Object(p, arg, "name", "manager", "args"); w != nil {
 			s.As = d.ReqStr(w, p, "name")
 			s.Manager = d.ReqStr(w, p, "manager")
+			s.Args = d.args(w, p)
 		}
 	case SEnterContext:
-		if w := d.Object(p, arg, "stack", "manager", "as"); w != nil {
+		if w := d.Object(p, arg, "stack", "manager", "args", "as"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")
 			s.Manager = d.ReqStr(w, p, "manager")
+			s.Args = d.args(w, p)
 			s.As = d.OptStr(w, p, "as")
 		}
 	case SIfException:
@@ -386,6 +390,7 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 			k.decode(d, jsonfield.Join(path, k.field), fv, it)
 		}
 	}
+	it.Args = d.args(m, path)
 	it.As = d.OptStr(m, path, "as")
 	return it
 }

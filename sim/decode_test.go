@@ -179,8 +179,9 @@ func TestPrintFieldsAndRaiseFrom(t *testing.T) {
 		assert.NoError(t, err, body)
 	}
 	bad := map[string]string{
-		`{"print":"{x.args}"}`:                            "expected a variable name, or NAME.__context__",
-		`{"print":"{type(x)}"}`:                           "expected a variable name, or NAME.__context__",
+		`{"print":"{x.args}"}`:                            `{x.args} reads the attribute "args", which no class manager's __init__ stores`,
+		`{"print":"{type(x)}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
+		`{"print":"{x._args}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
 		`{"raise":{"type":"ValueError","from":"nobody"}}`: `raise.from: unknown variable "nobody"`,
 		`{"raise":{"type":"ValueError","from":3}}`:        "raise.from: expected a string, got a number",
 	}

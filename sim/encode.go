@@ -40,6 +40,10 @@ func scenarioJSON(sc *Scenario) obj {
 			if m.Protocol != "" {
 				mo["protocol"] = string(m.Protocol)
 			}
+			if len(m.Params) > 0 {
+				mo["params"] = m.Params
+			}
+			putBlock(mo, "init", m.Init)
 			putBlock(mo, "aenter", m.Aenter)
 			putBlock(mo, "aexit", m.Aexit)
 			putBlock(mo, "body", m.Body)
@@ -133,6 +137,7 @@ func stmtJSON(s *Stmt) obj {
 			io := obj{}
 			putStr(io, "manager", it.Manager)
 			putStr(io, "use", it.Use)
+			putArgs(io, it.Args)
 			for _, k := range libKinds {
 				if k.in(it) {
 					io[k.field] = k.encode(it)
@@ -208,9 +213,12 @@ func stmtJSON(s *Stmt) obj {
 		putStr(w, "as", s.As)
 		arg = w
 	case SAssign:
-		arg = obj{"name": s.As, "manager": s.Manager}
+		w := obj{"name": s.As, "manager": s.Manager}
+		putArgs(w, s.Args)
+		arg = w
 	case SEnterContext:
 		w := obj{"stack": s.Stack, "manager": s.Manager}
+		putArgs(w, s.Args)
 		putStr(w, "as", s.As)
 		arg = w
 	case SPushExit, SPushCallback:

@@ -59,6 +59,14 @@ type ManagerDef struct {
 	Aexit  []*Stmt `json:"aexit,omitempty"`
 	// Body is the generator function's body (it holds yield statements).
 	Body []*Stmt `json:"body,omitempty"`
+	// Params are the constructor's parameters: a class's __init__(self,
+	// host, port) stores each as an attribute (self.host = host); a
+	// generator function takes them as its local variables. Every
+	// construction passes as many arguments (WithItem.Args, Stmt.Args).
+	Params []string `json:"params,omitempty"`
+	// Init is the rest of a class's __init__, run after the attributes
+	// are stored: plain code (it cannot await) that may print or raise.
+	Init []*Stmt `json:"init,omitempty"`
 
 	id int
 	// withRepr: the rendered class gets a __repr__, because a print may
@@ -134,6 +142,7 @@ type Stmt struct {
 	Group   string // createTask: the TaskGroup variable, or "" for asyncio.create_task
 	Task    string // await, cancel
 	Manager string // assign, enterContext
+	Args    []Expr // assign, enterContext: the arguments of Manager(...)
 	Stack   string // enterContext, pushExit, pushCallback
 	As      string // target variable of gather, createTask, await, call, assign, enterContext
 
@@ -168,8 +177,10 @@ type WithItem struct {
 	// it never expires.
 	NoDeadline bool `json:"-"`
 	// NullContext is contextlib.nullcontext(value)'s value (ENone: none).
-	NullContext *Expr  `json:"-"`
-	As          string `json:"as,omitempty"`
+	NullContext *Expr `json:"-"`
+	// Args are the arguments of Manager(...), one per ManagerDef.Params.
+	Args []Expr `json:"-"`
+	As   string `json:"as,omitempty"`
 
 	id int
 }

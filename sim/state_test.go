@@ -1,6 +1,8 @@
 package sim_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,4 +54,179 @@ func TestIntegerValues(t *testing.T) {
 			assert.Equal(t, tc.value, res.Tasks[0].Result)
 		})
 	}
+}
+
+// scenarioWith is a scenario of the given managers (a JSON array's
+// elements) whose main runs body.
+func scenarioWith(managers, body string) string {
+	return `{"version":1,"managers":[` + managers + `],"functions":[{"name":"main","body":[` + body + `]}]}`
+}
+
+const connection = `{"name":"Connection","kind":"class","params":["host","port"],"aenter":[{"return":{"var":"self"}}]}`
+
+// TestConstructorsAreValidated: each mistake in a constructor, its
+// parameters or a call's arguments is one message naming where it is and
+// what was expected.
+func TestConstructorsAreValidated(t *testing.T) {
+	tests := []struct {
+		name, managers, body, want string
+	}{
+		{"too few arguments", connection, `{"with":{"items":[{"manager":"Connection","args":["db"]}],"body":[]}}`,
+			"functions[0].body[0].with.items[0].args: Connection(host, port) takes 2 arguments; got 1"},
+		{"arguments for none", `{"name":"M","kind":"class"}`, `{"with":{"items":[{"manager":"M","args":[1]}],"body":[]}}`,
+			"functions[0].body[0].with.items[0].args: M() takes no arguments; got 1"},
+		{"a generator's argument missing", `{"name":"s","kind":"generator","params":["name"],"body":[{"yield":null}]}`, `{"with":{"items":[{"manager":"s"}],"body":[]}}`,
+			"functions[0].body[0].with.items[0].args: s(name) takes 1 argument; got 0"},
+		{"assign", connection, `{"assign":{"name":"c","manager":"Connection","args":[]}}`,
+			"functions[0].body[0].assign.args: Connection(host, port) takes 2 arguments; got 0"},
+		{"enterContext", connection, `{"with":{"items":[{"exitStack":true,"as":"s"}],"body":[{"enterContext":{"stack":"s","manager":"Connection","args":[1,2,3]}}]}}`,
+			"functions[0].body[0].with.body[0].enterContext.args: Connection(host, port) takes 2 arguments; got 3"},
+		{"args without a manager", connection, `{"assign":{"name":"c","manager":"Connection","args":["a",1]}},{"with":{"items":[{"use":"c","args":[]}],"body":[]}}`,
+			`functions[0].body[1].with.items[0].args: only a manager item takes args ({"manager": NAME, "args": [...]})`},
+		{"an argument that is no value", connection, `{"with":{"items":[{"manager":"Connection","args":[[1],2]}],"body":[]}}`,
+			`functions[0].body[0].with.items[0].args[0]: expected a value: a string, true/false, a whole number, {"var": name} or {"none": true}; got an array`},
+		{"args not a list", connection, `{"with":{"items":[{"manager":"Connection","args":{"host":"a"}}],"body":[]}}`,
+			"functions[0].body[0].with.items[0].args: expected an array"},
+		{"an unknown variable", connection, `{"with":{"items":[{"manager":"Connection","args":[{"var":"nope"},1]}],"body":[]}}`,
+			`functions[0].body[0].with.items[0].args[0]: unknown variable "nope": it is never assigned in main`},
+		{"await in __init__", `{"name":"M","kind":"class","init":[{"print":"x"},{"sleep":1}]}`, ``,
+			"managers[0].init[1]: a sleep statement cannot appear in __init__, a plain method (def, not async def) that runs while the manager is made: it cannot await"},
+		{"with in __init__", `{"name":"M","kind":"class","init":[{"with":{"items":[{"manager":"M"}],"body":[]}}]}`, ``,
+			"managers[0].init[0]: a with statement cannot appear in __init__"},
+		{"yield in __init__", `{"name":"M","kind":"class","init":[{"yield":null}]}`, ``,
+			"managers[0].init[0]: yield belongs only in a generator manager's body"},
+		{"__init__ returning a value", `{"name":"M","kind":"class","init":[{"return":"x"}]}`, ``,
+			"managers[0].init: __init__ must return None (CPython raises TypeError otherwise); use a bare return (null)"},
+		{"__init__ of a generator", `{"name":"g","kind":"generator","init":[{"pass":true}],"body":[{"yield":null}]}`, ``,
+			"managers[0].init: only a class has __init__; a generator manager's params are its function's parameters"},
+		{"a parameter Python's values have", `{"name":"M","kind":"class","params":["upper"]}`, ``,
+			`managers[0].params[0]: "upper" is also an attribute of Python's own values (a str, an exception, a task...), so {x.upper} would read it there; choose another name`},
+		{"a private-looking parameter", `{"name":"M","kind":"class","params":["_host"]}`, ``,
+			`managers[0].params[0]: "_host" starts with _: the attribute would look private; choose a name without it`},
+		{"a parameter twice", `{"name":"M","kind":"class","params":["host","host"]}`, ``,
+			`managers[0].params[1]: duplicate parameter "host"`},
+		{"self as a parameter", `{"name":"g","kind":"generator","params":["self"],"body":[{"yield":null}]}`, ``,
+			`managers[0].params[0]: expected a Python identifier that is not a keyword or a name the program uses`},
+		{"a parameter hiding a function", `{"name":"g","kind":"generator","params":["main"],"body":[{"yield":null}]}`, ``,
+			`managers[0].params[0]: "main" would hide the function of the same name`},
+		{"params not names", `{"name":"M","kind":"class","params":[1]}`, ``,
+			"managers[0].params[0]: expected a string, got a number"},
+		{"an attribute no constructor stores", connection, `{"with":{"items":[{"manager":"Connection","args":["a",1],"as":"c"}],"body":[{"print":"{c.hots}"}]}}`,
+			`functions[0].body[0].with.body[0].print: {c.hots} reads the attribute "hots", which no class manager's __init__ stores (the classes' params are host, port)`},
+		{"a private attribute", connection, `{"print":"{main._x}"}`,
+			"functions[0].body[0].print: field {main._x} at offset 0: expected a variable name, NAME.ATTRIBUTE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Contains(t, decodeErr(t, scenarioWith(tc.managers, tc.body)), tc.want)
+		})
+	}
+}
+
+// run decodes and runs a scenario.
+func run(t *testing.T, input string) *sim.Result {
+	t.Helper()
+	sc, err := sim.Decode([]byte(input))
+	require.NoError(t, err)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	return res
+}
+
+// eventsOf lists the events of a manager, by kind.
+func eventsOf(res *sim.Result, manager string) []string {
+	var out []string
+	for _, ev := range res.Trace.All() {
+		if ev.Manager == manager {
+			out = append(out, ev.Kind.String())
+		}
+	}
+	return out
+}
+
+// TestConstructorTrace: manager.init opens an __init__ with code of its
+// own; manager.created follows only an object that was made, and a failed
+// one is in no ledger and never entered or exited.
+func TestConstructorTrace(t *testing.T) {
+	sc := mustDecode(t, scenarioWith(
+		`{"name":"Outer","kind":"class"},
+		 {"name":"Made","kind":"class","params":["n"],"init":[{"print":"made {n}"}]},
+		 {"name":"Plain","kind":"class","params":["n"]},
+		 {"name":"Broken","kind":"class","params":["n"],"init":[{"raise":"ValueError"}]}`,
+		`{"with":{"items":[{"manager":"Made","args":[1]},{"manager":"Plain","args":[2]}],"body":[]}},
+		 {"try":{"body":[{"with":{"items":[{"manager":"Outer"},{"manager":"Broken","args":[3]}],"body":[]}}],"except":[{"types":["ValueError"],"body":[]}]}}`))
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	lines := strings.Split(sim.Render(sc), "\n")
+	assert.Equal(t, []string{"manager.init", "manager.created", "aenter.started", "aenter.returned", "aexit.called", "aexit.returned"}, eventsOf(res, "Made"))
+	assert.Equal(t, []string{"manager.created", "aenter.started", "aenter.returned", "aexit.called", "aexit.returned"}, eventsOf(res, "Plain"))
+	assert.Equal(t, []string{"manager.init", "manager.init-raised"}, eventsOf(res, "Broken"))
+	var ledger []string
+	for _, l := range res.Ledger {
+		ledger = append(ledger, l.Label())
+	}
+	assert.Equal(t, []string{"Made", "Plain", "Outer"}, ledger, "no entry for the object that was never made")
+	for _, ev := range res.Trace.All() {
+		if ev.Kind == sim.ManagerCreated && ev.Manager == "Made" {
+			assert.Equal(t, "__init__ ran", ev.Text)
+		}
+		if ev.Kind == sim.InitRaised {
+			require.NotNil(t, ev.Exc)
+			assert.Equal(t, "ValueError()", ev.Exc.Repr)
+			assert.Equal(t, "async with Outer(), Broken(3):", strings.TrimSpace(lines[ev.Line-1]), "the with line")
+		}
+	}
+	assert.Contains(t, sim.Render(mustDecode(t, scenarioWith(`{"name":"Broken","kind":"class","params":["n"],"init":[{"raise":"ValueError"}]}`, ``))),
+		"class Broken:\n    def __init__(self, n):\n        self.n = n\n        raise ValueError\n")
+}
+
+func mustDecode(t *testing.T, input string) *sim.Scenario {
+	t.Helper()
+	sc, err := sim.Decode([]byte(input))
+	require.NoError(t, err)
+	return sc
+}
+
+// TestAttributes: {x.attr} reads what a constructor stored, and raises
+// CPython's AttributeError on any other value.
+func TestAttributes(t *testing.T) {
+	tests := []struct{ field, want string }{
+		{"{c.host}", "db"},
+		{"{c.port!r}", "5432"},
+		{"{c.host!r}", "'db'"},
+		{"{c.link.host}", "cache"},
+		{"{c.link!r}", "Connection('cache', 6379, None)"},
+		{"{c!r}", "Connection('db', 5432, Connection('cache', 6379, None))"},
+		{"{c.link.link.host}", "AttributeError(\"'NoneType' object has no attribute 'host'\")"},
+		{"{m.host}", "AttributeError(\"'Bare' object has no attribute 'host'\")"},
+		{"{t.port}", "AttributeError(\"'_asyncio.Task' object has no attribute 'port'\")"},
+		{"{v.port}", "AttributeError(\"'str' object has no attribute 'port'\")"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.field, func(t *testing.T) {
+			res := run(t, `{"version":1,"managers":[
+				{"name":"Connection","kind":"class","params":["host","port","link"],"aenter":[{"return":{"var":"self"}}]},
+				{"name":"Bare","kind":"class","aenter":[{"return":{"var":"self"}}]}],
+			"functions":[{"name":"idle","body":[]},{"name":"main","body":[
+				{"createTask":{"call":"idle","as":"t"}},
+				{"with":{"items":[{"manager":"Connection","args":["cache",6379,{"none":true}],"as":"cache"},
+					{"manager":"Connection","args":["db",5432,{"var":"cache"}],"as":"c"},
+					{"manager":"Bare","as":"m"},{"nullContext":"text","as":"v"}],"body":[
+					{"try":{"body":[{"print":"`+tc.field+`"}],"except":[{"types":["AttributeError"],"as":"e","body":[{"print":"{e!r}"}]}]}}]}}]}]}`)
+			assert.Equal(t, tc.want+"\n", res.Stdout)
+		})
+	}
+}
+
+// TestNestedReprsStayBounded: instances whose attributes hold instances
+// twice over would print 2^40 characters; the run says so at once.
+func TestNestedReprsStayBounded(t *testing.T) {
+	body := `{"assign":{"name":"n0","manager":"Node","args":["leaf","leaf"]}}`
+	for i := 1; i <= 40; i++ {
+		body += fmt.Sprintf(`,{"assign":{"name":"n%d","manager":"Node","args":[{"var":"n%d"},{"var":"n%d"}]}}`, i, i-1, i-1)
+	}
+	sc := mustDecode(t, scenarioWith(`{"name":"Node","kind":"class","params":["left","right"]}`, body+`,{"print":"{n40}"}`))
+	_, err := sim.Run(sc)
+	require.ErrorIs(t, err, sim.ErrUnshowable)
+	assert.Contains(t, err.Error(), "longer than 64 KiB")
 }

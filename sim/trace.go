@@ -50,6 +50,15 @@ const (
 	// fired, what it awaited completed, or it yielded with sleep(0)).
 	// Creating a task queues its first step too, shown as task.created.
 	TaskReady
+	// InitStarted: a manager class's __init__ runs its Init body: the
+	// object exists (self), it is no manager yet. manager.created
+	// follows when __init__ returns, manager.init-raised when it raises.
+	InitStarted
+	// InitRaised: a manager class's __init__ raised, so the with item's
+	// expression failed and no manager exists (manager.created is only
+	// for an object that was made). The event names the object that
+	// was being made; __aenter__ is never looked up, __aexit__ never runs.
+	InitRaised
 )
 
 var eventKindNames = [...]string{
@@ -90,6 +99,8 @@ var eventKindNames = [...]string{
 	TimeoutFired:   "timeout.expired",
 	Note:           "note",
 	TaskReady:      "task.ready",
+	InitStarted:    "manager.init",
+	InitRaised:     "manager.init-raised",
 }
 
 // String is the event's name.

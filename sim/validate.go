@@ -39,12 +39,16 @@ type validator struct {
 	errs   []FieldError
 	defs   map[string]string // name -> "manager" / "function"
 	funcs  map[string]*FuncDef
+	mgrs   map[string]*ManagerDef
+	attrs  map[string]bool // the attributes constructors store (ctor.go)
 	nextID int
 	stmts  int
 	// per body
-	vars     map[string]bool
-	inGen    bool
-	syncOnly bool
+	vars  map[string]bool
+	inGen bool
+	// plain names the plain (non-async) code being checked, which cannot
+	// await ("" in async code): see plainSync and plainInit.
+	plain    string
 	calls    map[string][]string // references between definitions, for recursion checks
 	stack    map[string][]string // the references that run on the same task's stack
 	owner    string
@@ -91,6 +95,7 @@ func (v *validator) run() {
 	for _, f := range sc.Functions {
 		v.funcs[f.Name] = f
 	}
+	v.indexManagers()
 	for i, d := range sc.Shared {
 		p := v.idx("shared", i)
 		v.defineName(v.join(p, "name"), d.Name, "shared object")
@@ -125,7 +130,7 @@ func (v *validator) run() {
 		if f.ExitParams {
 			params = []string{"exc_type", "exc", "tb"}
 		}
-		v.body(v.join(p, "body"), f.Name, f.Body, params, false, false)
+		v.body(v.join(p, "body"), f.Name, f.Body, params, false, "")
 	}
 	if v.stmts > MaxStatements {
 		v.errorf("", "%d statements; the limit is %d", v.stmts, MaxStatements)
@@ -147,6 +152,7 @@ func (v *validator) defineName(path, name, kind string) {
 
 func (v *validator) manager(p string, m *ManagerDef) {
 	m.id = v.id()
+	v.ctor(p, m)
 	switch m.Kind {
 	case ClassManager:
 		switch m.Protocol {
@@ -163,9 +169,12 @@ func (v *validator) manager(p string, m *ManagerDef) {
 		if m.Protocol == MissingAenter && len(m.Aenter) > 0 {
 			v.errorf(v.join(p, "aenter"), "a class that misses __aenter__ cannot have an aenter body")
 		}
-		sync := m.Protocol == SyncProtocol
-		v.body(v.join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, sync)
-		v.body(v.join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, sync)
+		plain := ""
+		if m.Protocol == SyncProtocol {
+			plain = plainSync
+		}
+		v.body(v.join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, plain)
+		v.body(v.join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, plain)
 	case GeneratorManager:
 		if m.Protocol != "" {
 			v.errorf(v.join(p, "protocol"), "only class managers have a protocol")
@@ -174,7 +183,7 @@ func (v *validator) manager(p string, m *ManagerDef) {
 			v.errorf(p, "a generator manager has a body, not aenter/aexit")
 		}
 		v.hasYield = false
-		v.body(v.join(p, "body"), m.Name, m.Body, nil, true, false)
+		v.body(v.join(p, "body"), m.Name, m.Body, m.Params, true, "")
 		if !v.hasYield {
 			v.errorf(v.join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
 		}
@@ -185,13 +194,13 @@ func (v *validator) manager(p string, m *ManagerDef) {
 
 // body checks one function body. Variables are local to it: every name it
 // reads must be a parameter or assigned somewhere in it.
-func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen, syncOnly bool) {
+func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen bool, plain string) {
 	v.vars = map[string]bool{}
 	for _, n := range params {
 		v.vars[n] = true
 	}
 	v.collectTargets(stmts)
-	v.inGen, v.syncOnly, v.owner = inGen, syncOnly, owner
+	v.inGen, v.plain, v.owner = inGen, plain, owner
 	v.block(p, stmts, 0, false)
 }
 
@@ -325,8 +334,8 @@ var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
 	v.stmts++
-	if v.syncOnly && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
-		v.errorf(p, "a %s statement cannot appear in the plain methods of a sync protocol class", s.Kind)
+	if v.plain != "" && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
+		v.errorf(p, "a %s statement cannot appear in %s", s.Kind, v.plain)
 	}
 	switch s.Kind {
 	case SPrint:
@@ -339,6 +348,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		for _, part := range parts {
 			if part.field != "" {
 				v.varRef(v.join(p, "print"), part.field)
+				v.attrsOf(v.join(p, "print"), part)
 				if part.field == "tb" {
 					v.errorf(v.join(p, "print"), "a traceback prints with a memory address; print exc_type or exc instead")
 				}
@@ -448,6 +458,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.target(v.join(p, "call.as"), s.As)
 	case SAssign:
 		v.ref(v.join(p, "assign.manager"), s.Manager, "manager")
+		v.args(v.join(p, "assign.args"), s.Manager, s.Args)
 		v.sameStack(s.Manager)
 		v.target(v.join(p, "assign.name"), s.As)
 		if s.As == "" {
@@ -456,6 +467,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	case SEnterContext:
 		v.varRef(v.join(p, "enterContext.stack"), s.Stack)
 		v.ref(v.join(p, "enterContext.manager"), s.Manager, "manager")
+		v.args(v.join(p, "enterContext.args"), s.Manager, s.Args)
 		v.sameStack(s.Manager)
 		v.target(v.join(p, "enterContext.as"), s.As)
 	case SIfException:
@@ -497,6 +509,9 @@ func (v *validator) withItem(p string, it *WithItem) {
 		n++
 		v.ref(v.join(p, "manager"), it.Manager, "manager")
 		v.sameStack(it.Manager)
+		v.args(v.join(p, "args"), it.Manager, it.Args)
+	} else if it.Args != nil {
+		v.errorf(v.join(p, "args"), "only a manager item takes args ({\"manager\": NAME, \"args\": [...]})")
 	}
 	if it.Use != "" {
 		n++

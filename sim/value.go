@@ -69,6 +69,9 @@ func appendRepr(b *[]byte, v Value) bool {
 	case *ExcClass:
 		*b = append(*b, v.classRepr()...)
 	case *instance:
+		if st, ok := v.mgr.(*stateCM); ok && st.def.withRepr {
+			return st.appendRepr(b) // attributes' reprs go straight into b
+		}
 		s, ok := v.pyRepr()
 		*b = append(*b, s...)
 		return ok
@@ -134,8 +137,8 @@ func strOK(v Value) (string, bool) {
 }
 
 // fieldValue is what a print field reads from v, its variable's value:
-// an exception's __context__, __cause__ or __suppress_context__, in turn,
-// or type(v).__name__.
+// an attribute, an exception's __context__, __cause__ or
+// __suppress_context__, in turn, or type(v).__name__.
 func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
 	if p.typeName {
 		if t, ok := v.(*task); ok && t != nil {
@@ -144,6 +147,13 @@ func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
 		return pyTypeName(v), normal
 	}
 	for _, a := range p.attrs {
+		if !fieldAttrs[a] {
+			var fl flow
+			if v, fl = x.attr(v, a, node); fl.kind == flowExc {
+				return nil, fl
+			}
+			continue
+		}
 		exc, ok := v.(*Exc)
 		if !ok {
 			return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)

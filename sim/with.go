@@ -74,7 +74,7 @@ func (x *exec) exitWith(inst *instance, bfl flow, sync bool, node int) flow {
 func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 	switch {
 	case item.Manager != "":
-		return x.construct(x.e.mgrs[item.Manager], item.id)
+		return x.construct(x.e.mgrs[item.Manager], item.Args, item.id)
 	case item.Use != "":
 		v, fl := x.lookup(item.Use, item.id)
 		if fl.kind == flowExc {
@@ -106,15 +106,23 @@ func (x *exec) notAManager(v Value, node int) flow {
 	return x.raiseNew(TypeErrorClass, fmt.Sprintf("'%s' object does not support the %s protocol", pyTypeName(v), kind), node)
 }
 
-// construct calls a manager definition: a class instance, or for a
+// construct calls a manager definition with its arguments: a class
+// instance (with a constructor, its __init__ runs: see ctor.go), or for a
 // generator function the _AsyncGeneratorContextManager (no code runs yet).
-func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
+func (x *exec) construct(def *ManagerDef, args []Expr, node int) (*instance, flow) {
+	vals, fl := x.evalArgs(args, node)
+	if fl.kind == flowExc {
+		return nil, fl
+	}
 	var inst *instance
-	if def.Kind == GeneratorManager {
-		acm := &asyncGenCM{gen: genState{def: def}}
+	switch {
+	case def.Kind == GeneratorManager:
+		acm := &asyncGenCM{gen: genState{def: def, args: vals}}
 		inst = x.e.newInstance(def.Name, def, acm)
 		acm.gen.inst = inst
-	} else {
+	case def.hasCtor():
+		return x.initInstance(def, vals, node)
+	default:
 		inst = x.e.newInstance(def.Name, def, classCM{def: def})
 	}
 	x.e.emit(evt{kind: ManagerCreated, inst: inst, node: int32(node)})
