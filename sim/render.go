@@ -147,7 +147,7 @@ func (r *renderer) manager(m *ManagerDef) {
 	r.mark(m.id)
 	if m.Kind == GeneratorManager {
 		r.emit(0, "@asynccontextmanager")
-		r.emit(0, "async def "+m.Name+"():")
+		r.emit(0, "async def "+m.Name+"("+strings.Join(m.Params, ", ")+"):")
 		r.block(1, m.Body)
 		return
 	}

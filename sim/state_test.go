@@ -230,3 +230,17 @@ func TestNestedReprsStayBounded(t *testing.T) {
 	require.ErrorIs(t, err, sim.ErrUnshowable)
 	assert.Contains(t, err.Error(), "longer than 64 KiB")
 }
+
+// TestGeneratorParams: an @asynccontextmanager function's parameters are
+// in its signature and are its body's locals; calling it runs nothing.
+func TestGeneratorParams(t *testing.T) {
+	sc := mustDecode(t, scenarioWith(`{"name":"session","kind":"generator","params":["user","retries"],"body":[{"print":"{user} {retries!r}"},{"yield":{"var":"user"}}]}`,
+		`{"assign":{"name":"s","manager":"session","args":["ann",3]}},{"print":"made"},{"with":{"items":[{"use":"s","as":"u"}],"body":[{"print":"as {u}"}]}}`))
+	assert.Contains(t, sim.Render(sc), "@asynccontextmanager\nasync def session(user, retries):\n")
+	assert.Contains(t, sim.Render(sc), `s = session("ann", 3)`)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	assert.Equal(t, "made\nann 3\nas ann\n", res.Stdout)
+	assert.Equal(t, []string{"manager.created", "aenter.started", "generator.yielded", "aenter.returned", "target.bound",
+		"aexit.called", "generator.resumed", "generator.finished", "aexit.returned"}, eventsOf(res, "session"))
+}
