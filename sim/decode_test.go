@@ -34,6 +34,7 @@ func TestDecodeReportsWhereAndWhat(t *testing.T) {
 		{"unknown statement", mainBody(`{"jump":1}`), []string{`functions[0].body[0]: unknown statement "jump"`}},
 		{"two fields in a statement", mainBody(`{"sleep":1,"print":"x"}`), []string{"functions[0].body[0]: expected a statement: an object with one field"}},
 		{"missing manager", mainBody(`{"with":{"items":[{"manager":"Ghost"}],"body":[]}}`), []string{`functions[0].body[0].with.items[0].manager: unknown manager "Ghost"`}},
+		{"a function as a manager", mainBody(`{"with":{"items":[{"manager":"main"}],"body":[]}}`), []string{`functions[0].body[0].with.items[0].manager: "main" is a function, expected a manager`}},
 		{"unknown variable", mainBody(`{"print":"{nobody}"}`), []string{`unknown variable "nobody"`}},
 		{"bad template", mainBody(`{"print":"{oops"}`), []string{"unclosed {"}},
 		{"bare raise outside except", mainBody(`{"reraise":true}`), []string{"bare raise belongs inside an except block"}},
