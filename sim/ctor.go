@@ -239,8 +239,14 @@ func (v *validator) args(p, manager string, args []Expr) {
 	for i, a := range args {
 		v.expr(v.idx(p, i), a)
 	}
+	v.argCount(p, manager, len(args))
+}
+
+// argCount checks that a call of manager passes n arguments, one per
+// parameter.
+func (v *validator) argCount(p, manager string, n int) {
 	m := v.mgrs[manager]
-	if m == nil || len(args) == len(m.Params) {
+	if m == nil || n == len(m.Params) {
 		return // an unknown manager is reported by ref
 	}
 	takes := "no arguments"
@@ -250,7 +256,7 @@ func (v *validator) args(p, manager string, args []Expr) {
 	case n > 1:
 		takes = fmt.Sprintf("%d arguments", n)
 	}
-	v.errorf(p, "%s(%s) takes %s; got %d", m.Name, strings.Join(m.Params, ", "), takes, len(args))
+	v.errorf(p, "%s(%s) takes %s; got %d", m.Name, strings.Join(m.Params, ", "), takes, n)
 }
 
 // attrsOf checks the attributes a print field reads: each must be one a

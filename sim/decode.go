@@ -154,13 +154,14 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 }
 
 func (d *decoder) function(path string, v any) *FuncDef {
-	m := d.Object(path, v, "name", "exitParams", "body")
+	m := d.Object(path, v, "name", "exitParams", "decorator", "body")
 	fd := &FuncDef{}
 	if m == nil {
 		return fd
 	}
 	fd.Name = d.ReqStr(m, path, "name")
 	fd.ExitParams = d.optBool(m, path, "exitParams")
+	fd.Decorator = d.decorator(m, path)
 	fd.Body = d.block(m, path, "body")
 	return fd
 }

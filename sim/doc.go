@@ -103,6 +103,17 @@
 //
 // Functions have a name, a body and, for exit callbacks pushed with
 // push_async_exit, "exitParams": true (the signature exc_type, exc, tb).
+// A function may be decorated with a generator manager:
+//
+//	{"name": "report", "decorator": {"manager": "session", "args": ["reports"]}, "body": [...]}
+//
+// renders @session("reports") above async def report():. The decorator
+// line runs once, when the module does, so its args are literals or shared
+// objects' names; every call of the function (a call statement, a task, a
+// gather) then runs CPython's AsyncContextDecorator: a fresh
+// session("reports") is entered around the body, in a coroutine frame of
+// its own (inner, which functools.wraps names report: a task running it
+// is named report), and the body's return value passes through.
 //
 // A body is a list of statements, each an object with one field:
 //

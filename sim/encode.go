@@ -57,6 +57,11 @@ func scenarioJSON(sc *Scenario) obj {
 		if f.ExitParams {
 			fo["exitParams"] = true
 		}
+		if d := f.Decorator; d != nil {
+			do := obj{"manager": d.Manager}
+			putArgs(do, d.Args)
+			fo["decorator"] = do
+		}
 		fs[i] = fo
 	}
 	o["functions"] = fs

@@ -167,7 +167,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 	if cb.fn.ExitParams {
 		f := x.newFrame(cb.fn.Name, hookNone, nil, exitParams, et, ev, tb)
 		x.push(f)
-		fl := x.pop(f, x.execBlock(cb.fn.Body))
+		fl := x.pop(f, x.funcBody(cb.fn))
 		if fl.kind == flowExc {
 			return nil, fl
 		}
@@ -178,7 +178,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 	x.push(w)
 	f := x.newFrame(cb.fn.Name, hookNone, nil, nil)
 	x.push(f)
-	fl := x.pop(f, x.execBlock(cb.fn.Body))
+	fl := x.pop(f, x.funcBody(cb.fn))
 	if fl.kind == flowExc {
 		return nil, x.pop(w, fl)
 	}

@@ -82,7 +82,7 @@ func (x *exec) runTask(fn *FuncDef) {
 		x.cur = nil
 		return
 	}
-	fl := x.execBlock(fn.Body)
+	fl := x.funcBody(fn)
 	if fl.kind == flowExc {
 		x.e.holdFrame(fl.exc, f)
 	}
@@ -288,7 +288,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		fn := x.e.funcs[s.Func]
 		f := x.newFrame(fn.Name, hookNone, nil, nil)
 		x.push(f)
-		fl := x.pop(f, x.execBlock(fn.Body))
+		fl := x.pop(f, x.funcBody(fn))
 		x.reapOrphans(fl.exc, fl.val) // its locals are gone
 		if fl.kind == flowExc {
 			return fl

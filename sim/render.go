@@ -193,6 +193,10 @@ func (r *renderer) manager(m *ManagerDef) {
 }
 
 func (r *renderer) function(f *FuncDef) {
+	if d := f.Decorator; d != nil {
+		r.mark(d.id)
+		r.emit(0, "@"+callSource(d.Manager, d.Args))
+	}
 	r.mark(f.id)
 	params := ""
 	if f.ExitParams {

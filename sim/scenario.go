@@ -82,6 +82,20 @@ type FuncDef struct {
 	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit.
 	ExitParams bool    `json:"exitParams,omitempty"`
 	Body       []*Stmt `json:"body"`
+	// Decorator, when set, is the @M(args) line above the function: every
+	// call runs the body inside a fresh M(args) (see decorator.go).
+	Decorator *Decorator `json:"decorator,omitempty"`
+
+	id int
+}
+
+// Decorator is an @asynccontextmanager function used as a decorator:
+// @Manager(Args...) above an async def.
+type Decorator struct {
+	Manager string `json:"manager"`
+	// Args are evaluated once, when the module runs: literals, or the
+	// names of shared objects.
+	Args []Expr `json:"-"`
 
 	id int
 }

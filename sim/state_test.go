@@ -244,3 +244,57 @@ func TestGeneratorParams(t *testing.T) {
 	assert.Equal(t, []string{"manager.created", "aenter.started", "generator.yielded", "aenter.returned", "target.bound",
 		"aexit.called", "generator.resumed", "generator.finished", "aexit.returned"}, eventsOf(res, "session"))
 }
+
+const guard = `{"name":"guard","kind":"generator","params":["name"],"body":[{"print":"enter {name}"},{"yield":null},{"print":"exit {name}"}]}`
+
+// TestDecoratorsAreValidated: a decorator is a generator manager called
+// with what exists when the module runs.
+func TestDecoratorsAreValidated(t *testing.T) {
+	fn := func(decorator, body string) string {
+		return `{"version":1,"shared":[{"name":"lock","kind":"lock"}],"managers":[` + guard + `,{"name":"Conn","kind":"class"}],"functions":[
+			{"name":"f","decorator":` + decorator + `,"body":[` + body + `]},{"name":"main","body":[{"call":{"function":"f","as":"x"}}]}]}`
+	}
+	tests := []struct{ name, input, want string }{
+		{"a class", fn(`{"manager":"Conn"}`, ``),
+			`functions[0].decorator.manager: "Conn" is a class; only an @asynccontextmanager function (a generator manager) decorates a function here`},
+		{"unknown", fn(`{"manager":"nope","args":[]}`, ``), `functions[0].decorator.manager: unknown manager "nope"`},
+		{"a function", fn(`{"manager":"main"}`, ``), `functions[0].decorator.manager: "main" is a function, expected a manager`},
+		{"a local variable", fn(`{"manager":"guard","args":[{"var":"x"}]}`, `{"call":{"function":"main","as":"x"}}`),
+			`functions[0].decorator.args[0]: the decorator line runs when the module does, where only shared objects exist: "x" is not one`},
+		{"too many arguments", fn(`{"manager":"guard","args":["a","b"]}`, ``), `functions[0].decorator.args: guard(name) takes 1 argument; got 2`},
+		{"none at all", fn(`{"manager":"guard"}`, ``), `functions[0].decorator.args: guard(name) takes 1 argument; got 0`},
+		{"not an object", fn(`"guard"`, ``), `functions[0].decorator: expected an object`},
+		{"no manager", fn(`{"args":["a"]}`, ``), `functions[0].decorator.manager: required field is missing`},
+		{"an unknown field", fn(`{"manager":"guard","args":["a"],"as":"g"}`, ``), `functions[0].decorator.as: unknown field`},
+		{"recursion", `{"version":1,"managers":[{"name":"g","kind":"generator","body":[{"call":"f"},{"yield":null}]}],"functions":[
+			{"name":"f","decorator":{"manager":"g"},"body":[]},{"name":"main","body":[]}]}`, `endless recursion: f -> g -> f`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Contains(t, decodeErr(t, tc.input), tc.want)
+		})
+	}
+	assert.Empty(t, decodeErr(t, fn(`{"manager":"guard","args":[{"var":"lock"}]}`, ``)), "a shared object exists when the module runs")
+}
+
+// TestDecoratedCalls: every call of a decorated function enters a fresh
+// manager on the decorator's line, around the function's body; a task
+// running it is named after the function (functools.wraps).
+func TestDecoratedCalls(t *testing.T) {
+	sc := mustDecode(t, `{"version":1,"managers":[`+guard+`],"functions":[
+		{"name":"f","decorator":{"manager":"guard","args":["g"]},"body":[{"print":"f runs"},{"return":7}]},
+		{"name":"main","body":[{"call":{"function":"f","as":"a"}},{"createTask":{"call":"f","as":"t"}},{"await":{"task":"t","as":"b"}},{"print":"{a} {b}"}]}]}`)
+	src := sim.Render(sc)
+	assert.Contains(t, src, "\n@guard(\"g\")\nasync def f():\n")
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	assert.Equal(t, "enter g\nf runs\nexit g\nenter g\nf runs\nexit g\n7 7\n", res.Stdout)
+	assert.Equal(t, "f", res.Tasks[1].Name)
+	assert.Equal(t, []string{"guard#1", "guard#2"}, []string{res.Ledger[0].Label(), res.Ledger[1].Label()}, "a fresh manager per call")
+	lines := strings.Split(src, "\n")
+	for _, ev := range res.Trace.All() {
+		if ev.Kind == sim.ManagerCreated || ev.Kind == sim.BodyStarted || ev.Kind == sim.AexitCalled {
+			assert.Equal(t, `@guard("g")`, lines[ev.Line-1], "%s is on the decorator's line", ev.Kind)
+		}
+	}
+}

@@ -26,7 +26,7 @@ const (
 	AenterRaised
 	ProtocolError // lookup of __aenter__/__aexit__ failed
 	TargetBound
-	BodyStarted
+	BodyStarted // Text: the decorated function, for a decorator's implicit with
 	BodyEnded
 	AexitCalled
 	AexitSuspend

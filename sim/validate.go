@@ -131,6 +131,7 @@ func (v *validator) run() {
 			params = []string{"exc_type", "exc", "tb"}
 		}
 		v.body(v.join(p, "body"), f.Name, f.Body, params, false, "")
+		v.decorator(v.join(p, "decorator"), f)
 	}
 	if v.stmts > MaxStatements {
 		v.errorf("", "%d statements; the limit is %d", v.stmts, MaxStatements)

@@ -30,16 +30,21 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 	} else {
 		x.e.emit(evt{kind: BodyStarted, node: int32(s.id)})
 		bfl = x.execBlock(s.Body)
-		how := "normally"
-		switch bfl.kind {
-		case flowReturn:
-			how = "by return"
-		case flowExc:
-			how = "by an exception"
-		}
-		x.e.emit(evt{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(s.id)})
+		x.emitBodyEnded(bfl, s.id)
 	}
 	return x.exitWith(inst, bfl, sync, item.id)
+}
+
+// emitBodyEnded reports how the block of a with statement ended.
+func (x *exec) emitBodyEnded(bfl flow, node int) {
+	how := "normally"
+	switch bfl.kind {
+	case flowReturn:
+		how = "by return"
+	case flowExc:
+		how = "by an exception"
+	}
+	x.e.emit(evt{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(node)})
 }
 
 // exitWith calls the manager's exit with what the block ended with.

@@ -116,6 +116,9 @@ func (c *captioner) caption() string {
 	case sim.TargetBound:
 		return c.say("caption.bound", ev.Text)
 	case sim.BodyStarted:
+		if ev.Text != "" {
+			return c.say("caption.body.decorated", c.top(), ev.Text)
+		}
 		return c.say("caption.body.started", c.top())
 	case sim.BodyEnded:
 		// The manager whose body ended is the next to exit: with an
