@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"asyncwithlab/sim/internal/jsonfield"
@@ -268,46 +270,34 @@ func (v *validator) attrsOf(p string, part tmplPart) {
 		}
 		known := "no class manager has params"
 		if len(v.attrs) > 0 {
-			known = "the classes' params are " + strings.Join(sortedKeys(boolKeys(v.attrs)), ", ")
+			known = "the classes' params are " + strings.Join(slices.Sorted(maps.Keys(v.attrs)), ", ")
 		}
 		v.errorf(p, "{%s} reads the attribute %q, which no class manager's __init__ stores (%s)", part.src, a, known)
 	}
 }
 
-// boolKeys is a set as sortedKeys takes it.
-func boolKeys(set map[string]bool) map[string]string {
-	out := make(map[string]string, len(set))
-	for k := range set {
-		out[k] = k
-	}
-	return out
-}
-
 // params reads a definition's "params": parameter names.
 func (d *decoder) params(m map[string]any, path string) []string {
-	v, ok := m["params"]
-	if !ok {
-		return nil
-	}
-	p := jsonfield.Join(path, "params")
-	var out []string
-	for i, pv := range d.Array(p, v) {
-		out = append(out, d.Str(fmt.Sprintf("%s[%d]", p, i), pv))
-	}
-	return out
+	return decodeList(d, m, path, "params", d.Str)
 }
 
 // args reads a call's "args": VALUEs; present but empty is an empty,
 // non-nil list (Validate refuses args where no call takes them).
 func (d *decoder) args(m map[string]any, path string) []Expr {
-	v, ok := m["args"]
+	return decodeList(d, m, path, "args", d.expr)
+}
+
+// decodeList reads m[key], an array, with read for each element: nil when
+// the key is absent, never nil when it is there.
+func decodeList[T any](d *decoder, m map[string]any, path, key string, read func(path string, v any) T) []T {
+	v, ok := m[key]
 	if !ok {
 		return nil
 	}
-	p := jsonfield.Join(path, "args")
-	out := []Expr{}
-	for i, av := range d.Array(p, v) {
-		out = append(out, d.expr(fmt.Sprintf("%s[%d]", p, i), av))
+	p := jsonfield.Join(path, key)
+	out := []T{}
+	for i, e := range d.Array(p, v) {
+		out = append(out, read(fmt.Sprintf("%s[%d]", p, i), e))
 	}
 	return out
 }
