@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"asyncwithlab/sim/internal/jsonfield"
@@ -136,7 +137,7 @@ func (d *decoder) shared(path string, v any) *SharedDef {
 }
 
 func (d *decoder) manager(path string, v any) *ManagerDef {
-	m := d.Object(path, v, "name", "kind", "protocol", "aenter", "aexit", "body")
+	m := d.Object(path, v, "name", "kind", "protocol", "params", "init", "aenter", "aexit", "body")
 	md := &ManagerDef{}
 	if m == nil {
 		return md
@@ -144,6 +145,8 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 	md.Name = d.ReqStr(m, path, "name")
 	md.Kind = ManagerKind(d.ReqStr(m, path, "kind"))
 	md.Protocol = Protocol(d.OptStr(m, path, "protocol"))
+	md.Params = d.params(m, path)
+	md.Init = d.block(m, path, "init")
 	md.Aenter = d.block(m, path, "aenter")
 	md.Aexit = d.block(m, path, "aexit")
 	md.Body = d.block(m, path, "body")
@@ -151,7 +154,7 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 }
 
 func (d *decoder) function(path string, v any) *FuncDef {
-	m := d.Object(path, v, "name", "exitParams", "sync", "body")
+	m := d.Object(path, v, "name", "exitParams", "sync", "decorator", "body")
 	fd := &FuncDef{}
 	if m == nil {
 		return fd
@@ -159,6 +162,7 @@ func (d *decoder) function(path string, v any) *FuncDef {
 	fd.Name = d.ReqStr(m, path, "name")
 	fd.ExitParams = d.optBool(m, path, "exitParams")
 	fd.Sync = d.optBool(m, path, "sync")
+	fd.Decorator = d.decorator(m, path)
 	fd.Body = d.block(m, path, "body")
 	return fd
 }
@@ -297,14 +301,16 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 		}
 	case SAssign:
-		if w := d.Object(p, arg, "name", "manager"); w != nil {
+		if w := d.Object(p, arg, "name", "manager", "args"); w != nil {
 			s.As = d.ReqStr(w, p, "name")
 			s.Manager = d.ReqStr(w, p, "manager")
+			s.Args = d.args(w, p)
 		}
 	case SEnterContext:
-		if w := d.Object(p, arg, "stack", "manager", "as"); w != nil {
+		if w := d.Object(p, arg, "stack", "manager", "args", "as"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")
 			s.Manager = d.ReqStr(w, p, "manager")
+			s.Args = d.args(w, p)
 			s.As = d.OptStr(w, p, "as")
 		}
 	case SIfException:
@@ -387,6 +393,12 @@ func (d *decoder) expr(path string, v any) Expr {
 		return Expr{Kind: EStr, Str: v}
 	case bool:
 		return Expr{Kind: EBool, Bool: v}
+	case json.Number:
+		n, err := strconv.ParseInt(string(v), 10, 64)
+		if err != nil {
+			d.Errorf(path, "expected a whole number from %d to %d (no fraction or exponent), got %s", int64(math.MinInt64), int64(math.MaxInt64), v)
+		}
+		return Expr{Kind: EInt, Int: n}
 	case map[string]any:
 		if _, ok := v["none"]; ok {
 			d.Object(path, v, "none")
@@ -395,7 +407,7 @@ func (d *decoder) expr(path string, v any) Expr {
 		m := d.Object(path, v, "var")
 		return Expr{Kind: EVar, Var: d.ReqStr(m, path, "var")}
 	}
-	d.Errorf(path, "expected a value: a string, true/false, {\"var\": name} or {\"none\": true}; got %s", jsonfield.TypeOf(v))
+	d.Errorf(path, "expected a value: a string, true/false, a whole number, {\"var\": name} or {\"none\": true}; got %s", jsonfield.TypeOf(v))
 	return Expr{}
 }
 
@@ -415,6 +427,7 @@ func (d *decoder) withItem(path string, v any) *WithItem {
 			k.decode(d, jsonfield.Join(path, k.field), fv, it)
 		}
 	}
+	it.Args = d.args(m, path)
 	it.As = d.OptStr(m, path, "as")
 	return it
 }

@@ -34,6 +34,7 @@ func TestDecodeReportsWhereAndWhat(t *testing.T) {
 		{"unknown statement", mainBody(`{"jump":1}`), []string{`functions[0].body[0]: unknown statement "jump"`}},
 		{"two fields in a statement", mainBody(`{"sleep":1,"print":"x"}`), []string{"functions[0].body[0]: expected a statement: an object with one field"}},
 		{"missing manager", mainBody(`{"with":{"items":[{"manager":"Ghost"}],"body":[]}}`), []string{`functions[0].body[0].with.items[0].manager: unknown manager "Ghost"`}},
+		{"a function as a manager", mainBody(`{"with":{"items":[{"manager":"main"}],"body":[]}}`), []string{`functions[0].body[0].with.items[0].manager: "main" is a function, expected a manager`}},
 		{"unknown variable", mainBody(`{"print":"{nobody}"}`), []string{`unknown variable "nobody"`}},
 		{"bad template", mainBody(`{"print":"{oops"}`), []string{"unclosed {"}},
 		{"bare raise outside except", mainBody(`{"reraise":true}`), []string{"bare raise belongs inside an except block"}},
@@ -184,8 +185,9 @@ func TestPrintFieldsAndRaiseFrom(t *testing.T) {
 		assert.NoError(t, err, body)
 	}
 	bad := map[string]string{
-		`{"print":"{x.args}"}`:                            "expected a variable name, or NAME.__context__",
-		`{"print":"{type(x)}"}`:                           "expected a variable name, or NAME.__context__",
+		`{"print":"{x.args}"}`:                            `{x.args} reads the attribute "args", which no class manager's __init__ stores`,
+		`{"print":"{type(x)}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
+		`{"print":"{x._args}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
 		`{"raise":{"type":"ValueError","from":"nobody"}}`: `raise.from: unknown variable "nobody"`,
 		`{"raise":{"type":"ValueError","from":3}}`:        "raise.from: expected a string, got a number",
 	}

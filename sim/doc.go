@@ -73,18 +73,58 @@
 //     least one yield statement (a generator that returns before its yield
 //     "never yields"; one that reaches two yields "yields twice").
 //
+// A manager may take arguments, the way course documents write
+// Connection(host, port): "params" lists them, and every call of the
+// manager (a with item, an assign, an enterContext) passes one VALUE for
+// each as "args" (Validate counts them):
+//
+//	{"name": "Connection", "kind": "class", "params": ["host", "port"],
+//	 "init": [{"print": "made for {host}"}],
+//	 "aenter": [{"print": "dialling {self.host}:{self.port}"}, {"return": {"var": "self"}}]}
+//	{"with": {"items": [{"manager": "Connection", "args": ["db.example", 5432], "as": "c"}],
+//	          "body": [{"print": "using {c.host}"}]}}
+//
+// A class gets def __init__(self, host, port): storing each parameter as
+// an attribute (self.host = host), then its optional "init" body: plain
+// code that may print, raise or pass but not await. __init__ runs when the
+// item's expression is evaluated, before __aenter__ is looked up: if it
+// raises, no object is bound, neither __aenter__ nor __aexit__ runs, and
+// the exception leaves from the with line (the trace says
+// manager.init-raised; manager.created is only for an object that was
+// made). Print fields read attributes, {self.host} in its methods and
+// {c.host} (or {c.host!r}) wherever c holds an instance: an attribute must
+// be a parameter of some class (Validate refuses others), and reading it
+// from a value that lacks it raises CPython's AttributeError ('Connection'
+// object has no attribute 'port'). A class parameter may not start with _
+// nor share its name with an attribute of Python's own values (upper,
+// args, cancel...). A class whose instances can be printed gets a
+// __repr__: Connection('db.example', 5432). A generator manager's params
+// are its function's parameters, the local variables of its body.
+//
 // Functions have a name, a body and, for exit callbacks pushed with
 // push_async_exit, "exitParams": true (the signature exc_type, exc, tb).
 // "sync": true makes a plain def: a blocking function that only a
 // toThread statement runs, in a worker thread; its body holds print,
 // block, raise, reraise, return, pass and try, and its time.sleep
 // ("block") blocks only its thread.
+// A function may be decorated with a generator manager:
+//
+//	{"name": "report", "decorator": {"manager": "session", "args": ["reports"]}, "body": [...]}
+//
+// renders @session("reports") above async def report():. The decorator
+// line runs once, when the module does, so its args are literals or shared
+// objects' names; every call of the function (a call statement, a task, a
+// gather) then runs CPython's AsyncContextDecorator: a fresh
+// session("reports") is entered around the body, in a coroutine frame of
+// its own (inner, which functools.wraps names report: a task running it
+// is named report), and the body's return value passes through.
 //
 // A body is a list of statements, each an object with one field:
 //
 //	{"print": "text {name} {name!r}"}     print(f"...") — {{ and }} are literal braces; a field may
-//	                                      also be {e.__context__}, {e.__cause__}, {e.__suppress_context__}
-//	                                      (chained: {e.__cause__.__context__}) or {type(e).__name__}
+//	                                      also read an attribute, {c.host}, or be {e.__context__},
+//	                                      {e.__cause__}, {e.__suppress_context__} (chained:
+//	                                      {e.__cause__.__context__}) or {type(e).__name__}
 //	{"sleep": 1.5}                        await asyncio.sleep(1.5) (0 yields once)
 //	{"block": 2}                          time.sleep(2): stalls every task on the loop
 //	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"};
@@ -102,8 +142,8 @@
 //	{"cancel": {"task": "t", "after": 1.5}}   t.cancel() now, or call_later(1.5, t.cancel);
 //	                                      "message": "why" passes t.cancel("why")
 //	{"call": {"function": "f", "as": "r"}}    r = await f()
-//	{"assign": {"name": "cm", "manager": "M"}}   cm = M() (enter it later with {"use": "cm"})
-//	{"enterContext": {"stack": "stack", "manager": "M", "as": "x"}}
+//	{"assign": {"name": "cm", "manager": "M", "args": [...]}}   cm = M(...) (enter it later with {"use": "cm"})
+//	{"enterContext": {"stack": "stack", "manager": "M", "args": [...], "as": "x"}}
 //	{"pushExit": {"stack": "stack", "function": "on_exit"}}
 //	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
 //	{"shield": {"call": "f", "as": "r"}}   r = await asyncio.shield(f()); or {"task": "t"}: shield(t)
@@ -113,9 +153,11 @@
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)
 //
-// A VALUE is a string, true or false, {"var": "name"} (including "self"),
-// or {"none": true}. A with ITEM is {"manager": "M", "as": "x"} (a new
-// instance), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
+// A VALUE is a string, true or false, a whole number (-9223372036854775808
+// to 9223372036854775807, written as Python writes an int; 5432, not 5432.0
+// or 5.432e3), {"var": "name"} (including "self"), or {"none": true}. A
+// with ITEM is {"manager": "M", "args": [VALUE...], "as": "x"} (a new
+// instance; args only when M has params), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
 // {"timeout": null} is asyncio.timeout(None), which never expires),
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"} or
 // {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none).

@@ -40,6 +40,10 @@ func scenarioJSON(sc *Scenario) obj {
 			if m.Protocol != "" {
 				mo["protocol"] = string(m.Protocol)
 			}
+			if len(m.Params) > 0 {
+				mo["params"] = m.Params
+			}
+			putBlock(mo, "init", m.Init)
 			putBlock(mo, "aenter", m.Aenter)
 			putBlock(mo, "aexit", m.Aexit)
 			putBlock(mo, "body", m.Body)
@@ -55,6 +59,11 @@ func scenarioJSON(sc *Scenario) obj {
 		}
 		if f.Sync {
 			fo["sync"] = true
+		}
+		if d := f.Decorator; d != nil {
+			do := obj{"manager": d.Manager}
+			putArgs(do, d.Args)
+			fo["decorator"] = do
 		}
 		fs[i] = fo
 	}
@@ -84,6 +93,8 @@ func exprJSON(e Expr) any {
 		return e.Bool
 	case EVar:
 		return obj{"var": e.Var}
+	case EInt:
+		return e.Int
 	}
 	return obj{"none": true}
 }
@@ -134,6 +145,7 @@ func stmtJSON(s *Stmt) obj {
 			io := obj{}
 			putStr(io, "manager", it.Manager)
 			putStr(io, "use", it.Use)
+			putArgs(io, it.Args)
 			for _, k := range libKinds {
 				if k.in(it) {
 					io[k.field] = k.encode(it)
@@ -209,9 +221,12 @@ func stmtJSON(s *Stmt) obj {
 		putStr(w, "as", s.As)
 		arg = w
 	case SAssign:
-		arg = obj{"name": s.As, "manager": s.Manager}
+		w := obj{"name": s.As, "manager": s.Manager}
+		putArgs(w, s.Args)
+		arg = w
 	case SEnterContext:
 		w := obj{"stack": s.Stack, "manager": s.Manager}
+		putArgs(w, s.Args)
 		putStr(w, "as", s.As)
 		arg = w
 	case SPushExit, SPushCallback:

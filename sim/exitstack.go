@@ -59,7 +59,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return fl
 	}
-	inst, fl := x.construct(x.e.mgrs[s.Manager], s.id)
+	inst, fl := x.construct(x.e.mgrs[s.Manager], s.Args, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
@@ -167,7 +167,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 	if cb.fn.ExitParams {
 		f := x.newFrame(cb.fn.Name, hookNone, nil, exitParams, et, ev, tb)
 		x.push(f)
-		fl := x.pop(f, x.execBlock(cb.fn.Body))
+		fl := x.pop(f, x.funcBody(cb.fn))
 		if fl.kind == flowExc {
 			return nil, fl
 		}
@@ -178,7 +178,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 	x.push(w)
 	f := x.newFrame(cb.fn.Name, hookNone, nil, nil)
 	x.push(f)
-	fl := x.pop(f, x.execBlock(cb.fn.Body))
+	fl := x.pop(f, x.funcBody(cb.fn))
 	if fl.kind == flowExc {
 		return nil, x.pop(w, fl)
 	}

@@ -7,6 +7,7 @@ import (
 
 // A print statement's text is an f-string body: literal text with {name}
 // or {name!r} fields, and {{ / }} for literal braces. A field may read an
+// attribute a constructor set, {self.host} or {c.host} (see ctor.go), an
 // exception's chain, {e.__context__}, {e.__cause__},
 // {e.__suppress_context__} (repeated: {e.__context__.__context__}), or
 // the name of a value's type, {type(e).__name__}.
@@ -41,7 +42,7 @@ func parseField(expr string) (tmplPart, bool) {
 	parts := strings.Split(expr, ".")
 	p.field = parts[0]
 	for _, a := range parts[1:] {
-		if !fieldAttrs[a] {
+		if !fieldAttrs[a] && !isAttrName(a) {
 			return p, false
 		}
 		p.attrs = append(p.attrs, a)
@@ -70,7 +71,7 @@ func parseTemplate(s string) ([]tmplPart, error) {
 			p, ok := parseField(expr)
 			p.repr = repr
 			if !ok {
-				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, or NAME.__context__, NAME.__cause__, NAME.__suppress_context__, type(NAME).__name__, each optionally followed by !r", field, i)
+				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__ or type(NAME).__name__, each optionally followed by !r", field, i)
 			}
 			if lit.Len() > 0 {
 				parts = append(parts, tmplPart{lit: lit.String()})

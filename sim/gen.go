@@ -2,8 +2,10 @@ package sim
 
 // genState is an async generator object behind @asynccontextmanager.
 type genState struct {
-	def   *ManagerDef
-	inst  *instance
+	def  *ManagerDef
+	inst *instance
+	// args are what the function was called with: its parameters' values.
+	args  []Value
 	co    *coro
 	frame *frame
 	// gx interprets the generator's body. A generator can be resumed by a
@@ -82,6 +84,7 @@ func (x *exec) resumeGen(g *genState, throw *Exc, once bool) genOutcome {
 	}
 	if g.co == nil {
 		g.frame = &frame{name: g.def.Name, gen: g}
+		bindParams(&g.frame.vars, g.def.Params, g.args)
 		g.gx = &exec{e: x.e}
 		gx := g.gx
 		g.co = newCoro(func() {

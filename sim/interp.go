@@ -98,7 +98,7 @@ func (x *exec) runTask(fn *FuncDef) {
 		x.cur = nil
 		return
 	}
-	fl := x.execBlock(fn.Body)
+	fl := x.funcBody(fn)
 	if fl.kind == flowExc {
 		x.e.holdFrame(fl.exc, f)
 	}
@@ -310,7 +310,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		fn := x.e.funcs[s.Func]
 		f := x.newFrame(fn.Name, hookNone, nil, nil)
 		x.push(f)
-		fl := x.pop(f, x.execBlock(fn.Body))
+		fl := x.pop(f, x.funcBody(fn))
 		x.reapOrphans(fl.exc, fl.val) // its locals are gone
 		if fl.kind == flowExc {
 			return fl
@@ -320,7 +320,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		}
 		return normal
 	case SAssign:
-		inst, fl := x.construct(x.e.mgrs[s.Manager], s.id)
+		inst, fl := x.construct(x.e.mgrs[s.Manager], s.Args, s.id)
 		if fl.kind == flowExc {
 			return fl
 		}
@@ -377,6 +377,8 @@ func (x *exec) eval(ex Expr, node int) (Value, flow) {
 		return ex.Bool, normal
 	case EVar:
 		return x.lookup(ex.Var, node)
+	case EInt:
+		return ex.Int, normal
 	}
 	return nil, normal
 }

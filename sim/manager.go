@@ -134,7 +134,7 @@ var withItemSources = func() []string {
 }()
 
 // withItemFields are all of a with item's JSON fields.
-var withItemFields = slices.Concat(withItemSources, []string{"as"})
+var withItemFields = slices.Concat(withItemSources, []string{"args", "as"})
 
 // libKind is the library manager the item creates, or nil when it names
 // a manager of the scenario (or an existing object).

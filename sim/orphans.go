@@ -69,7 +69,12 @@ func (x *exec) reapOrphans(inFlight *Exc, ret Value) {
 	visit = func(v Value) {
 		switch v := v.(type) {
 		case *instance:
-			seen[v] = true
+			if !seen[v] {
+				seen[v] = true
+				for _, w := range v.refs() { // its attributes or arguments
+					visit(w)
+				}
+			}
 		case *Exc:
 			visitExc(v)
 		case []Value:

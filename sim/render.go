@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -131,9 +132,10 @@ func scanUses(sc *Scenario) usage {
 		if m.Kind == GeneratorManager {
 			u.generator = true
 		}
-		if returnsSelf(m.Aenter) || printsSelf(m.Aenter) || printsSelf(m.Aexit) {
+		if returnsSelf(m.Aenter) || printsSelf(m.Aenter) || printsSelf(m.Aexit) || printsSelf(m.Init) || passesSelf(m) {
 			u.escapes[m.Name] = true
 		}
+		walk(m.Init)
 		walk(m.Aenter)
 		walk(m.Aexit)
 		walk(m.Body)
@@ -149,7 +151,7 @@ func (r *renderer) manager(m *ManagerDef) {
 	switch m.Kind {
 	case GeneratorManager:
 		r.emit(0, "@asynccontextmanager")
-		r.emit(0, "async def "+m.Name+"():")
+		r.emit(0, "async def "+m.Name+"("+strings.Join(m.Params, ", ")+"):")
 		r.block(1, m.Body)
 		return
 	case AsyncGenFunction:
@@ -159,16 +161,25 @@ func (r *renderer) manager(m *ManagerDef) {
 	}
 	r.emit(0, "class "+m.Name+":")
 	first := true
-	method := func(header string, body []*Stmt) {
+	// method writes a method: its lines of plain Python, then its body.
+	method := func(header string, lines []string, body []*Stmt) {
 		if !first {
 			r.blank()
 		}
 		first = false
 		r.emit(1, header)
-		r.block(2, body)
+		for _, l := range lines {
+			r.emit(2, l)
+		}
+		if len(lines) == 0 || len(body) > 0 {
+			r.block(2, body)
+		}
+	}
+	if m.hasCtor() {
+		method(initHeader(m), initLines(m), m.Init)
 	}
 	if m.withRepr {
-		method("def __repr__(self):", []*Stmt{{Kind: SReturn, HasValue: true, Value: Expr{Kind: EStr, Str: m.Name + "()"}}})
+		method("def __repr__(self):", []string{"return " + reprSource(m)}, nil)
 	}
 	enter, exit := "async def __aenter__(self):", "async def __aexit__(self, exc_type, exc, tb):"
 	switch m.Protocol {
@@ -182,14 +193,18 @@ func (r *renderer) manager(m *ManagerDef) {
 		enter = ""
 	}
 	if enter != "" {
-		method(enter, m.Aenter)
+		method(enter, nil, m.Aenter)
 	}
 	if exit != "" {
-		method(exit, m.Aexit)
+		method(exit, nil, m.Aexit)
 	}
 }
 
 func (r *renderer) function(f *FuncDef) {
+	if d := f.Decorator; d != nil {
+		r.mark(d.id)
+		r.emit(0, "@"+callSource(d.Manager, d.Args))
+	}
 	r.mark(f.id)
 	params := ""
 	if f.ExitParams {
@@ -227,6 +242,8 @@ func pyExpr(e Expr) string {
 		return "False"
 	case EVar:
 		return e.Var
+	case EInt:
+		return strconv.FormatInt(e.Int, 10)
 	}
 	return "None"
 }
@@ -374,9 +391,9 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SCall:
 		r.emit(ind, assignPrefix(s.As)+"await "+s.Func+"()")
 	case SAssign:
-		r.emit(ind, s.As+" = "+s.Manager+"()")
+		r.emit(ind, s.As+" = "+callSource(s.Manager, s.Args))
 	case SEnterContext:
-		r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+s.Manager+"())")
+		r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+callSource(s.Manager, s.Args)+")")
 	case SIfException:
 		r.emit(ind, "if exc_type is not None:")
 		r.block(ind+1, s.Body)
@@ -427,7 +444,7 @@ func withItemSource(it *WithItem) string {
 	var src string
 	switch k := it.libKind(); {
 	case it.Manager != "":
-		src = it.Manager + "()"
+		src = callSource(it.Manager, it.Args)
 	case it.Use != "":
 		src = it.Use
 	case k != nil:

@@ -303,6 +303,9 @@ func (e *engine) finish() *Result {
 		if in.def == nil {
 			continue // a library manager: no resource of the learner's
 		}
+		if in.unmade() {
+			continue // its __init__ raised: no manager was made
+		}
 		le := LedgerEntry{Manager: in.def.Name, Instance: in.ordinal, AcquiredAt: in.acquired, ReleasedAt: in.released,
 			Acquired: in.acquired != 0, Released: in.released != 0}
 		le.Leaked = le.Acquired && !le.Released

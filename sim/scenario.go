@@ -63,6 +63,14 @@ type ManagerDef struct {
 	Aexit  []*Stmt `json:"aexit,omitempty"`
 	// Body is the generator function's body (it holds yield statements).
 	Body []*Stmt `json:"body,omitempty"`
+	// Params are the constructor's parameters: a class's __init__(self,
+	// host, port) stores each as an attribute (self.host = host); a
+	// generator function takes them as its local variables. Every
+	// construction passes as many arguments (WithItem.Args, Stmt.Args).
+	Params []string `json:"params,omitempty"`
+	// Init is the rest of a class's __init__, run after the attributes
+	// are stored: plain code (it cannot await) that may print or raise.
+	Init []*Stmt `json:"init,omitempty"`
 
 	id int
 	// withRepr: the rendered class gets a __repr__, because a print may
@@ -81,6 +89,20 @@ type FuncDef struct {
 	// toThread statement runs, in a worker thread of the default executor.
 	Sync bool    `json:"sync,omitempty"`
 	Body []*Stmt `json:"body"`
+	// Decorator, when set, is the @M(args) line above the function: every
+	// call runs the body inside a fresh M(args) (see decorator.go).
+	Decorator *Decorator `json:"decorator,omitempty"`
+
+	id int
+}
+
+// Decorator is an @asynccontextmanager function used as a decorator:
+// @Manager(Args...) above an async def.
+type Decorator struct {
+	Manager string `json:"manager"`
+	// Args are evaluated once, when the module runs: literals, or the
+	// names of shared objects.
+	Args []Expr `json:"-"`
 
 	id int
 }
@@ -151,6 +173,7 @@ type Stmt struct {
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
 	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
+	Args     []Expr // assign, enterContext: the arguments of Manager(...)
 	Use      string // asyncFor: a variable holding the async generator
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext
@@ -190,7 +213,9 @@ type WithItem struct {
 	// Aclosing names the async generator function of
 	// contextlib.aclosing(gen()).
 	Aclosing string `json:"aclosing,omitempty"`
-	As       string `json:"as,omitempty"`
+	// Args are the arguments of Manager(...), one per ManagerDef.Params.
+	Args []Expr `json:"-"`
+	As   string `json:"as,omitempty"`
 
 	id int
 }
@@ -219,12 +244,16 @@ const (
 	EBool
 	// EVar is a variable (or self).
 	EVar
+	// EInt is an integer literal (Int).
+	EInt
 )
 
-// Expr is a value in a return or yield: None, a string, a bool or a variable.
+// Expr is a value in a return, a yield or an argument: None, a string, a
+// bool, an integer or a variable.
 type Expr struct {
 	Kind ExprKind
 	Str  string
 	Bool bool
 	Var  string
+	Int  int64
 }

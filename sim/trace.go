@@ -26,7 +26,7 @@ const (
 	AenterRaised
 	ProtocolError // lookup of __aenter__/__aexit__ failed
 	TargetBound
-	BodyStarted
+	BodyStarted // Text: the decorated function, for a decorator's implicit with
 	BodyEnded
 	AexitCalled
 	AexitSuspend
@@ -61,6 +61,15 @@ const (
 	// ThreadFinished: the function returned (Args is the value's repr)
 	// or raised Exc; the loop gets the outcome next.
 	ThreadFinished
+	// InitStarted: a manager class's __init__ runs its Init body: the
+	// object exists (self), it is no manager yet. manager.created
+	// follows when __init__ returns, manager.init-raised when it raises.
+	InitStarted
+	// InitRaised: a manager class's __init__ raised, so the with item's
+	// expression failed and no manager exists (manager.created is only
+	// for an object that was made). The event names the object that
+	// was being made; __aenter__ is never looked up, __aexit__ never runs.
+	InitRaised
 )
 
 var eventKindNames = [...]string{
@@ -105,6 +114,8 @@ var eventKindNames = [...]string{
 	ThreadSlept:    "thread.sleeping",
 	ThreadWoke:     "thread.resumed",
 	ThreadFinished: "thread.finished",
+	InitStarted:    "manager.init",
+	InitRaised:     "manager.init-raised",
 }
 
 // String is the event's name.

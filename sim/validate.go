@@ -39,12 +39,16 @@ type validator struct {
 	errs   []FieldError
 	defs   map[string]string // name -> "manager" / "function"
 	funcs  map[string]*FuncDef
+	mgrs   map[string]*ManagerDef
+	attrs  map[string]bool // the attributes constructors store (ctor.go)
 	nextID int
 	stmts  int
 	// per body
-	vars     map[string]bool
-	inGen    bool
-	syncOnly bool
+	vars  map[string]bool
+	inGen bool
+	// plain names the plain (non-async) code being checked, which cannot
+	// await ("" in async code): see plainSync and plainInit.
+	plain string
 	// inThread: the body is a plain function run in a worker thread.
 	inThread bool
 	// loops counts the async for statements around the statement
@@ -98,6 +102,7 @@ func (v *validator) run() {
 	for _, f := range sc.Functions {
 		v.funcs[f.Name] = f
 	}
+	v.indexManagers()
 	for i, d := range sc.Shared {
 		p := v.idx("shared", i)
 		v.defineName(v.join(p, "name"), d.Name, "shared object")
@@ -134,9 +139,11 @@ func (v *validator) run() {
 		}
 		if f.Sync {
 			v.syncFunction(p, f)
+			v.decorator(v.join(p, "decorator"), f)
 			continue
 		}
-		v.body(v.join(p, "body"), f.Name, f.Body, params, false, false)
+		v.body(v.join(p, "body"), f.Name, f.Body, params, false, "")
+		v.decorator(v.join(p, "decorator"), f)
 	}
 	if v.stmts > MaxStatements {
 		v.errorf("", "%d statements; the limit is %d", v.stmts, MaxStatements)
@@ -158,6 +165,7 @@ func (v *validator) defineName(path, name, kind string) {
 
 func (v *validator) manager(p string, m *ManagerDef) {
 	m.id = v.id()
+	v.ctor(p, m)
 	switch m.Kind {
 	case ClassManager:
 		switch m.Protocol {
@@ -174,9 +182,12 @@ func (v *validator) manager(p string, m *ManagerDef) {
 		if m.Protocol == MissingAenter && len(m.Aenter) > 0 {
 			v.errorf(v.join(p, "aenter"), "a class that misses __aenter__ cannot have an aenter body")
 		}
-		sync := m.Protocol == SyncProtocol
-		v.body(v.join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, sync)
-		v.body(v.join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, sync)
+		plain := ""
+		if m.Protocol == SyncProtocol {
+			plain = plainSync
+		}
+		v.body(v.join(p, "aenter"), m.Name, m.Aenter, []string{"self"}, false, plain)
+		v.body(v.join(p, "aexit"), m.Name, m.Aexit, []string{"self", "exc_type", "exc", "tb"}, false, plain)
 	case GeneratorManager, AsyncGenFunction:
 		if m.Protocol != "" {
 			v.errorf(v.join(p, "protocol"), "only class managers have a protocol")
@@ -184,8 +195,11 @@ func (v *validator) manager(p string, m *ManagerDef) {
 		if len(m.Aenter)+len(m.Aexit) > 0 {
 			v.errorf(p, "a generator manager has a body, not aenter/aexit")
 		}
+		if m.Kind == AsyncGenFunction && len(m.Params) > 0 {
+			v.errorf(v.join(p, "params"), "an async generator function takes no parameters here (async for and aclosing call it with none)")
+		}
 		v.hasYield = false
-		v.body(v.join(p, "body"), m.Name, m.Body, nil, true, false)
+		v.body(v.join(p, "body"), m.Name, m.Body, m.Params, true, "")
 		if !v.hasYield && m.Kind == AsyncGenFunction {
 			v.errorf(v.join(p, "body"), "expected at least one yield statement: without one the function is a plain coroutine, not an async generator")
 		} else if !v.hasYield {
@@ -198,13 +212,13 @@ func (v *validator) manager(p string, m *ManagerDef) {
 
 // body checks one function body. Variables are local to it: every name it
 // reads must be a parameter or assigned somewhere in it.
-func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen, syncOnly bool) {
+func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen bool, plain string) {
 	v.vars = map[string]bool{}
 	for _, n := range params {
 		v.vars[n] = true
 	}
 	v.collectTargets(stmts)
-	v.inGen, v.syncOnly, v.owner, v.inThread = inGen, syncOnly, owner, false
+	v.inGen, v.plain, v.owner, v.inThread = inGen, plain, owner, false
 	v.loops, v.closers = 0, map[string]bool{}
 	collectClosers(stmts, v.closers)
 	v.block(p, stmts, 0, false)
@@ -345,8 +359,8 @@ var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
 	v.stmts++
-	if v.syncOnly && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
-		v.errorf(p, "a %s statement cannot appear in the plain methods of a sync protocol class", s.Kind)
+	if v.plain != "" && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
+		v.errorf(p, "a %s statement cannot appear in %s", s.Kind, v.plain)
 	}
 	if v.inThread && !threadKinds[s.Kind] {
 		v.errorf(p, "a %s statement cannot appear in a plain def run in a worker thread (it may hold %s)", s.Kind, threadKindNames)
@@ -362,6 +376,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		for _, part := range parts {
 			if part.field != "" {
 				v.varRef(v.join(p, "print"), part.field)
+				v.attrsOf(v.join(p, "print"), part)
 				if part.field == "tb" {
 					v.errorf(v.join(p, "print"), "a traceback prints with a memory address; print exc_type or exc instead")
 				}
@@ -471,6 +486,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.target(v.join(p, "call.as"), s.As)
 	case SAssign:
 		v.ref(v.join(p, "assign.manager"), s.Manager, "manager")
+		v.args(v.join(p, "assign.args"), s.Manager, s.Args)
 		v.sameStack(s.Manager)
 		v.target(v.join(p, "assign.name"), s.As)
 		if s.As == "" {
@@ -479,6 +495,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	case SEnterContext:
 		v.varRef(v.join(p, "enterContext.stack"), s.Stack)
 		v.ref(v.join(p, "enterContext.manager"), s.Manager, "manager")
+		v.args(v.join(p, "enterContext.args"), s.Manager, s.Args)
 		v.sameStack(s.Manager)
 		v.target(v.join(p, "enterContext.as"), s.As)
 	case SIfException:
@@ -566,6 +583,9 @@ func (v *validator) withItem(p string, it *WithItem) {
 		n++
 		v.ref(v.join(p, "manager"), it.Manager, "manager")
 		v.sameStack(it.Manager)
+		v.args(v.join(p, "args"), it.Manager, it.Args)
+	} else if it.Args != nil {
+		v.errorf(v.join(p, "args"), "only a manager item takes args ({\"manager\": NAME, \"args\": [...]})")
 	}
 	if it.Use != "" {
 		n++
@@ -623,7 +643,12 @@ func (v *validator) checkRecursion() {
 			return
 		}
 	}
-	v.checkDepth()
+	// A reference of the wrong kind ({"manager": "main"}) is refused but
+	// still noted on the stack, where it may close a cycle the calls do
+	// not have: measure only a scenario without errors.
+	if len(v.errs) == 0 {
+		v.checkDepth()
+	}
 }
 
 func sortedKeys(m map[string]string) []string {

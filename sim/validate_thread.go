@@ -18,7 +18,7 @@ func (v *validator) syncFunction(p string, f *FuncDef) {
 	}
 	v.vars = map[string]bool{}
 	v.collectTargets(f.Body)
-	v.inGen, v.syncOnly, v.owner, v.inThread = false, false, f.Name, true
+	v.inGen, v.plain, v.owner, v.inThread = false, "", f.Name, true
 	v.block(v.join(p, "body"), f.Body, 0, false)
 	v.inThread = false
 }

@@ -1,8 +1,11 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
-// Value is a Python value in a run: nil (None), string, bool, *instance,
+// Value is a Python value in a run: nil (None), string, bool, int64, *instance,
 // *Exc, *ExcClass, *task, tracebackValue or []Value (a gather result).
 type Value any
 
@@ -15,6 +18,8 @@ func truthy(v Value) bool {
 		return false
 	case bool:
 		return v
+	case int64:
+		return v != 0
 	case string:
 		return v != ""
 	case []Value:
@@ -57,11 +62,16 @@ func appendRepr(b *[]byte, v Value) bool {
 		}
 	case string:
 		*b = append(*b, pyStrRepr(v)...)
+	case int64:
+		*b = strconv.AppendInt(*b, v, 10)
 	case *Exc:
 		*b = append(*b, v.Repr()...)
 	case *ExcClass:
 		*b = append(*b, v.classRepr()...)
 	case *instance:
+		if st, ok := v.mgr.(*stateCM); ok && st.def.withRepr {
+			return st.appendRepr(b) // attributes' reprs go straight into b
+		}
 		s, ok := v.pyRepr()
 		*b = append(*b, s...)
 		return ok
@@ -129,8 +139,8 @@ func strOK(v Value) (string, bool) {
 }
 
 // fieldValue is what a print field reads from v, its variable's value:
-// an exception's __context__, __cause__ or __suppress_context__, in turn,
-// or type(v).__name__.
+// an attribute, an exception's __context__, __cause__ or
+// __suppress_context__, in turn, or type(v).__name__.
 func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
 	if p.typeName {
 		if t, ok := v.(*task); ok && t != nil {
@@ -139,6 +149,13 @@ func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
 		return pyTypeName(v), normal
 	}
 	for _, a := range p.attrs {
+		if !fieldAttrs[a] {
+			var fl flow
+			if v, fl = x.attr(v, a, node); fl.kind == flowExc {
+				return nil, fl
+			}
+			continue
+		}
 		exc, ok := v.(*Exc)
 		if !ok {
 			return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)
@@ -180,6 +197,8 @@ func pyTypeName(v Value) string {
 		return "str"
 	case bool:
 		return "bool"
+	case int64:
+		return "int"
 	case []Value:
 		return "list"
 	case *Exc:

@@ -30,20 +30,25 @@ func (x *exec) execWith(s *Stmt, items []*WithItem, sync bool) flow {
 	} else {
 		x.e.emit(evt{kind: BodyStarted, node: int32(s.id)})
 		bfl = x.execBlock(s.Body)
-		how := "normally"
-		switch bfl.kind {
-		case flowReturn:
-			how = "by return"
-		case flowBreak:
-			how = "by break"
-		case flowContinue:
-			how = "by continue"
-		case flowExc:
-			how = "by an exception"
-		}
-		x.e.emit(evt{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(s.id)})
+		x.emitBodyEnded(bfl, s.id)
 	}
 	return x.exitWith(inst, bfl, sync, item.id)
+}
+
+// emitBodyEnded reports how the block of a with statement ended.
+func (x *exec) emitBodyEnded(bfl flow, node int) {
+	how := "normally"
+	switch bfl.kind {
+	case flowReturn:
+		how = "by return"
+	case flowBreak:
+		how = "by break"
+	case flowContinue:
+		how = "by continue"
+	case flowExc:
+		how = "by an exception"
+	}
+	x.e.emit(evt{kind: BodyEnded, text: how, exc: bfl.exc, node: int32(node)})
 }
 
 // exitWith calls the manager's exit with what the block ended with.
@@ -78,7 +83,7 @@ func (x *exec) exitWith(inst *instance, bfl flow, sync bool, node int) flow {
 func (x *exec) evalItem(item *WithItem) (*instance, flow) {
 	switch {
 	case item.Manager != "":
-		return x.construct(x.e.mgrs[item.Manager], item.id)
+		return x.construct(x.e.mgrs[item.Manager], item.Args, item.id)
 	case item.Use != "":
 		v, fl := x.lookup(item.Use, item.id)
 		if fl.kind == flowExc {
@@ -110,17 +115,24 @@ func (x *exec) notAManager(v Value, node int) flow {
 	return x.raiseNew(TypeErrorClass, fmt.Sprintf("'%s' object does not support the %s protocol", pyTypeName(v), kind), node)
 }
 
-// construct calls a manager definition: a class instance, or for a
+// construct calls a manager definition with its arguments: a class
+// instance (with a constructor, its __init__ runs: see ctor.go), or for a
 // generator function the _AsyncGeneratorContextManager (no code runs yet).
-func (x *exec) construct(def *ManagerDef, node int) (*instance, flow) {
+func (x *exec) construct(def *ManagerDef, args []Expr, node int) (*instance, flow) {
+	vals, fl := x.evalArgs(args, node)
+	if fl.kind == flowExc {
+		return nil, fl
+	}
 	var inst *instance
-	switch def.Kind {
-	case GeneratorManager:
-		acm := &asyncGenCM{gen: genState{def: def}}
+	switch {
+	case def.Kind == GeneratorManager:
+		acm := &asyncGenCM{gen: genState{def: def, args: vals}}
 		inst = x.e.newInstance(def.Name, def, acm)
 		acm.gen.inst = inst
-	case AsyncGenFunction:
+	case def.Kind == AsyncGenFunction:
 		inst = x.e.newGenObject(def) // async with on it fails: no protocol
+	case def.hasCtor():
+		return x.initInstance(def, vals, node)
 	default:
 		inst = x.e.newInstance(def.Name, def, classCM{def: def})
 	}

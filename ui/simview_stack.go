@@ -81,6 +81,8 @@ func frameNote(l Lang, fr *replay.Frame) string {
 		return "__aexit__(None…)"
 	case fr.Phase == replay.PhaseEntering:
 		return "__aenter__…"
+	case fr.Phase == replay.PhaseInit:
+		return "__init__…"
 	}
 	if r := fr.Resource.Label(l); r != "" {
 		return r

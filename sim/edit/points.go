@@ -150,7 +150,7 @@ func hookSites(m *sim.ManagerDef) []site {
 		if !ok {
 			return nil
 		}
-		text := m.Name + "()"
+		text := m.Name + "(" + strings.Join(m.Params, ", ") + ")" // its def line: audit(area)
 		return []site{
 			{pt: pt(HookEnterStart, text), b: &m.Body, at: 0, end: top, def: m},
 			{pt: pt(HookEnterEnd, text), b: yb, at: yi, end: yi, def: m},

@@ -69,6 +69,8 @@ func excCause(p sim.Event, got string) (t text, ok bool) {
 		return say("predict.cause.aenterRaised", p.Manager, enter, excName(p.Exc), exit), true
 	case sim.ProtocolError:
 		return say("predict.cause.protocol", p.Manager), true
+	case sim.InitRaised:
+		return say("predict.cause.initRaised", p.Manager, excName(p.Exc)), true
 	case sim.BodyEnded:
 		switch {
 		case p.Exc == nil:

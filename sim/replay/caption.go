@@ -73,7 +73,14 @@ func (c *captioner) caption() string {
 	case sim.Note:
 		return c.note()
 	case sim.ManagerCreated:
+		if ev.Text != "" { // a class whose __init__ ran
+			return c.say("caption.mgr.initialized", m)
+		}
 		return c.say("caption.mgr.created", m)
+	case sim.InitStarted:
+		return c.say("caption.init.started", m)
+	case sim.InitRaised:
+		return c.say("caption.init.raised", m, c.exc(ev.Exc)) + c.receiver(ev.Exc)
 	case sim.AenterStarted:
 		s := c.say("caption.aenter.started", m, ev.Task)
 		if ev.Text != "" {
@@ -114,6 +121,9 @@ func (c *captioner) caption() string {
 	case sim.TargetBound:
 		return c.say("caption.bound", ev.Text)
 	case sim.BodyStarted:
+		if ev.Text != "" {
+			return c.say("caption.body.decorated", c.top(), ev.Text)
+		}
 		return c.say("caption.body.started", c.top())
 	case sim.BodyEnded:
 		// The manager whose body ended is the next to exit: with an
@@ -264,6 +274,8 @@ func (c *captioner) where() string {
 	if c.lane != nil {
 		if k := topLive(c.lane); k >= 0 {
 			switch f := c.lane.Frames[k]; f.Phase {
+			case PhaseInit:
+				return f.Manager + ".__init__"
 			case PhaseEntering:
 				return f.Manager + ".__aenter__"
 			case PhaseExiting:

@@ -11,7 +11,14 @@ func (w *world) applyWith(i, ln int, ev sim.Event, ix *index) {
 	}
 	l := &w.snap.Lanes[ln]
 	switch ev.Kind {
+	case sim.InitStarted:
+		w.push(l, ev.Manager, ix).Phase = PhaseInit
+		return
 	case sim.ManagerCreated:
+		if f := l.Frame(ev.Manager); f != nil && f.Phase == PhaseInit {
+			f.Phase = PhaseCreated // its __init__ returned
+			return
+		}
 		w.push(l, ev.Manager, ix)
 		return
 	case sim.AenterStarted:
@@ -35,7 +42,7 @@ func (w *world) applyWith(i, ln int, ev sim.Event, ix *index) {
 		f.Phase, f.Suspended, f.Value = PhaseBody, false, ev.Text
 	case sim.TargetBound:
 		f.Target = ev.Text
-	case sim.AenterRaised, sim.ProtocolError:
+	case sim.AenterRaised, sim.ProtocolError, sim.InitRaised:
 		f.Phase, f.Suspended, f.Raised, f.NoAexit = PhaseFailed, false, ev.Exc, true
 		w.pending = append(w.pending, frameRef{ln, ev.Manager})
 	case sim.AexitCalled:
@@ -70,7 +77,7 @@ func (w *world) applyExc(i, ln int, ev sim.Event) {
 		w.setToken(i, ln, topLive(l), "", ev.Exc, MoveRaised)
 	case sim.ExcCaught:
 		w.setToken(i, ln, topLive(l), "", ev.Exc, MoveCaught)
-	case sim.AenterRaised, sim.ProtocolError, sim.AexitRaised:
+	case sim.AenterRaised, sim.ProtocolError, sim.AexitRaised, sim.InitRaised:
 		w.setToken(i, ln, at, ev.Manager, ev.Exc, MoveRaised)
 	case sim.AexitCalled:
 		if ev.Exc != nil {

@@ -34,6 +34,12 @@ func eventIndex(t testing.TB, r *Replay, kind sim.EventKind, manager string, n i
 	return -1
 }
 
+// i0 is the index of the first event of the kind for the manager.
+func i0(t testing.TB, r *Replay, kind sim.EventKind, manager string) int {
+	t.Helper()
+	return eventIndex(t, r, kind, manager, 0)
+}
+
 // dump writes a snapshot in a few lines, for reading failures.
 func dump(s *Snapshot) string {
 	var b strings.Builder

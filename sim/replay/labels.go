@@ -53,6 +53,8 @@ func (p Phase) Label(lang i18n.Lang) string {
 		return lang.T("lane.phase.exited")
 	case PhaseFailed:
 		return lang.T("lane.phase.failed")
+	case PhaseInit:
+		return lang.T("lane.phase.init")
 	}
 	return p.String()
 }

@@ -33,7 +33,7 @@ func TestEveryStateHasALabel(t *testing.T) {
 		l := Lane{State: s}
 		assert.NotEqual(t, l.Status(i18n.English), l.Status(i18n.Lang("pt")), s.String())
 	}
-	for p := PhaseCreated; p <= PhaseFailed; p++ {
+	for p := PhaseCreated; p <= PhaseInit; p++ {
 		assert.NotEmpty(t, p.Label(i18n.English))
 		assert.NotEqual(t, p.Label(i18n.English), p.Label(i18n.Lang("pt")), p.String())
 	}

@@ -94,13 +94,20 @@ func TestManagerWhoseAenterFailsGetsNoAexit(t *testing.T) {
 		{"cancel-in-aenter", "worker", "SlowConnect", "Logger", "CancelledError"},
 		{"generator-never-yields", "main", "maybe_connect", "", "RuntimeError"},
 		{"missing-aexit", "main", "HalfManager", "", "TypeError"},
+		{"state-init-fails", "main", "Replica", "Connection", "ConnectionError"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.preset, func(t *testing.T) {
 			r := runPreset(t, tt.preset)
-			kind := sim.AenterRaised
-			if tt.preset == "missing-aexit" {
+			kind, res := sim.AenterRaised, ResClosed
+			switch tt.preset {
+			case "missing-aexit":
 				kind = sim.ProtocolError
+			case "state-init-fails":
+				kind, res = sim.InitRaised, ResNone // no object, no resource
+				f := r.At(i0(t, r, sim.InitStarted, tt.failing)).Lane(tt.task).Frame(tt.failing)
+				require.NotNil(t, f, "shown while its __init__ runs")
+				assert.Equal(t, PhaseInit, f.Phase)
 			}
 			i := eventIndex(t, r, kind, tt.failing, 0)
 			s := r.At(i)
@@ -111,7 +118,7 @@ func TestManagerWhoseAenterFailsGetsNoAexit(t *testing.T) {
 			assert.True(t, f.NoAexit)
 			require.NotNil(t, f.Raised)
 			assert.Equal(t, tt.exc, f.Raised.Type)
-			assert.Equal(t, ResClosed, f.Resource, "never acquired")
+			assert.Equal(t, res, f.Resource, "never acquired")
 			tok := s.Token()
 			require.NotNil(t, tok)
 			assert.Equal(t, frameIndex(l, tt.failing), tok.Level)

@@ -204,7 +204,21 @@ func (b *seqBuilder) add(i int, ev sim.Event, prev sim.Event) {
 			return
 		}
 		b.row(i, ev, SeqNote, ToneError, t, t)
-	case sim.ManagerCreated:
+	case sim.InitStarted:
+		b.row(i, ev, SeqCall, TonePlain, act, m)
+		b.calls[t] = append(b.calls[t], m)
+		b.openSpan(m)
+	case sim.ManagerCreated, sim.InitRaised:
+		if c := b.calls[t]; len(c) > 0 && c[len(c)-1] == m { // __init__ returns or raises
+			b.calls[t] = c[:len(c)-1]
+			tone := ToneMuted
+			if ev.Kind == sim.InitRaised {
+				tone = ToneError
+			}
+			b.row(i, ev, SeqReturn, tone, m, b.active(t))
+			b.closeSpan(m)
+			return
+		}
 		b.row(i, ev, SeqCall, ToneMuted, act, m)
 	case sim.AenterStarted, sim.AexitCalled:
 		tone := TonePlain
@@ -341,6 +355,10 @@ func (s *Sequence) Label(k int, lang i18n.Lang) string {
 		return "cancel()"
 	case sim.ManagerCreated:
 		return c.say("seq.created")
+	case sim.InitStarted:
+		return "__init__()"
+	case sim.InitRaised:
+		return c.say("seq.raises", exc())
 	case sim.AenterStarted:
 		if ev.Text != "" {
 			return "__enter__()"

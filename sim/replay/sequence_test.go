@@ -82,6 +82,26 @@ func TestSequenceParticipantsAndTones(t *testing.T) {
 	assert.Contains(t, seqLines(s, i18n.Lang("pt")), "open_file --> main: devolve False")
 }
 
+// TestSequenceOfAConstructor: __init__ is a call into the object, which
+// returns it made (created) or raises; only then comes __aenter__.
+func TestSequenceOfAConstructor(t *testing.T) {
+	lines := seqLines(runPreset(t, "state-init-fails").Sequence(), i18n.English)
+	at := func(line string) int {
+		for k, l := range lines {
+			if l == line {
+				return k
+			}
+		}
+		t.Fatalf("no row %q in\n%s", line, strings.Join(lines, "\n"))
+		return -1
+	}
+	assert.Less(t, at("main -> Replica: __init__()"), at("Replica: print: looking up replica.example"))
+	assert.Less(t, at("Replica: print: looking up replica.example"), at("Replica --> main: raises ConnectionError('unknown host')"))
+	lines = seqLines(runPreset(t, "state-connection").Sequence(), i18n.English)
+	assert.Less(t, at("main -> Connection#1: __init__()"), at("Connection#1 --> main: created"))
+	assert.Less(t, at("Connection#1 --> main: created"), at("main -> Connection#1: __aenter__()"))
+}
+
 // TestSequenceEveryExample: every built-in example makes a diagram whose
 // rows point at participants that exist by then, in event order, with a
 // label in every language; RowsUpTo counts the rows up to an event.

@@ -84,9 +84,9 @@ type Frame struct {
 	Returned string
 	// Raised is what __aenter__ or __aexit__ raised.
 	Raised *sim.ExcInfo
-	// NoAexit: __aenter__ raised, or the protocol lookup failed, so this
-	// manager's __aexit__ is never called. The frame stays visible for the
-	// step that says so, then leaves the stack.
+	// NoAexit: __init__ or __aenter__ raised, or the protocol lookup
+	// failed, so this manager's __aexit__ is never called. The frame
+	// stays visible for the step that says so, then leaves the stack.
 	NoAexit bool
 
 	ledger int // index into Result.Ledger, -1 for managers without a resource

@@ -48,13 +48,16 @@ const (
 	// PhaseExited: __aexit__ returned or raised; the frame leaves the
 	// stack after this step.
 	PhaseExited
-	// PhaseFailed: __aenter__ raised or the manager does not support the
-	// protocol, so __aexit__ is never called; the frame leaves the stack
-	// after this step.
+	// PhaseFailed: __init__ or __aenter__ raised, or the manager does not
+	// support the protocol, so __aexit__ is never called; the frame
+	// leaves the stack after this step.
 	PhaseFailed
+	// PhaseInit: the class's __init__ runs; the object is no manager yet
+	// (PhaseCreated once it returns, PhaseFailed if it raises).
+	PhaseInit
 )
 
-var phaseNames = [...]string{"created", "entering", "in body", "exiting", "exited", "failed"}
+var phaseNames = [...]string{"created", "entering", "in body", "exiting", "exited", "failed", "initializing"}
 
 // String names the phase in English.
 func (p Phase) String() string { return name(phaseNames[:], int(p)) }

@@ -1,7 +1,9 @@
 // Package simrand generates random valid scenarios for the simulator:
 // managers of every kind, with sleeps, prints and raises at random hook
-// points, run by several tasks under gather, TaskGroup or create_task,
-// with cancellations and timeouts. Every print names where it is, so the
+// points, some with state (constructor arguments, an __init__ that may
+// raise, generator parameters, generator managers decorating workers),
+// run by several tasks under gather, TaskGroup or create_task, with
+// cancellations and timeouts. Every print names where it is, so the
 // console output of a run records the order of events; the conformance
 // check runs the same scenarios under CPython and compares.
 package simrand
@@ -25,9 +27,11 @@ type gen struct {
 	r        *rand.Rand
 	sc       *sim.Scenario
 	managers []*sim.ManagerDef
-	workers  []string
-	nprint   int
-	helper   string
+	// attrs are the attributes the classes' constructors store.
+	attrs   []string
+	workers []string
+	nprint  int
+	helper  string
 	// holding: the block being made runs inside an async with of a
 	// shared lock or semaphore, so it takes no other (a task that waits
 	// for one while holding another could deadlock, and CPython would
@@ -80,12 +84,12 @@ func generate(seed uint64, threads bool) *sim.Scenario {
 	}
 	if g.r.IntN(4) == 0 {
 		g.helper = "helper"
-		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: "helper", Body: g.body("helper", 1)})
+		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: "helper", Body: g.body("helper", 1), Decorator: g.decorator()})
 	}
 	for i, n := 0, g.r.IntN(4); i < n; i++ {
 		name := fmt.Sprintf("worker%d", i)
 		g.workers = append(g.workers, name)
-		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: name, Body: g.workerBody(name)})
+		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: name, Body: g.workerBody(name), Decorator: g.decorator()})
 	}
 	g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: "main", Body: g.mainBody()})
 	return g.sc
@@ -129,10 +133,14 @@ func (g *gen) manager(name string) {
 	m := &sim.ManagerDef{Name: name}
 	if g.chance(0.3) {
 		m.Kind = sim.GeneratorManager
-		m.Body = g.generatorBody(name)
+		if g.chance(0.4) {
+			m.Params = []string{"tag"}
+		}
+		m.Body = g.generatorBody(name, m.Params)
 	} else {
 		m.Kind = sim.ClassManager
-		m.Aenter = g.steps(name+" aenter", 0.12)
+		g.ctor(m)
+		m.Aenter = append(m.Aenter, g.steps(name+" aenter", 0.12)...)
 		ret := []sim.Expr{{Kind: sim.EVar, Var: "self"}, {Kind: sim.EStr, Str: name + "-value"}, {}}[g.r.IntN(3)]
 		m.Aenter = append(m.Aenter, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: ret})
 		m.Aexit = []*sim.Stmt{{Kind: sim.SPrint, Text: name + " aexit got {exc!r}"}}
@@ -161,9 +169,16 @@ func (g *gen) manager(name string) {
 	g.sc.Managers = append(g.sc.Managers, m)
 }
 
-func (g *gen) generatorBody(name string) []*sim.Stmt {
+func (g *gen) generatorBody(name string, params []string) []*sim.Stmt {
 	body := g.steps(name+" setup", 0.08)
 	yield := &sim.Stmt{Kind: sim.SYield, Value: sim.Expr{Kind: sim.EStr, Str: name + "-value"}}
+	if len(params) > 0 {
+		// The parameters are the body's locals.
+		body = append([]*sim.Stmt{{Kind: sim.SPrint, Text: name + " setup for {tag!r}"}}, body...)
+		if g.chance(0.5) {
+			yield.Value = sim.Expr{Kind: sim.EVar, Var: "tag"}
+		}
+	}
 	if g.chance(0.05) {
 		body = append(body, &sim.Stmt{Kind: sim.SReturn}) // never yields
 	}
@@ -221,7 +236,7 @@ func (g *gen) withItem(owner string, used *[]string) *sim.WithItem {
 		return &sim.WithItem{NullContext: &sim.Expr{Kind: sim.EStr, Str: owner + " placeholder"}, As: v}
 	default:
 		m := g.managers[g.r.IntN(len(g.managers))]
-		it := &sim.WithItem{Manager: m.Name}
+		it := &sim.WithItem{Manager: m.Name, Args: g.args(owner, m, *used)}
 		if g.chance(0.5) {
 			v := fmt.Sprintf("v%d", len(*used))
 			*used = append(*used, v)
@@ -251,6 +266,11 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 			for _, v := range used {
 				if g.chance(0.3) {
 					w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPrint, Text: owner + " sees {" + v + "}"})
+					break
+				}
+				if len(g.attrs) > 0 && g.chance(0.1) {
+					// An attribute: the instance's, or an AttributeError.
+					w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPrint, Text: owner + " reads {" + v + "." + g.pick(g.attrs) + "!r}"})
 					break
 				}
 			}
@@ -304,7 +324,7 @@ func (g *gen) exitStack(owner string) *sim.Stmt {
 			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPushExit, Stack: stack, Func: g.callback(true)})
 		default:
 			m := g.managers[g.r.IntN(len(g.managers))]
-			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SEnterContext, Stack: stack, Manager: m.Name})
+			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SEnterContext, Stack: stack, Manager: m.Name, Args: g.args(owner, m, nil)})
 		}
 	}
 	w.Body = append(w.Body, g.print(owner+" stack body"))
@@ -317,7 +337,7 @@ func (g *gen) exitStack(owner string) *sim.Stmt {
 func (g *gen) callback(exitParams bool) string {
 	g.nprint++
 	name := fmt.Sprintf("cb%d", g.nprint)
-	f := &sim.FuncDef{Name: name, ExitParams: exitParams}
+	f := &sim.FuncDef{Name: name, ExitParams: exitParams, Decorator: g.decorator()}
 	if exitParams {
 		f.Body = []*sim.Stmt{{Kind: sim.SPrint, Text: name + " got {exc!r}"}}
 		f.Body = append(f.Body, g.steps(name, 0.1)...)
