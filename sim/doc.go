@@ -72,6 +72,12 @@
 //   - "generator": an @asynccontextmanager function whose "body" holds at
 //     least one yield statement (a generator that returns before its yield
 //     "never yields"; one that reaches two yields "yields twice").
+//   - "asyncgen": a plain async generator function (no decorator), which
+//     an async for statement iterates and an aclosing item closes; it is
+//     no manager ({"manager": "gen"} is the TypeError CPython raises).
+//     Left by break or an exception while it waits at a yield, it is
+//     dropped, and CPython's finalizer hook runs its aclose() later in a
+//     task of its own (async_generator_athrow).
 //
 // A manager may take arguments, the way course documents write
 // Connection(host, port): "params" lists them, and every call of the
@@ -149,6 +155,9 @@
 //	{"shield": {"call": "f", "as": "r"}}   r = await asyncio.shield(f()); or {"task": "t"}: shield(t)
 //	{"waitFor": {"call": "f", "timeout": 1.5, "as": "r"}}   r = await asyncio.wait_for(f(), 1.5);
 //	                                      or {"task": "t"}; "timeout": null is None (required)
+//	{"asyncFor": {"gen": "ticks", "as": "x", "body": [...]}}   async for x in ticks(): ...
+//	                                      or {"use": "it"}: a variable an aclosing item bound
+//	{"break": true}, {"continue": true}  inside an async for
 //	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)
@@ -159,8 +168,9 @@
 // with ITEM is {"manager": "M", "args": [VALUE...], "as": "x"} (a new
 // instance; args only when M has params), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
 // {"timeout": null} is asyncio.timeout(None), which never expires),
-// {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"} or
-// {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none).
+// {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"},
+// {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none) or
+// {"aclosing": "gen", "as": "it"} (contextlib.aclosing(gen())).
 //
 // Error injection is data: a raise statement at any point of an aenter,
 // aexit, generator or body; a cancel statement with a delay; a timeout item.
