@@ -165,6 +165,9 @@ func (c *captioner) caption() string {
 	case sim.GenThrown:
 		return c.say("caption.gen.thrown", excType(ev.Exc))
 	case sim.GenFinished:
+		if ev.Exc != nil && ev.Exc.Type == "GeneratorExit" {
+			return c.say("caption.gen.closed", m)
+		}
 		if ev.Exc != nil {
 			return c.say("caption.gen.finished.exc", c.exc(ev.Exc))
 		}
