@@ -95,7 +95,12 @@ func (d *decoder) scenario(v any) *Scenario {
 	} else {
 		sc.Version = CurrentVersion
 	}
-	sc.Python = d.OptStr(m, "", "python")
+	if n, isNum := m["python"].(json.Number); isNum {
+		// A version is a string: as a number, 3.10 would read as 3.1.
+		d.Errorf("python", "expected a string such as %q, got the number %s (write it in quotes)", DefaultPython, n)
+	} else {
+		sc.Python = d.OptStr(m, "", "python")
+	}
 	if msg := checkPython(sc.Python); msg != "" {
 		d.Errorf("python", "%s", msg)
 	}

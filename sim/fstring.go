@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // A print statement's text is an f-string body: literal text with {name}
@@ -100,13 +101,17 @@ func isIdent(s string) bool {
 	if s == "" || pyKeywords[s] {
 		return false
 	}
+	ascii := true
 	for i, r := range s {
 		ok := r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (i > 0 && r >= '0' && r <= '9')
+		if !ok && r >= utf8.RuneSelf {
+			ok, ascii = identRune(r, i == 0), false
+		}
 		if !ok {
 			return false
 		}
 	}
-	return true
+	return ascii || nfkcProblem(s) == ""
 }
 
 var pyKeywords = map[string]bool{}

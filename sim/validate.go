@@ -154,6 +154,8 @@ func (v *validator) run() {
 
 func (v *validator) defineName(path, name, kind string) {
 	switch {
+	case identProblem(name) != "":
+		v.errorf(path, "%q: %s", name, identProblem(name))
 	case !isIdent(name) || reservedName(name):
 		v.errorf(path, "expected a Python identifier that is not a keyword or a name the program uses (asyncio, time, print, exception classes, self, exc_type, exc, tb...), got %q", name)
 	case v.defs[name] != "":
@@ -280,7 +282,9 @@ func (v *validator) target(p, name string) {
 	if name == "" {
 		return
 	}
-	if !isIdent(name) || (reservedName(name) && !paramNames[name]) {
+	if msg := identProblem(name); msg != "" {
+		v.errorf(p, "%q: %s", name, msg)
+	} else if !isIdent(name) || (reservedName(name) && !paramNames[name]) {
 		v.errorf(p, "expected a Python identifier that is not a keyword or a name the program uses, got %q", name)
 	} else if v.defs[name] != "" {
 		v.errorf(p, "%q would hide the %s of the same name", name, v.defs[name])
