@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strconv"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -142,6 +143,7 @@ func (s *simScene) topButtons(gs gameState) []button {
 		{"predict", predict, s.ses.Predict != nil, func() { s.togglePredict(gs) }},
 		{"view", l.T("ui.sequence"), s.ses.Sequence, func() { s.toggleView(gs) }},
 		{"python", l.T("ui.python", s.ses.PythonVersion()), false, func() { s.nextPython(gs) }},
+		{"versions", l.T("ui.versions"), s.panel == ps.versions, func() { s.toggle(ps.versions) }},
 		{"link", l.T("ui.copyLink"), false, func() { s.copyLink(gs) }},
 		{"save", l.T("ui.save"), false, func() { s.save(gs) }},
 		{"help", "? " + l.T("ui.help"), s.panel == ps.help, func() { s.toggle(ps.help) }},
@@ -150,6 +152,7 @@ func (s *simScene) topButtons(gs gameState) []button {
 		// A phone: Keys has no use on a touch screen and Save little; the
 		// code gets a view of its own instead. The keys still work.
 		bs = append(bs[:len(bs)-2], button{"code", l.T("ui.code"), s.showCode, func() { s.showCode = !s.showCode }})
+		bs = slices.DeleteFunc(bs, func(b button) bool { return b.id == "versions" }) // three columns need the room
 	}
 	return bs
 }

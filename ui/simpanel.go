@@ -29,10 +29,12 @@ type simPanels struct {
 	predict  *predictPanel
 	help     *helpPanel
 	link     *linkPanel
+	versions *versionsPanel
 }
 
 func newSimPanels() simPanels {
-	return simPanels{examples: &examplesPanel{}, editor: &editorPanel{}, predict: &predictPanel{}, help: &helpPanel{}, link: &linkPanel{}}
+	return simPanels{examples: &examplesPanel{}, editor: &editorPanel{}, predict: &predictPanel{}, help: &helpPanel{}, link: &linkPanel{},
+		versions: &versionsPanel{}}
 }
 
 // panelArea is where panel pn goes.

@@ -37,7 +37,12 @@ func preferPython(gs gameState, ses *session.Session) {
 func (s *simScene) nextPython(gs gameState) {
 	vs := sim.PythonVersions
 	from := s.ses.PythonVersion()
-	to := vs[(slices.Index(vs, from)+1)%len(vs)]
+	s.choosePython(gs, vs[(slices.Index(vs, from)+1)%len(vs)])
+}
+
+// choosePython makes the run follow CPython to, as nextPython says.
+func (s *simScene) choosePython(gs gameState, to string) {
+	from := s.ses.PythonVersion()
 	before := s.ses.Result
 	s.ses.SetPython(to)
 	_ = gs.platform().Save(pythonKey, to) // not kept: the choice still holds for this screen
