@@ -187,7 +187,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue"}
+	"asyncFor", "break", "continue", "if", "for"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -331,6 +331,10 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 			s.Executor = d.optBool(w, p, "executor")
 		}
+	case SIf:
+		d.decodeIf(p, arg, s)
+	case SFor:
+		d.decodeFor(p, arg, s)
 	case SAsyncFor:
 		if w := d.Object(p, arg, "gen", "use", "as", "body"); w != nil {
 			s.Manager = d.OptStr(w, p, "gen")

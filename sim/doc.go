@@ -157,7 +157,11 @@
 //	                                      or {"task": "t"}; "timeout": null is None (required)
 //	{"asyncFor": {"gen": "ticks", "as": "x", "body": [...]}}   async for x in ticks(): ...
 //	                                      or {"use": "it"}: a variable an aclosing item bound
-//	{"break": true}, {"continue": true}  inside an async for
+//	{"if": {"var": "x", "equals": VALUE, "not": false, "then": [...], "else": [...]}}
+//	                                      if x: (no "equals"), if x == VALUE:, if x is None: (null);
+//	                                      "not" writes if not x:, !=, is not None
+//	{"for": {"var": "i", "range": 3, "body": [...], "else": [...]}}   for i in range(3): (0..1000)
+//	{"break": true}, {"continue": true}  inside a for or an async for
 //	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)

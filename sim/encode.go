@@ -231,6 +231,8 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SPushExit, SPushCallback:
 		arg = obj{"stack": s.Stack, "function": s.Func}
+	case SIf, SFor:
+		arg = controlJSON(s)
 	case SAsyncFor:
 		w := obj{"body": blockJSON(s.Body)}
 		putStr(w, "gen", s.Manager)

@@ -334,6 +334,10 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execShield(s)
 	case SAsyncFor:
 		return x.execAsyncFor(s)
+	case SIf:
+		return x.execIf(s)
+	case SFor:
+		return x.execFor(s)
 	case SBreak:
 		return flow{kind: flowBreak}
 	case SContinue:

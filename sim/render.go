@@ -415,6 +415,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		}
 		r.emit(ind, "async for "+target+" in "+src+":")
 		r.block(ind+1, s.Body)
+	case SIf, SFor:
+		r.renderControl(ind, s)
 	case SBreak:
 		r.emit(ind, "break")
 	case SContinue:

@@ -136,8 +136,10 @@ const (
 	SShield       StmtKind = "shield"       // [x =] await asyncio.shield(f()) or asyncio.shield(t)
 	SWaitFor      StmtKind = "waitFor"      // [x =] await asyncio.wait_for(f(), d) or asyncio.wait_for(t, d)
 	SAsyncFor     StmtKind = "asyncFor"     // async for x in gen(): ... (or in a variable)
-	SBreak        StmtKind = "break"        // break, inside an async for
-	SContinue     StmtKind = "continue"     // continue, inside an async for
+	SIf           StmtKind = "if"           // if x: / if x == VALUE: ... else: ...
+	SFor          StmtKind = "for"          // for i in range(n): ... else: ...
+	SBreak        StmtKind = "break"        // break, inside a for or an async for
+	SContinue     StmtKind = "continue"     // continue, inside a for or an async for
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -162,7 +164,11 @@ type Stmt struct {
 	Handlers   []*Handler // try
 	Finally    []*Stmt    // try
 	HasFinally bool       // try
-	Else       []*Stmt    // ifException: when exc_type is None (Body: when it is not)
+	Else       []*Stmt    // ifException: when exc_type is None (Body: when it is not); if: else; for: else
+	// Test is what an if statement tests: a variable, maybe compared.
+	Test *Test
+	// Count is n in a for statement's range(n); As is its variable.
+	Count int
 
 	Awaitables       []Awaitable // gather
 	ReturnExceptions bool        // gather
@@ -256,4 +262,12 @@ type Expr struct {
 	Bool bool
 	Var  string
 	Int  int64
+}
+
+// Test is the condition of an if statement: the variable Var is true, or
+// equal to Equals when it is set; Not negates it (if not x, if x != v).
+type Test struct {
+	Var    string
+	Equals *Expr
+	Not    bool
 }

@@ -531,9 +531,11 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.loops++
 		v.block(v.join(p, "asyncFor.body"), s.Body, depth+1, inExcept)
 		v.loops--
+	case SIf, SFor:
+		v.validateControl(p, s, depth, inExcept)
 	case SBreak, SContinue:
 		if v.loops == 0 {
-			v.errorf(p, "%s belongs inside an async for", s.Kind)
+			v.errorf(p, "%s belongs inside a for or an async for", s.Kind)
 		}
 	case SShield, SWaitFor:
 		k := string(s.Kind)

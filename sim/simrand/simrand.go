@@ -255,6 +255,10 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 			out = append(out, g.asyncFor(owner, depth))
 			continue
 		}
+		if depth < 3 && g.chance(0.06) {
+			out = append(out, g.retry(owner, depth))
+			continue
+		}
 		switch k := g.r.IntN(10); {
 		case k < 4 && depth < 3:
 			w := &sim.Stmt{Kind: sim.SWith}
@@ -523,4 +527,30 @@ func (g *gen) asyncFor(owner string, depth int) *sim.Stmt {
 	closer := fmt.Sprintf("closer%d", g.nprint)
 	return &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{Aclosing: name, As: closer}},
 		Body: []*sim.Stmt{{Kind: sim.SAsyncFor, Use: closer, As: v, Body: body}, g.print(owner + " after loop")}}
+}
+
+// retry is a for loop that tries a block a few times: a round that gets
+// through breaks out, one that raises is caught and printed; a test on
+// the round's number may raise on purpose or skip a round.
+func (g *gen) retry(owner string, depth int) *sim.Stmt {
+	g.nprint++
+	v := fmt.Sprintf("round%d", g.nprint)
+	try := []*sim.Stmt{{Kind: sim.SPrint, Text: owner + " round {" + v + "}"}}
+	n := int64(g.r.IntN(2))
+	switch g.r.IntN(3) {
+	case 0:
+		try = append(try, &sim.Stmt{Kind: sim.SIf, Test: &sim.Test{Var: v, Equals: &sim.Expr{Kind: sim.EInt, Int: n}, Not: g.chance(0.5)},
+			Body: []*sim.Stmt{g.raise(owner + " round")}})
+	case 1:
+		try = append(try, &sim.Stmt{Kind: sim.SIf, Test: &sim.Test{Var: v, Not: true},
+			Body: []*sim.Stmt{g.print(owner + " first round"), {Kind: sim.SContinue}}, Else: []*sim.Stmt{g.print(owner + " later round")}})
+	}
+	try = append(try, g.body(owner, depth+1)...)
+	try = append(try, &sim.Stmt{Kind: sim.SBreak})
+	loop := &sim.Stmt{Kind: sim.SFor, As: v, Count: 1 + g.r.IntN(3), Body: []*sim.Stmt{{Kind: sim.STry, Body: try,
+		Handlers: []*sim.Handler{{Types: []string{"Exception"}, As: "err", Body: []*sim.Stmt{{Kind: sim.SPrint, Text: owner + " round failed {err!r}"}}}}}}}
+	if g.chance(0.5) {
+		loop.Else = []*sim.Stmt{g.print(owner + " no round got through")}
+	}
+	return loop
 }
