@@ -78,6 +78,16 @@ func (inst *instance) unmade() bool {
 // refs are the values an instance keeps alive: its attributes, or the
 // arguments a generator manager holds.
 func (inst *instance) refs() []Value {
+	if len(inst.set) > 0 {
+		out := make([]Value, 0, len(inst.set)+4)
+		if st, ok := inst.mgr.(*stateCM); ok {
+			out = append(out, st.attrs...)
+		}
+		for _, v := range inst.set {
+			out = append(out, v)
+		}
+		return out
+	}
 	switch m := inst.mgr.(type) {
 	case *stateCM:
 		return m.attrs
@@ -145,6 +155,9 @@ func (x *exec) attr(v Value, name string, node int) (Value, flow) {
 					return st.attrs[i], normal
 				}
 			}
+		}
+		if a, ok := inst.set[name]; ok {
+			return a, normal
 		}
 	}
 	return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, name), node)
@@ -216,10 +229,8 @@ func (v *validator) ctor(p string, m *ManagerDef) {
 			v.errorf(pp, "duplicate parameter %q", name)
 		case v.defs[name] != "":
 			v.errorf(pp, "%q would hide the %s of the same name", name, v.defs[name])
-		case class && strings.HasPrefix(name, "_"):
-			v.errorf(pp, "%q starts with _: the attribute would look private; choose a name without it", name)
-		case class && builtinAttrs[name]:
-			v.errorf(pp, "%q is also an attribute of Python's own values (a str, an exception, a task...), so {x.%s} would read it there; choose another name", name, name)
+		case class:
+			v.attrName(pp, name)
 		}
 		seen[name] = true
 	}
@@ -232,6 +243,18 @@ func (v *validator) ctor(p string, m *ManagerDef) {
 	v.body(v.join(p, "init"), m.Name, m.Init, append([]string{"self"}, m.Params...), false, plainInit)
 	if anyStmt(m.Init, func(s *Stmt) bool { return s.Kind == SReturn && s.HasValue }) {
 		v.errorf(v.join(p, "init"), "__init__ must return None (CPython raises TypeError otherwise); use a bare return (null)")
+	}
+}
+
+// attrName checks the name of an attribute a class stores.
+func (v *validator) attrName(p, name string) {
+	switch {
+	case !isIdent(name):
+		v.errorf(p, "expected a Python identifier, got %q", name)
+	case strings.HasPrefix(name, "_"):
+		v.errorf(p, "%q starts with _: the attribute would look private; choose a name without it", name)
+	case builtinAttrs[name]:
+		v.errorf(p, "%q is also an attribute of Python's own values (a str, an exception, a task...), so {x.%s} would read it there; choose another name", name, name)
 	}
 }
 

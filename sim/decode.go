@@ -187,7 +187,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue", "if", "for"}
+	"asyncFor", "break", "continue", "if", "for", "setAttr"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -331,6 +331,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 			s.Executor = d.optBool(w, p, "executor")
 		}
+	case SSetAttr:
+		d.decodeSetAttr(p, arg, s)
 	case SIf:
 		d.decodeIf(p, arg, s)
 	case SFor:

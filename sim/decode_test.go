@@ -50,6 +50,8 @@ func TestDecodeReportsWhereAndWhat(t *testing.T) {
 		{"a name Python would respell", `{"version":1,"functions":[{"name":"ﬁle","body":[]},{"name":"main","body":[]}]}`, []string{`"ﬁle": Python reads it as file; write it that way`}},
 		{"python as a number", `{"version":1,"python":3.12,"functions":[{"name":"main","body":[]}]}`, []string{`python: expected a string such as "3.13", got the number 3.12 (write it in quotes)`}},
 		{"break outside a loop", mainBody(`{"break":true}`), []string{"break belongs inside a for or an async for"}},
+		{"setAttr outside a class", mainBody(`{"setAttr":{"name":"conn","value":"x"}}`), []string{"setAttr assigns self.NAME: it belongs in a class manager's aenter, aexit or init"}},
+		{"setAttr of a private name", `{"version":1,"managers":[{"name":"M","kind":"class","aenter":[{"setAttr":{"name":"_x","value":"v"}}]}],"functions":[{"name":"main","body":[]}]}`, []string{`"_x" starts with _`}},
 		{"for without a range", mainBody(`{"for":{"var":"i","body":[]}}`), []string{"for.range: required field is missing"}},
 		{"for over too many rounds", mainBody(`{"for":{"var":"i","range":5000,"body":[]}}`), []string{"for.range: expected a whole number from 0 to 1000, got 5000"}},
 		{"async for over a plain variable", mainBody(`{"assign":{"name":"g","manager":"M"}},{"asyncFor":{"use":"g","body":[]}}`), []string{`"g" is not bound by an aclosing item`}},

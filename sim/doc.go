@@ -157,6 +157,7 @@
 //	                                      or {"task": "t"}; "timeout": null is None (required)
 //	{"asyncFor": {"gen": "ticks", "as": "x", "body": [...]}}   async for x in ticks(): ...
 //	                                      or {"use": "it"}: a variable an aclosing item bound
+//	{"setAttr": {"name": "conn", "value": VALUE}}   self.conn = VALUE (a class manager's aenter, aexit, init)
 //	{"if": {"var": "x", "equals": VALUE, "not": false, "then": [...], "else": [...]}}
 //	                                      if x: (no "equals"), if x == VALUE:, if x is None: (null);
 //	                                      "not" writes if not x:, !=, is not None

@@ -233,6 +233,8 @@ func stmtJSON(s *Stmt) obj {
 		arg = obj{"stack": s.Stack, "function": s.Func}
 	case SIf, SFor:
 		arg = controlJSON(s)
+	case SSetAttr:
+		arg = setAttrJSON(s)
 	case SAsyncFor:
 		w := obj{"body": blockJSON(s.Body)}
 		putStr(w, "gen", s.Manager)

@@ -334,6 +334,8 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execShield(s)
 	case SAsyncFor:
 		return x.execAsyncFor(s)
+	case SSetAttr:
+		return x.execSetAttr(s)
 	case SIf:
 		return x.execIf(s)
 	case SFor:

@@ -51,6 +51,10 @@ type instance struct {
 
 	// ledger
 	acquired, released int // event seq, 0 = never
+
+	// set are the attributes its methods assigned (self.NAME = ...)
+	// beyond the constructor's parameters; nil until one is.
+	set map[string]Value
 }
 
 // newInstance records a new manager object named name; def is its

@@ -417,6 +417,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.block(ind+1, s.Body)
 	case SIf, SFor:
 		r.renderControl(ind, s)
+	case SSetAttr:
+		r.emit(ind, "self."+s.Attr+" = "+pyExpr(s.Value))
 	case SBreak:
 		r.emit(ind, "break")
 	case SContinue:

@@ -136,6 +136,7 @@ const (
 	SShield       StmtKind = "shield"       // [x =] await asyncio.shield(f()) or asyncio.shield(t)
 	SWaitFor      StmtKind = "waitFor"      // [x =] await asyncio.wait_for(f(), d) or asyncio.wait_for(t, d)
 	SAsyncFor     StmtKind = "asyncFor"     // async for x in gen(): ... (or in a variable)
+	SSetAttr      StmtKind = "setAttr"      // self.NAME = VALUE (a class manager's methods)
 	SIf           StmtKind = "if"           // if x: / if x == VALUE: ... else: ...
 	SFor          StmtKind = "for"          // for i in range(n): ... else: ...
 	SBreak        StmtKind = "break"        // break, inside a for or an async for
@@ -169,6 +170,8 @@ type Stmt struct {
 	Test *Test
 	// Count is n in a for statement's range(n); As is its variable.
 	Count int
+	// Attr is the attribute setAttr assigns (to self, Value).
+	Attr string
 
 	Awaitables       []Awaitable // gather
 	ReturnExceptions bool        // gather

@@ -103,6 +103,7 @@ func (v *validator) run() {
 		v.funcs[f.Name] = f
 	}
 	v.indexManagers()
+	v.setAttrNames()
 	for i, d := range sc.Shared {
 		p := v.idx("shared", i)
 		v.defineName(v.join(p, "name"), d.Name, "shared object")
@@ -533,6 +534,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.loops--
 	case SIf, SFor:
 		v.validateControl(p, s, depth, inExcept)
+	case SSetAttr:
+		v.validateSetAttr(p, s)
 	case SBreak, SContinue:
 		if v.loops == 0 {
 			v.errorf(p, "%s belongs inside a for or an async for", s.Kind)

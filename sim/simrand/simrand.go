@@ -144,6 +144,13 @@ func (g *gen) manager(name string) {
 		ret := []sim.Expr{{Kind: sim.EVar, Var: "self"}, {Kind: sim.EStr, Str: name + "-value"}, {}}[g.r.IntN(3)]
 		m.Aenter = append(m.Aenter, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: ret})
 		m.Aexit = []*sim.Stmt{{Kind: sim.SPrint, Text: name + " aexit got {exc!r}"}}
+		if g.chance(0.25) {
+			// State kept on self: set by __aenter__, read and reset by
+			// __aexit__ (which runs only after __aenter__ returned).
+			m.Aenter = append([]*sim.Stmt{{Kind: sim.SSetAttr, Attr: "state", Value: sim.Expr{Kind: sim.EStr, Str: name + " open"}}}, m.Aenter...)
+			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SPrint, Text: name + " state was {self.state!r}"},
+				&sim.Stmt{Kind: sim.SSetAttr, Attr: "state", Value: sim.Expr{Kind: sim.EStr, Str: name + " closed"}})
+		}
 		if g.chance(0.3) {
 			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SIfException,
 				Body: []*sim.Stmt{g.print(name + " cleanup after error")}, Else: []*sim.Stmt{g.print(name + " clean exit")}})
