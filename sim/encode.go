@@ -29,6 +29,7 @@ func scenarioJSON(sc *Scenario) obj {
 			if d.Value != nil {
 				so["value"] = *d.Value
 			}
+			putStr(so, "lock", d.Lock)
 			ss[i] = so
 		}
 		o["shared"] = ss
@@ -250,6 +251,14 @@ func stmtJSON(s *Stmt) obj {
 		}
 		putStr(w, "as", s.As)
 		arg = w
+	case SCondWait, SNotify, SNotifyAll:
+		arg = condJSON(s)
+	case SWait:
+		arg = waitJSON(s.Wait)
+	case SUncancel:
+		arg = uncancelJSON(s)
+	case SCurrentTask:
+		arg = s.As
 	case SToThread:
 		w := obj{"function": s.Func}
 		putStr(w, "as", s.As)

@@ -340,6 +340,16 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return flow{kind: flowContinue}
 	case SWaitFor:
 		return x.execWaitFor(s)
+	case SCondWait:
+		return x.execCondWait(s)
+	case SNotify, SNotifyAll:
+		return x.execNotify(s)
+	case SWait:
+		return x.execWait(s)
+	case SUncancel:
+		return x.execUncancel(s)
+	case SCurrentTask:
+		return x.execCurrentTask(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
 	case SIfException:
