@@ -445,6 +445,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			if len(h.Types) == 0 && i != len(s.Handlers)-1 {
 				v.errorf(hp, "a bare except must be the last clause")
 			}
+			if len(h.Types) == 0 && h.As != "" {
+				v.errorf(v.join(hp, "as"), "a bare except cannot bind a name (except as e: is a SyntaxError); give types, such as [\"BaseException\"]")
+			}
 			for j, t := range h.Types {
 				if _, ok := LookupExcClass(t); !ok {
 					v.errorf(v.idx(v.join(hp, "types"), j), "unknown exception class %q", t)

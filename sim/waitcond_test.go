@@ -174,3 +174,11 @@ func TestConditionWaitAndTasksRun(t *testing.T) {
 		})
 	}
 }
+
+// TestBareExceptBindsNoName: "except as e:" is a SyntaxError in Python,
+// so a handler without types binds no name.
+func TestBareExceptBindsNoName(t *testing.T) {
+	_, err := sim.Decode([]byte(mainBody(`{"try":{"body":[],"except":[{"as":"e","body":[]}]}}`)))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "functions[0].body[0].try.except[0].as: a bare except cannot bind a name")
+}
