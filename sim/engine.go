@@ -47,14 +47,16 @@ const (
 // future is asyncio.Future; a task's future is the task itself in Python,
 // here it points back at it.
 type future struct {
-	state     futState
+	state futState
+	// hasFirst: first holds a callback (next to state, so that both fit
+	// in one word).
+	hasFirst  bool
 	result    Value
 	exc       *Exc
 	callbacks []doneCallback
 	// first holds the first callback, the only one most futures get, so
 	// that adding it allocates nothing.
-	first    doneCallback
-	hasFirst bool
+	first doneCallback
 	// cancelMsg is the message of cancel(msg), nil for none.
 	cancelMsg *string
 	// cancelledExc is the CancelledError a task's coroutine ended with,
