@@ -126,6 +126,8 @@ func (c *captioner) note() string {
 		return c.say("caption.note.unordered.run")
 	case strings.HasPrefix(t, "a TaskGroup cancels"):
 		return c.say("caption.note.unordered.group")
+	case strings.HasPrefix(t, "asyncio.wait adds its callbacks"):
+		return c.say("caption.note.unordered.wait")
 	case strings.HasPrefix(t, "nothing refers to the generator"):
 		return c.say("caption.note.collected", c.ev.Manager)
 	}

@@ -101,3 +101,25 @@ func TestWaitingOnAConditionAndInAsyncioWait(t *testing.T) {
 	assert.Contains(t, joined, "asyncio.wait is over for main")
 	assert.Contains(t, joined, "consumer is notified on ready and joins the ready queue")
 }
+
+// TestAsyncioWaitUnorderedNote: the note a run gets when asyncio.wait
+// meets values of several kinds that are not tasks is told in each
+// language.
+func TestAsyncioWaitUnorderedNote(t *testing.T) {
+	sc, err := sim.Decode([]byte(`{"version": 1, "functions": [
+	  {"name": "text", "body": [{"return": "x"}]}, {"name": "number", "body": [{"return": 1}]},
+	  {"name": "main", "body": [{"call": {"function": "text", "as": "a"}}, {"call": {"function": "number", "as": "b"}},
+	    {"try": {"body": [{"wait": {"tasks": ["a", "b"]}}], "except": [{"types": ["AttributeError"], "body": [{"pass": true}]}]}}]}]}`))
+	require.NoError(t, err)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	require.True(t, res.Unordered)
+	r := New(res)
+	for i := 0; i < r.Len(); i++ {
+		if r.Event(i).Kind == sim.Note {
+			assert.Contains(t, r.Caption(i, i18n.Lang("pt")), "asyncio.wait adiciona seus callbacks")
+			return
+		}
+	}
+	t.Fatal("no note")
+}
