@@ -425,7 +425,7 @@ func (x *exec) execPrint(s *Stmt) flow {
 			if txt == tooLongRepr {
 				why = "whose text is longer than 64 KiB"
 			}
-			e.fail(fmt.Errorf("%w: the print on line %d shows {%s}, %s; print something else", ErrUnshowable, line, p.field, why))
+			e.fail(fmt.Errorf("%w: the print on line %d shows {%s}, %s; print something else", ErrUnshowable, line, p.src, why))
 		}
 		e.out = append(e.out, txt...)
 	}

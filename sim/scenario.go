@@ -177,7 +177,7 @@ type Stmt struct {
 	// Executor: toThread is written loop.run_in_executor(None, f).
 	Executor bool
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
-	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
+	Task     string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
 	Args     []Expr // assign, enterContext: the arguments of Manager(...)
 	Use      string // asyncFor: a variable holding the async generator

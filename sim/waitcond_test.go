@@ -182,3 +182,22 @@ func TestBareExceptBindsNoName(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "functions[0].body[0].try.except[0].as: a bare except cannot bind a name")
 }
+
+// TestTasksAndSetsAreNotPrinted: a task's repr and a set of tasks' hold
+// memory addresses, so printing them is refused, naming the field.
+func TestTasksAndSetsAreNotPrinted(t *testing.T) {
+	tests := []struct{ name, stmts, want string }{
+		{"the current task", `{"currentTask":"me"},{"print":"{me}"}`, "shows {me}, whose text holds a memory address"},
+		{"a set of done tasks", `{"createTask":{"call":"job","as":"t"}},{"wait":{"tasks":["t"],"done":"d","pending":"p"}},{"print":"{d!r}"}`,
+			"shows {d}, whose text holds a memory address"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sc, err := sim.Decode([]byte(withShared("", tc.stmts)))
+			require.NoError(t, err)
+			_, err = sim.Run(sc)
+			require.ErrorIs(t, err, sim.ErrUnshowable)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
