@@ -273,7 +273,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 			s.Group = d.OptStr(w, p, "group")
 		}
-	case SAwait:
+	case SAwait, SUncancel:
 		if name, ok := arg.(string); ok {
 			s.Task = name
 		} else if w := d.Object(p, arg, "task", "as"); w != nil {
@@ -357,8 +357,6 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		d.condStmt(p, arg, s)
 	case SWait:
 		d.waitStmt(p, arg, s)
-	case SUncancel:
-		d.uncancelStmt(p, arg, s)
 	case SCurrentTask:
 		s.As = d.Str(p, arg)
 	case SPushExit, SPushCallback:

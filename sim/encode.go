@@ -204,7 +204,7 @@ func stmtJSON(s *Stmt) obj {
 		putStr(w, "as", s.As)
 		putStr(w, "group", s.Group)
 		arg = w
-	case SAwait:
+	case SAwait, SUncancel:
 		w := obj{"task": s.Task}
 		putStr(w, "as", s.As)
 		arg = w
@@ -255,8 +255,6 @@ func stmtJSON(s *Stmt) obj {
 		arg = condJSON(s)
 	case SWait:
 		arg = waitJSON(s.Wait)
-	case SUncancel:
-		arg = uncancelJSON(s)
 	case SCurrentTask:
 		arg = s.As
 	case SToThread:

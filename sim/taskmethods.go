@@ -81,24 +81,6 @@ func (x *exec) execCurrentTask(s *Stmt) flow {
 	return normal
 }
 
-// uncancelStmt reads {"uncancel": "t"} or {"uncancel": {"task": "t", "as": "n"}}.
-func (d *decoder) uncancelStmt(p string, arg any, s *Stmt) {
-	if name, ok := arg.(string); ok {
-		s.Task = name
-	} else if w := d.Object(p, arg, "task", "as"); w != nil {
-		s.Task = d.ReqStr(w, p, "task")
-		s.As = d.OptStr(w, p, "as")
-	}
-}
-
-// uncancelJSON writes an uncancel statement's argument.
-func uncancelJSON(s *Stmt) any {
-	if s.As == "" {
-		return s.Task
-	}
-	return obj{"task": s.Task, "as": s.As}
-}
-
 // taskStmt checks uncancel and currentTask.
 func (v *validator) taskStmt(p string, s *Stmt) {
 	if s.Kind == SUncancel {
