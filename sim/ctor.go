@@ -169,10 +169,11 @@ func (x *exec) attr(v Value, name string, node int) (Value, flow) {
 func isAttrName(a string) bool { return isIdent(a) && !strings.HasPrefix(a, "_") }
 
 // builtinAttrs are the public attributes of the values a scenario can
-// hold besides its own managers: str, int, bool, None, list, exceptions
-// and exception groups, exception classes and type, asyncio.Task,
-// Timeout, TaskGroup, Lock, Semaphore, BoundedSemaphore, AsyncExitStack,
-// nullcontext and _AsyncGeneratorContextManager — dir() of each under
+// hold besides its own managers: str, int, bool, None, list, set,
+// exceptions and exception groups, exception classes and type,
+// asyncio.Task, Timeout, TaskGroup, Lock, Semaphore, BoundedSemaphore,
+// Condition, AsyncExitStack, nullcontext and
+// _AsyncGeneratorContextManager — dir() of each under
 // CPython 3.11, 3.12 and 3.13, names without a leading underscore. A
 // class parameter may not take one of these names: the engine knows no
 // attribute but those its constructors store, so {x.NAME} must mean an
@@ -189,7 +190,10 @@ var builtinAttrs = func() map[string]bool {
 		push push_async_callback push_async_exit real release remove remove_done_callback removeprefix
 		removesuffix replace reschedule result reverse rfind rindex rjust rpartition rsplit rstrip
 		set_exception set_name set_result sort split splitlines startswith strip subgroup swapcase title
-		to_bytes translate uncancel upper when with_traceback zfill`) {
+		to_bytes translate uncancel upper when with_traceback zfill
+		add difference difference_update discard intersection intersection_update isdisjoint issubset
+		issuperset symmetric_difference symmetric_difference_update union update
+		wait wait_for notify notify_all`) {
 		m[n] = true
 	}
 	return m

@@ -127,7 +127,7 @@ func (d *decoder) scenario(v any) *Scenario {
 }
 
 func (d *decoder) shared(path string, v any) *SharedDef {
-	m := d.Object(path, v, "name", "kind", "value")
+	m := d.Object(path, v, "name", "kind", "value", "lock")
 	sd := &SharedDef{}
 	if m == nil {
 		return sd
@@ -138,6 +138,7 @@ func (d *decoder) shared(path string, v any) *SharedDef {
 		n := int(d.number(jsonfield.Join(path, "value"), vv))
 		sd.Value = &n
 	}
+	sd.Lock = d.OptStr(m, path, "lock")
 	return sd
 }
 
@@ -187,7 +188,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue", "if", "for", "setAttr"}
+	"asyncFor", "break", "continue", "if", "for", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -277,7 +278,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.As = d.OptStr(w, p, "as")
 			s.Group = d.OptStr(w, p, "group")
 		}
-	case SAwait:
+	case SAwait, SUncancel:
 		if name, ok := arg.(string); ok {
 			s.Task = name
 		} else if w := d.Object(p, arg, "task", "as"); w != nil {
@@ -363,6 +364,12 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 				s.Seconds = d.number(jsonfield.Join(p, "timeout"), tv)
 			}
 		}
+	case SCondWait, SNotify, SNotifyAll:
+		d.condStmt(p, arg, s)
+	case SWait:
+		d.waitStmt(p, arg, s)
+	case SCurrentTask:
+		s.As = d.Str(p, arg)
 	case SPushExit, SPushCallback:
 		if w := d.Object(p, arg, "stack", "function"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")

@@ -54,13 +54,18 @@
 //
 //	"shared": [{"name": "lock", "kind": "lock"},
 //	           {"name": "slots", "kind": "semaphore", "value": 2},
-//	           {"name": "gate", "kind": "boundedSemaphore"}]
+//	           {"name": "gate", "kind": "boundedSemaphore"},
+//	           {"name": "ready", "kind": "condition", "lock": "lock"}]
 //
 // asyncio.Lock(), asyncio.Semaphore(2), asyncio.BoundedSemaphore() (value
-// 0 to MaxSemaphoreValue, default 1). A with item {"use": "lock"} is
-// "async with lock:": a task that finds it taken queues for it (FIFO) and
-// the trace says it waits to acquire it; no function may assign a shared
-// name.
+// 0 to MaxSemaphoreValue, default 1), asyncio.Condition(lock) (over a
+// shared lock listed before it; without "lock", a lock of its own). A
+// with item {"use": "lock"} is "async with lock:": a task that finds it
+// taken queues for it (FIFO) and the trace says it waits to acquire it;
+// no function may assign a shared name. Inside "async with ready:", the
+// statements condWait, notify and notifyAll use the condition (outside
+// it, CPython's RuntimeError): wait releases the lock until a notify,
+// then takes it back before it returns, even when cancelled.
 //
 // Managers have a name and a kind:
 //
@@ -130,7 +135,9 @@
 //	{"print": "text {name} {name!r}"}     print(f"...") — {{ and }} are literal braces; a field may
 //	                                      also read an attribute, {c.host}, or be {e.__context__},
 //	                                      {e.__cause__}, {e.__suppress_context__} (chained:
-//	                                      {e.__cause__.__context__}) or {type(e).__name__}
+//	                                      {e.__cause__.__context__}), {type(e).__name__},
+//	                                      {len(done)} or a task's {t.done()}, {t.cancelled()},
+//	                                      {t.cancelling()}, {t.result()} or {t.exception()}
 //	{"sleep": 1.5}                        await asyncio.sleep(1.5) (0 yields once)
 //	{"block": 2}                          time.sleep(2): stalls every task on the loop
 //	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"};
@@ -166,6 +173,20 @@
 //	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)
+//	{"condWait": "ready"}                 await ready.wait() (a shared condition)
+//	{"notify": "ready"}                   ready.notify(); {"notify": {"cond": "ready", "n": 2}}: notify(2)
+//	{"notifyAll": "ready"}                ready.notify_all()
+//	{"wait": {"tasks": ["t1", "t2"], "returnWhen": "FIRST_COMPLETED", "timeout": 2,
+//	          "done": "done", "pending": "pending"}}
+//	                                      done, pending = await asyncio.wait({t1, t2},
+//	                                      return_when=asyncio.FIRST_COMPLETED, timeout=2);
+//	                                      returnWhen (FIRST_COMPLETED, FIRST_EXCEPTION or
+//	                                      ALL_COMPLETED), timeout, done and pending are optional
+//	                                      (done and pending together); the sets are unordered,
+//	                                      so a print shows {len(done)} or asks each task
+//	{"uncancel": {"task": "t", "as": "n"}}   n = t.uncancel(); or {"uncancel": "t"}
+//	{"currentTask": "me"}                 me = asyncio.current_task() (print {me.cancelling()},
+//	                                      not {me}: a task's repr holds an address)
 //
 // A VALUE is a string, true or false, a whole number (-9223372036854775808
 // to 9223372036854775807, written as Python writes an int; 5432, not 5432.0
@@ -184,14 +205,17 @@
 //
 // The engine ports the parts of CPython that decide order: the ready queue
 // and the heapq timer heap of BaseEventLoop._run_once, Task.__step and
-// __wakeup (with cancellation requests and uncancel), gather,
-// asyncio.timeout, TaskGroup, AsyncExitStack and
-// _AsyncGeneratorContextManager, and implicit exception chaining
-// (__context__), including how a cancellation thrown into a suspended
-// coroutine chain is chained level by level. Where CPython iterates a set
-// (asyncio.run cancelling several leftover tasks, a TaskGroup cancelling
-// several siblings) its order is unspecified; the engine uses creation
-// order and sets Result.Unordered.
+// __wakeup (with cancellation requests and uncancel), gather, asyncio.wait,
+// asyncio.timeout, TaskGroup, AsyncExitStack,
+// _AsyncGeneratorContextManager, Lock, Semaphore and Condition, and
+// implicit exception chaining (__context__), including how a cancellation
+// thrown into a suspended coroutine chain is chained level by level.
+// Where CPython iterates a set (asyncio.run cancelling several leftover
+// tasks, a TaskGroup cancelling several siblings, asyncio.wait failing on
+// one of several values that are not tasks) its order is unspecified;
+// the engine uses creation (or written) order and sets Result.Unordered.
+// asyncio.wait's own sets are only counted ({len(done)}) or asked about
+// each task ({t.done()}), so their order never shows.
 //
 // Worker threads (toThread) follow the one order the CPython harness
 // fixes: a thread runs as soon as it is handed its work, until it

@@ -29,6 +29,7 @@ func scenarioJSON(sc *Scenario) obj {
 			if d.Value != nil {
 				so["value"] = *d.Value
 			}
+			putStr(so, "lock", d.Lock)
 			ss[i] = so
 		}
 		o["shared"] = ss
@@ -203,7 +204,7 @@ func stmtJSON(s *Stmt) obj {
 		putStr(w, "as", s.As)
 		putStr(w, "group", s.Group)
 		arg = w
-	case SAwait:
+	case SAwait, SUncancel:
 		w := obj{"task": s.Task}
 		putStr(w, "as", s.As)
 		arg = w
@@ -254,6 +255,12 @@ func stmtJSON(s *Stmt) obj {
 		}
 		putStr(w, "as", s.As)
 		arg = w
+	case SCondWait, SNotify, SNotifyAll:
+		arg = condJSON(s)
+	case SWait:
+		arg = waitJSON(s.Wait)
+	case SCurrentTask:
+		arg = s.As
 	case SToThread:
 		w := obj{"function": s.Func}
 		putStr(w, "as", s.As)

@@ -47,14 +47,16 @@ const (
 // future is asyncio.Future; a task's future is the task itself in Python,
 // here it points back at it.
 type future struct {
-	state     futState
+	state futState
+	// hasFirst: first holds a callback (next to state, so that both fit
+	// in one word).
+	hasFirst  bool
 	result    Value
 	exc       *Exc
 	callbacks []doneCallback
 	// first holds the first callback, the only one most futures get, so
 	// that adding it allocates nothing.
-	first    doneCallback
-	hasFirst bool
+	first doneCallback
 	// cancelMsg is the message of cancel(msg), nil for none.
 	cancelMsg *string
 	// cancelledExc is the CancelledError a task's coroutine ended with,
@@ -74,6 +76,9 @@ func (f *future) done() bool { return f.state != pending }
 type doneCallback struct {
 	waiter *task
 	fn     func(*future)
+	// key stands for fn's identity, for remove_done_callback: the future
+	// of asyncio's code that added it (asyncio.wait's waiter); nil for none.
+	key *future
 }
 
 // runHandle executes one loop callback.
@@ -123,6 +128,9 @@ type suspendReq struct {
 	waitsFor string
 	// thread names the call a worker thread runs for the task ("f()").
 	thread string
+	// text, when set, is what the trace says the task waits for, written
+	// by asyncio's own code that suspends it (Condition.wait, asyncio.wait).
+	text string
 }
 
 // coro is a suspended Python coroutine or async generator, run as a Go
@@ -263,6 +271,25 @@ func (e *engine) addDone(f *future, cb doneCallback) {
 		f.first, f.hasFirst = cb, true
 	default:
 		f.callbacks = append(f.callbacks, cb)
+	}
+}
+
+// removeDone is f.remove_done_callback(fn) for the callbacks added with
+// key: the others keep their order (the C Future's first callback, when
+// removed, leaves the list's order as it was).
+func (e *engine) removeDone(f *future, key *future) {
+	keep := f.callbacks[:0]
+	for _, cb := range f.callbacks {
+		if cb.key != key {
+			keep = append(keep, cb)
+		}
+	}
+	f.callbacks = keep
+	if f.hasFirst && f.first.key == key {
+		f.first, f.hasFirst = doneCallback{}, false
+		if len(f.callbacks) > 0 {
+			f.first, f.hasFirst, f.callbacks = f.callbacks[0], true, f.callbacks[1:]
+		}
 	}
 }
 
@@ -451,6 +478,8 @@ func (e *engine) emitSuspended(t *task, req suspendReq) {
 		text = "waits to acquire " + req.waitsFor
 	case req.thread != "":
 		text = "waits for worker thread " + req.thread
+	case req.text != "":
+		text = req.text
 	}
 	e.emit(evt{kind: TaskSuspended, task: t, text: text, node: int32(t.x.node)})
 	r := e.lastRec()

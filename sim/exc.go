@@ -68,6 +68,9 @@ var (
 	NameErrorClass          = builtin("NameError", ExceptionClass)
 	unboundLocalErrorClass  = builtin("UnboundLocalError", NameErrorClass)
 	CancelledErrorClass     = &ExcClass{Name: "CancelledError", Module: "asyncio.exceptions", Base: BaseExceptionClass}
+	// InvalidStateErrorClass is what a task's result() and exception()
+	// raise before it is done.
+	InvalidStateErrorClass = &ExcClass{Name: "InvalidStateError", Module: "asyncio.exceptions", Base: ExceptionClass}
 )
 
 // excClasses maps the names scenarios may use to classes.
@@ -78,7 +81,7 @@ func init() {
 		ExceptionGroupClass, ValueErrorClass, TypeErrorClass, RuntimeErrorClass, AttributeErrorClass,
 		LookupErrorClass, KeyErrorClass, ArithmeticErrorClass, ZeroDivisionErrorClass, OSErrorClass,
 		ConnectionErrorClass, TimeoutErrorClass, NameErrorClass, unboundLocalErrorClass, CancelledErrorClass,
-		StopAsyncIterationClass, GeneratorExitClass} {
+		StopAsyncIterationClass, GeneratorExitClass, InvalidStateErrorClass} {
 		excClasses[c.Name] = c
 	}
 }

@@ -10,8 +10,10 @@ import (
 // or {name!r} fields, and {{ / }} for literal braces. A field may read an
 // attribute a constructor set, {self.host} or {c.host} (see ctor.go), an
 // exception's chain, {e.__context__}, {e.__cause__},
-// {e.__suppress_context__} (repeated: {e.__context__.__context__}), or
-// the name of a value's type, {type(e).__name__}.
+// {e.__suppress_context__} (repeated: {e.__context__.__context__}), the
+// name of a value's type, {type(e).__name__}, a length, {len(done)}, or
+// call a task's query methods, {t.done()}, {t.cancelling()}
+// (taskmethods.go).
 
 type tmplPart struct {
 	lit   string
@@ -21,6 +23,11 @@ type tmplPart struct {
 	attrs []string
 	// typeName: the field is type(field).__name__.
 	typeName bool
+	// length: the field is len(field).
+	length bool
+	// method is the task method called after the attributes ("done" for
+	// {t.done()}), or "".
+	method string
 	// src is the field as written, for messages.
 	src string
 }
@@ -40,8 +47,19 @@ func parseField(expr string) (tmplPart, bool) {
 		p.field, p.typeName = name, true
 		return p, true
 	}
+	if inner, ok := strings.CutPrefix(expr, "len("); ok {
+		name, ok := strings.CutSuffix(inner, ")")
+		p.field, p.length = name, true
+		return p, ok && isIdent(name)
+	}
 	parts := strings.Split(expr, ".")
 	p.field = parts[0]
+	if m, ok := strings.CutSuffix(parts[len(parts)-1], "()"); ok && len(parts) > 1 {
+		if !taskMethods[m] {
+			return p, false
+		}
+		p.method, parts = m, parts[:len(parts)-1]
+	}
 	for _, a := range parts[1:] {
 		if !fieldAttrs[a] && !isAttrName(a) {
 			return p, false
@@ -72,7 +90,7 @@ func parseTemplate(s string) ([]tmplPart, error) {
 			p, ok := parseField(expr)
 			p.repr = repr
 			if !ok {
-				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__ or type(NAME).__name__, each optionally followed by !r", field, i)
+				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__, type(NAME).__name__, len(NAME) or a task's NAME.done(), NAME.cancelled(), NAME.cancelling(), NAME.result() or NAME.exception(), each optionally followed by !r", field, i)
 			}
 			if lit.Len() > 0 {
 				parts = append(parts, tmplPart{lit: lit.String()})
@@ -119,7 +137,7 @@ var pyKeywords = map[string]bool{}
 func init() {
 	for _, k := range strings.Fields(`False None True and as assert async await break class continue def del
 		elif else except finally for from global if import in is lambda nonlocal not or pass raise return try
-		while with yield print asyncio time contextlib asynccontextmanager AsyncExitStack`) {
+		while with yield print len asyncio time contextlib asynccontextmanager AsyncExitStack`) {
 		pyKeywords[k] = true
 	}
 }

@@ -114,8 +114,8 @@ func (x *exec) execGather(s *Stmt) flow {
 		}
 		t, ok := vals[i].(*task)
 		if !ok {
-			if _, isList := vals[i].([]Value); isList {
-				return x.raiseNew(TypeErrorClass, "unhashable type: 'list'", s.id)
+			if unhashable(vals[i]) {
+				return x.raiseNew(TypeErrorClass, "unhashable type: '"+pyTypeName(vals[i])+"'", s.id)
 			}
 			return x.raiseNew(TypeErrorClass, "An asyncio.Future, a coroutine or an awaitable is required", s.id)
 		}

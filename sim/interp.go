@@ -346,6 +346,16 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return flow{kind: flowContinue}
 	case SWaitFor:
 		return x.execWaitFor(s)
+	case SCondWait:
+		return x.execCondWait(s)
+	case SNotify, SNotifyAll:
+		return x.execNotify(s)
+	case SWait:
+		return x.execWait(s)
+	case SUncancel:
+		return x.execUncancel(s)
+	case SCurrentTask:
+		return x.execCurrentTask(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
 	case SIfException:
@@ -421,7 +431,7 @@ func (x *exec) execPrint(s *Stmt) flow {
 			if txt == tooLongRepr {
 				why = "whose text is longer than 64 KiB"
 			}
-			e.fail(fmt.Errorf("%w: the print on line %d shows {%s}, %s; print something else", ErrUnshowable, line, p.field, why))
+			e.fail(fmt.Errorf("%w: the print on line %d shows {%s}, %s; print something else", ErrUnshowable, line, p.src, why))
 		}
 		e.out = append(e.out, txt...)
 	}

@@ -21,10 +21,13 @@ const (
 	SharedSemaphore SharedKind = "semaphore"
 	// SharedBoundedSemaphore is asyncio.BoundedSemaphore(value).
 	SharedBoundedSemaphore SharedKind = "boundedSemaphore"
+	// SharedCondition is asyncio.Condition(), or asyncio.Condition(lock)
+	// over a shared lock (condition.go).
+	SharedCondition SharedKind = "condition"
 )
 
 // sharedKinds are the kinds, in the order messages list them.
-var sharedKinds = []SharedKind{SharedLock, SharedSemaphore, SharedBoundedSemaphore}
+var sharedKinds = []SharedKind{SharedLock, SharedSemaphore, SharedBoundedSemaphore, SharedCondition}
 
 // MaxSemaphoreValue bounds a semaphore's initial counter.
 const MaxSemaphoreValue = 1000
@@ -37,6 +40,8 @@ type SharedDef struct {
 	Kind SharedKind `json:"kind"`
 	// Value is a semaphore's initial counter; nil is Python's default, 1.
 	Value *int `json:"value,omitempty"`
+	// Lock is the shared lock a condition uses; "" makes it its own.
+	Lock string `json:"lock,omitempty"`
 }
 
 // source is the Python expression that makes it.
@@ -44,6 +49,8 @@ func (d *SharedDef) source() string {
 	switch d.Kind {
 	case SharedLock:
 		return "asyncio.Lock()"
+	case SharedCondition:
+		return "asyncio.Condition(" + d.Lock + ")"
 	case SharedSemaphore, SharedBoundedSemaphore:
 		class := "Semaphore"
 		if d.Kind == SharedBoundedSemaphore {
@@ -57,10 +64,14 @@ func (d *SharedDef) source() string {
 	return "None"
 }
 
-// newShared makes the shared object's manager.
-func newShared(d *SharedDef) contextManager {
-	if d.Kind == SharedLock {
+// newShared makes the shared object's manager; shared are the objects
+// made before it.
+func newShared(d *SharedDef, shared map[string]*instance) contextManager {
+	switch d.Kind {
+	case SharedLock:
 		return &lockCM{}
+	case SharedCondition:
+		return newCondition(d, shared)
 	}
 	v := 1
 	if d.Value != nil {
@@ -80,36 +91,62 @@ func (l *lockCM) typeName() string { return "Lock" }
 // aenter is _ContextManagerMixin.__aenter__: await self.acquire(), then
 // None for the as target.
 func (l *lockCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
+	return nil, enterLock(x, inst, l)
+}
+
+// enterLock runs __aenter__ for an object whose acquire is l's (a Lock,
+// or a Condition over it).
+func enterLock(x *exec, inst *instance, l *lockCM) flow {
 	f := x.newFrame("__aenter__", hookAenter, inst, nil)
 	x.push(f)
+	if exc := l.acquire(x, inst.name); exc != nil {
+		return x.pop(f, excFlow(exc))
+	}
+	return x.pop(f, normal)
+}
+
+// acquire is Lock.acquire awaited in the current frame: nil once the lock
+// is taken, or the exception thrown in while it queued (a cancellation).
+// name is what the trace says the task waits to acquire.
+func (l *lockCM) acquire(x *exec, name string) *Exc {
 	if !l.locked && !slices.ContainsFunc(l.waiters, func(w *future) bool { return w.state != cancelled }) {
 		l.locked = true
-		return nil, x.pop(f, normal)
+		return nil
 	}
 	fut := x.e.newFuture()
 	l.waiters = append(l.waiters, fut)
-	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut, waitsFor: inst.name})
+	exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut, waitsFor: name})
 	l.waiters = removeFuture(l.waiters, fut)
 	if exc != nil {
 		if !l.locked {
 			l.wakeUpFirst(x.e)
 		}
-		return nil, x.pop(f, excFlow(exc))
+		return exc
 	}
 	l.locked = true
-	return nil, x.pop(f, normal)
+	return nil
 }
 
 // aexit is __aexit__: self.release().
 func (l *lockCM) aexit(x *exec, inst *instance, _ *Exc, node int) (Value, flow) {
+	return nil, exitLock(x, inst, l, node)
+}
+
+// exitLock runs __aexit__ for an object whose release is l's.
+func exitLock(x *exec, inst *instance, l *lockCM, node int) flow {
 	if !l.locked {
 		f := x.newFrame("__aexit__", hookAexit, inst, nil)
 		x.push(f)
-		return nil, x.pop(f, x.raiseNew(RuntimeErrorClass, "Lock is not acquired.", node))
+		return x.pop(f, x.raiseNew(RuntimeErrorClass, "Lock is not acquired.", node))
 	}
+	l.release(x.e)
+	return normal
+}
+
+// release is Lock.release of a held lock.
+func (l *lockCM) release(e *engine) {
 	l.locked = false
-	l.wakeUpFirst(x.e)
-	return nil, normal
+	l.wakeUpFirst(e)
 }
 
 // wakeUpFirst is Lock._wake_up_first.

@@ -14,7 +14,10 @@ import (
 //     CancelledError in its __context__ chain (Timeout._insert_timeout_error);
 //     TaskGroup.__aexit__ uncancels its parent only once its tasks are
 //     done, and when it raises while its parent is being cancelled from
-//     outside, cancels the parent again (keeping the count stable).
+//     outside, cancels the parent again (keeping the count stable);
+//     Condition.wait re-raises the last CancelledError it caught while
+//     taking its lock back, and notifies another waiter when it leaves
+//     with an error (condition.go).
 //   - 3.12 behaves as 3.11 in everything a scenario can express.
 var PythonVersions = []string{"3.11", "3.12", "3.13"}
 

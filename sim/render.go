@@ -431,6 +431,12 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 			timeout = pyFloat(s.Seconds)
 		}
 		r.emit(ind, assignPrefix(s.As)+"await asyncio.wait_for("+awaitableArg(s)+", "+timeout+")")
+	case SCondWait, SNotify, SNotifyAll:
+		r.emit(ind, condSource(s))
+	case SWait:
+		r.emit(ind, waitSource(s.Wait))
+	case SUncancel, SCurrentTask:
+		r.emit(ind, taskStmtSource(s))
 	case SToThread:
 		if s.Executor {
 			r.emit(ind, assignPrefix(s.As)+"await asyncio.get_running_loop().run_in_executor(None, "+s.Func+")")

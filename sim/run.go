@@ -103,7 +103,7 @@ func (e *engine) runMain() error {
 		if e.shared == nil {
 			e.shared = map[string]*instance{}
 		}
-		e.shared[d.Name] = e.newInstance(d.Name, nil, newShared(d))
+		e.shared[d.Name] = e.newInstance(d.Name, nil, newShared(d, e.shared))
 	}
 	mainTask := e.createTask(e.funcs["main"], false)
 	if err := e.runUntilComplete(mainTask.fut); err != nil {

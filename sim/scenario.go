@@ -141,6 +141,12 @@ const (
 	SFor          StmtKind = "for"          // for i in range(n): ... else: ...
 	SBreak        StmtKind = "break"        // break, inside a for or an async for
 	SContinue     StmtKind = "continue"     // continue, inside a for or an async for
+	SCondWait     StmtKind = "condWait"     // await cond.wait() (a shared asyncio.Condition)
+	SNotify       StmtKind = "notify"       // cond.notify() or cond.notify(n)
+	SNotifyAll    StmtKind = "notifyAll"    // cond.notify_all()
+	SWait         StmtKind = "wait"         // [done, pending =] await asyncio.wait({t1, t2}, ...)
+	SUncancel     StmtKind = "uncancel"     // [n =] t.uncancel()
+	SCurrentTask  StmtKind = "currentTask"  // me = asyncio.current_task()
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -180,12 +186,18 @@ type Stmt struct {
 	// Executor: toThread is written loop.run_in_executor(None, f).
 	Executor bool
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
-	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
+	Task     string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
 	Args     []Expr // assign, enterContext: the arguments of Manager(...)
 	Use      string // asyncFor: a variable holding the async generator
 	Stack    string // enterContext, pushExit, pushCallback
-	As       string // target variable of gather, createTask, await, call, assign, enterContext
+	As       string // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
+	// Cond names the shared condition of condWait, notify and notifyAll;
+	// NotifyN is notify's n (nil writes notify(), which wakes one).
+	Cond    string
+	NotifyN *int
+	// Wait holds asyncio.wait's arguments and targets (wait.go).
+	Wait *WaitSpec
 
 	id   int
 	tmpl []tmplPart // print: Text parsed by Validate

@@ -33,8 +33,8 @@ func (x *exec) futureResult(f *future, node int) (Value, flow) {
 }
 
 // taskVar looks up a variable that should hold a task; for anything else
-// it raises what CPython raises for the use: "await" (await v) or
-// "cancel" (v.cancel).
+// it raises what CPython raises for the use: "await" (await v), "cancel"
+// (v.cancel) or "uncancel" (v.uncancel).
 func (x *exec) taskVar(name, use string, node int) (*task, flow) {
 	v, fl := x.lookup(name, node)
 	if fl.kind == flowExc {
@@ -46,8 +46,8 @@ func (x *exec) taskVar(name, use string, node int) (*task, flow) {
 	switch use {
 	case "await":
 		return nil, x.raiseNew(TypeErrorClass, fmt.Sprintf("object %s can't be used in 'await' expression", pyTypeName(v)), node)
-	case "cancel":
-		return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, "cancel"), node)
+	case "cancel", "uncancel":
+		return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, use), node)
 	}
 	x.e.fail(fmt.Errorf("internal error: unknown use %q of a task variable", use))
 	return nil, normal

@@ -110,11 +110,12 @@ func (v *validator) run() {
 		switch {
 		case !slices.Contains(sharedKinds, d.Kind):
 			v.errorf(v.join(p, "kind"), "expected one of %s, got %q", quotedKinds(sharedKinds), d.Kind)
-		case d.Value != nil && d.Kind == SharedLock:
-			v.errorf(v.join(p, "value"), "a lock takes no value (only a semaphore's counter has one)")
+		case d.Value != nil && (d.Kind == SharedLock || d.Kind == SharedCondition):
+			v.errorf(v.join(p, "value"), "a %s takes no value (only a semaphore's counter has one)", d.Kind)
 		case d.Value != nil && (*d.Value < 0 || *d.Value > MaxSemaphoreValue):
 			v.errorf(v.join(p, "value"), "expected a whole number from 0 to %d, got %d", MaxSemaphoreValue, *d.Value)
 		}
+		v.conditionLock(v.join(p, "lock"), i, d)
 	}
 	for i, m := range sc.Managers {
 		v.defineName(v.join(v.idx("managers", i), "name"), m.Name, "manager")
@@ -231,6 +232,12 @@ func (v *validator) collectTargets(stmts []*Stmt) {
 	for _, s := range stmts {
 		if s.As != "" {
 			v.vars[s.As] = true
+		}
+		if w := s.Wait; w != nil && w.Done != "" {
+			v.vars[w.Done] = true
+		}
+		if w := s.Wait; w != nil && w.Pending != "" {
+			v.vars[w.Pending] = true
 		}
 		for _, it := range s.Items {
 			if it.As != "" {
@@ -359,7 +366,7 @@ func (v *validator) function(p, name string, exitParams bool) {
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
 	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
-	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true}
+	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true, SCondWait: true, SWait: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
@@ -442,6 +449,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			h.id = v.id()
 			if len(h.Types) == 0 && i != len(s.Handlers)-1 {
 				v.errorf(hp, "a bare except must be the last clause")
+			}
+			if len(h.Types) == 0 && h.As != "" {
+				v.errorf(v.join(hp, "as"), "a bare except cannot bind a name (except as e: is a SyntaxError); give types, such as [\"BaseException\"]")
 			}
 			for j, t := range h.Types {
 				if _, ok := LookupExcClass(t); !ok {
@@ -561,6 +571,12 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			}
 		}
 		v.target(v.join(p, k+".as"), s.As)
+	case SCondWait, SNotify, SNotifyAll:
+		v.condStmt(p, s)
+	case SWait:
+		v.waitStmt(p, s)
+	case SUncancel, SCurrentTask:
+		v.taskStmt(p, s)
 	case SToThread:
 		v.ref(v.join(p, "toThread.function"), s.Func, "function")
 		if f := v.funcs[s.Func]; f != nil && !f.Sync {

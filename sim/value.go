@@ -24,6 +24,8 @@ func truthy(v Value) bool {
 		return v != ""
 	case []Value:
 		return len(v) > 0
+	case taskSet:
+		return len(v) > 0
 	}
 	return true
 }
@@ -92,6 +94,8 @@ func appendRepr(b *[]byte, v Value) bool {
 	case *task:
 		*b = append(*b, "<Task "+v.name+">"...)
 		return false
+	case taskSet:
+		return v.appendRepr(b)
 	case tracebackValue:
 		*b = append(*b, "<traceback object>"...)
 		return false
@@ -148,6 +152,9 @@ func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
 		}
 		return pyTypeName(v), normal
 	}
+	if p.length {
+		return x.pyLen(v, node)
+	}
 	for _, a := range p.attrs {
 		if !fieldAttrs[a] {
 			var fl flow
@@ -168,6 +175,9 @@ func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
 		default:
 			v = exc.SuppressContext
 		}
+	}
+	if p.method != "" {
+		return x.callTaskMethod(v, p.method, node)
 	}
 	return v, normal
 }
@@ -201,6 +211,8 @@ func pyTypeName(v Value) string {
 		return "int"
 	case []Value:
 		return "list"
+	case taskSet:
+		return "set"
 	case *Exc:
 		return v.Class.Name
 	case *ExcClass:

@@ -35,6 +35,8 @@ func (c *captioner) taskCaption() string {
 			s = c.say("caption.suspended.lock", ev.Task, l.Waits)
 		case l.WaitsThread:
 			s = c.say("caption.suspended.thread", ev.Task, l.Waits)
+		case l.WaitsCondition || l.WaitsSet:
+			s = c.waitSuspended()
 		case l.Waits == "gather":
 			s = c.say("caption.suspended.gather", ev.Task)
 		case l.Waits != "":
@@ -53,6 +55,8 @@ func (c *captioner) taskCaption() string {
 			return c.say("caption.ready.lock", ev.Task, l.Waits)
 		case l.WaitsThread:
 			return c.say("caption.ready.thread", ev.Task, l.Waits)
+		case l.WaitsCondition || l.WaitsSet:
+			return c.waitReady()
 		case l.Waits != "" && l.Waits != "gather":
 			return c.say("caption.ready.task", ev.Task, l.Waits)
 		}
@@ -122,6 +126,8 @@ func (c *captioner) note() string {
 		return c.say("caption.note.unordered.run")
 	case strings.HasPrefix(t, "a TaskGroup cancels"):
 		return c.say("caption.note.unordered.group")
+	case strings.HasPrefix(t, "asyncio.wait adds its callbacks"):
+		return c.say("caption.note.unordered.wait")
 	case strings.HasPrefix(t, "nothing refers to the generator"):
 		return c.say("caption.note.collected", c.ev.Manager)
 	}

@@ -24,6 +24,12 @@ func (l *Lane) Status(lang i18n.Lang) string {
 		if l.WaitsThread {
 			return c.say("lane.status.waitingThread", l.Waits)
 		}
+		if l.WaitsCondition {
+			return c.say("lane.status.waitingCondition", l.Waits)
+		}
+		if l.WaitsSet {
+			return c.say("lane.status.waitingSet")
+		}
 		if l.Waits != "" {
 			return c.say("lane.status.waitingFor", l.Waits)
 		}

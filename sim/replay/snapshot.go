@@ -48,6 +48,14 @@ type Lane struct {
 	// WaitsThread: Waits names the call ("f()") a worker thread runs for
 	// the task (asyncio.to_thread, loop.run_in_executor).
 	WaitsThread bool
+	// WaitsCondition: Waits names a condition whose notify the task
+	// awaits in wait().
+	WaitsCondition bool
+	// WaitsSet: the task is in asyncio.wait, and Waits is its
+	// return_when (FIRST_COMPLETED...); SetTimed: it has a timeout, which
+	// ends the wait at SetDeadline.
+	WaitsSet, SetTimed bool
+	SetDeadline        float64
 	// Yielded: the task's last suspension was asyncio.sleep(0).
 	Yielded bool
 	// CancelRequested: cancel() was called and the CancelledError has not

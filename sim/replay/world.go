@@ -172,7 +172,10 @@ func (w *world) applyTask(i, ln int, ev sim.Event) bool {
 			s.Loop.Running = ""
 		}
 		l.Wake, l.Waits, l.Yielded, l.WaitsLock, l.WaitsThread = ev.Wake, "", false, false, false
+		l.WaitsCondition, l.WaitsSet, l.SetTimed = false, false, false
 		switch {
+		case waitingOn(l, ev):
+			s.Loop.Waiting = append(s.Loop.Waiting, ev.Task)
 		case strings.HasPrefix(ev.Text, "waits for worker thread "):
 			l.State, l.WaitsThread = TaskWaiting, true
 			l.Waits = strings.TrimPrefix(ev.Text, "waits for worker thread ")

@@ -3,7 +3,8 @@
 // points, some with state (constructor arguments, an __init__ that may
 // raise, generator parameters, generator managers decorating workers),
 // run by several tasks under gather, TaskGroup or create_task, with
-// cancellations and timeouts. Every print names where it is, so the
+// cancellations and timeouts, shared locks, semaphores and a condition,
+// asyncio.wait, and tasks asked about themselves. Every print names where it is, so the
 // console output of a run records the order of events; the conformance
 // check runs the same scenarios under CPython and compares.
 package simrand
@@ -42,6 +43,8 @@ type gen struct {
 	blocking []string
 	// streams are async generator functions that async for iterates.
 	streams []string
+	// cond is the shared condition's name, or "" (waits.go).
+	cond string
 }
 
 // Scenario returns the random scenario for a seed (the same on every platform).
@@ -82,6 +85,7 @@ func generate(seed uint64, threads bool) *sim.Scenario {
 			g.sc.Shared = append(g.sc.Shared, d)
 		}
 	}
+	g.condition()
 	if g.r.IntN(4) == 0 {
 		g.helper = "helper"
 		g.sc.Functions = append(g.sc.Functions, &sim.FuncDef{Name: "helper", Body: g.body("helper", 1), Decorator: g.decorator()})
@@ -266,6 +270,10 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 			out = append(out, g.retry(owner, depth))
 			continue
 		}
+		if g.cond != "" && !g.holding && strings.HasPrefix(owner, "worker") && g.chance(0.3) {
+			out = append(out, g.condUse(owner))
+			continue
+		}
 		switch k := g.r.IntN(10); {
 		case k < 4 && depth < 3:
 			w := &sim.Stmt{Kind: sim.SWith}
@@ -364,6 +372,9 @@ func (g *gen) callback(exitParams bool) string {
 
 func (g *gen) workerBody(name string) []*sim.Stmt {
 	body := g.body(name, 0)
+	if g.chance(0.15) {
+		body = g.selfAware(name, body)
+	}
 	if g.chance(0.5) {
 		body = append(body, &sim.Stmt{Kind: sim.SReturn, HasValue: true, Value: sim.Expr{Kind: sim.EStr, Str: name + " done"}})
 	}
@@ -401,8 +412,17 @@ func (g *gen) mainBody() []*sim.Stmt {
 			}
 			if g.chance(0.5) {
 				run = append(run, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: g.chance(0.8), Seconds: g.dur() + 0.25, HasMessage: g.chance(0.3), Text: "stop"})
+				if g.chance(0.2) {
+					run = append(run, g.uncancel()...)
+				}
 			}
 			run = append(run, g.print("main created tasks"))
+			if g.cond != "" && g.chance(0.7) {
+				run = append(run, g.mainNotifies()...)
+			}
+			if g.chance(0.35) {
+				run = append(run, g.asyncioWait()...)
+			}
 			for i := range g.workers {
 				v := fmt.Sprintf("r%d", i)
 				await := &sim.Stmt{Kind: sim.SAwait, Task: fmt.Sprintf("t%d", i), As: v}
@@ -412,6 +432,9 @@ func (g *gen) mainBody() []*sim.Stmt {
 				run = append(run, &sim.Stmt{Kind: sim.STry,
 					Body:     []*sim.Stmt{await, {Kind: sim.SPrint, Text: "main got {" + v + "!r}"}},
 					Handlers: []*sim.Handler{{Types: []string{"BaseException"}, As: "e", Body: []*sim.Stmt{{Kind: sim.SPrint, Text: "main: task failed with {e!r}"}}}}})
+			}
+			if g.chance(0.3) {
+				run = append(run, g.outcomes()...)
 			}
 		}
 	}
