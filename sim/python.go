@@ -17,8 +17,17 @@ import (
 //     outside, cancels the parent again (keeping the count stable);
 //     Condition.wait re-raises the last CancelledError it caught while
 //     taking its lock back, and notifies another waiter when it leaves
-//     with an error (condition.go).
-//   - 3.12 behaves as 3.11 in everything a scenario can express.
+//     with an error (condition.go); Task.uncancel drops a cancellation not
+//     yet delivered once no request is left (engine.go); Semaphore.acquire
+//     wakes every waiter it has room for (locks.go); an aclose() awaitable
+//     that had an exception thrown in before it started goes on normally,
+//     where 3.11 and 3.12 throw GeneratorExit in at the next resumption
+//     (asyncgen.go).
+//   - 3.12 (and 3.13): gather counts a child already done at once, where
+//     3.11 schedules it (gather.go); wait_for awaits its work inside
+//     asyncio.timeout in the caller's task, where 3.11 runs it as a task
+//     of its own raced against a timer (waitfor.go); asyncio.run waits at
+//     most 300 s for the default executor's threads (threads.go).
 var PythonVersions = []string{"3.11", "3.12", "3.13"}
 
 // DefaultPython is the version a scenario that names none runs as: the
