@@ -239,12 +239,13 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Sync = d.optBool(w, p, "sync")
 		}
 	case STry:
-		w := d.Object(p, arg, "body", "except", "finally")
+		w := d.Object(p, arg, "body", "except", "exceptStar", "finally")
 		if w != nil {
 			s.Body = d.block(w, p, "body")
-			if hv, ok := w["except"]; ok {
-				for i, h := range d.Array(jsonfield.Join(p, "except"), hv) {
-					s.Handlers = append(s.Handlers, d.handler(fmt.Sprintf("%s.except[%d]", p, i), h))
+			key := d.handlersKey(p, w, s)
+			if hv, ok := w[key]; ok {
+				for i, h := range d.Array(jsonfield.Join(p, key), hv) {
+					s.Handlers = append(s.Handlers, d.handler(fmt.Sprintf("%s.%s[%d]", p, key, i), h))
 				}
 			}
 			if _, ok := w["finally"]; ok {

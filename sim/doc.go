@@ -141,6 +141,8 @@
 //	{"pass": true}
 //	{"with": {"items": [ITEM...], "body": [...], "sync": false}}
 //	{"try": {"body": [...], "except": [{"types": ["ValueError"], "as": "e", "body": [...]}], "finally": [...]}}
+//	                                      "exceptStar" instead of "except" makes except* clauses
+//	                                      (see "except*" below)
 //	{"ifException": {"then": [...], "else": [...]}}   if exc_type is not None (exit code only)
 //	{"gather": {"awaitables": [{"call": "f"}, {"task": "t"}], "returnExceptions": true, "as": "r"}}
 //	{"createTask": {"call": "f", "as": "t", "group": "tg"}}   asyncio.create_task or tg.create_task
@@ -171,6 +173,20 @@
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"},
 // {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none) or
 // {"aclosing": "gen", "as": "it"} (contextlib.aclosing(gen())).
+//
+// A try statement's "exceptStar" clauses are except* T as eg: (PEP 654).
+// Each clause takes the part of the exception that matches its types —
+// a group split level by level (exceptions that match keep their place
+// in nested groups, the groups around them rebuilt with their message,
+// __context__, __cause__ and notes), a naked exception wrapped in
+// ExceptionGroup("", (exc,)) — and runs once with it; the rest goes on
+// to the next clauses. What the clauses raise comes out first, then the
+// parts they re-raised with a bare raise and those none handled, back in
+// the group's shape: one exception alone, several in a new
+// ExceptionGroup("", [...]). A clause needs types, and cannot name
+// ExceptionGroup or BaseExceptionGroup (CPython's TypeError); return,
+// break and continue cannot leave its body; one try statement has
+// except or exceptStar clauses, not both.
 //
 // Error injection is data: a raise statement at any point of an aenter,
 // aexit, generator or body; a cancel statement with a delay; a timeout item.

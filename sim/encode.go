@@ -171,7 +171,7 @@ func stmtJSON(s *Stmt) obj {
 				putStr(ho, "as", h.As)
 				hs[i] = ho
 			}
-			w["except"] = hs
+			w[handlersKey(s)] = hs
 		}
 		if s.HasFinally {
 			w["finally"] = blockJSON(s.Finally)

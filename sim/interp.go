@@ -454,7 +454,9 @@ func (x *exec) sleep(d float64, node int) flow {
 func (x *exec) execTry(s *Stmt) flow {
 	fl := x.execBlock(s.Body)
 	f := x.cur
-	if fl.kind == flowExc {
+	if fl.kind == flowExc && s.Star {
+		fl = x.exceptStar(s, fl.exc)
+	} else if fl.kind == flowExc {
 		for _, h := range s.Handlers {
 			if !handlerMatches(h, fl.exc) {
 				continue

@@ -334,7 +334,7 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.block(ind+1, s.Body)
 		for _, h := range s.Handlers {
 			r.mark(h.id)
-			line := "except"
+			line := exceptKeyword(s)
 			if len(h.Types) == 1 {
 				line += " " + excName(h.Types[0])
 			} else if len(h.Types) > 1 {

@@ -159,10 +159,12 @@ type Stmt struct {
 	Sync  bool        // with: a plain (non-async) with statement
 	Body  []*Stmt     // with, try
 
-	Handlers   []*Handler // try
-	Finally    []*Stmt    // try
-	HasFinally bool       // try
-	Else       []*Stmt    // ifException: when exc_type is None (Body: when it is not)
+	Handlers []*Handler // try
+	// Star: the handlers are except* clauses (JSON "exceptStar").
+	Star       bool
+	Finally    []*Stmt // try
+	HasFinally bool    // try
+	Else       []*Stmt // ifException: when exc_type is None (Body: when it is not)
 
 	Awaitables       []Awaitable // gather
 	ReturnExceptions bool        // gather
