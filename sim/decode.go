@@ -182,7 +182,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue"}
+	"asyncFor", "break", "continue", "addNote"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -353,6 +353,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 				s.Seconds = d.number(jsonfield.Join(p, "timeout"), tv)
 			}
 		}
+	case SAddNote:
+		d.addNote(p, arg, s)
 	case SPushExit, SPushCallback:
 		if w := d.Object(p, arg, "stack", "function"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")

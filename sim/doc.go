@@ -130,12 +130,16 @@
 //	{"print": "text {name} {name!r}"}     print(f"...") — {{ and }} are literal braces; a field may
 //	                                      also read an attribute, {c.host}, or be {e.__context__},
 //	                                      {e.__cause__}, {e.__suppress_context__} (chained:
-//	                                      {e.__cause__.__context__}) or {type(e).__name__}
+//	                                      {e.__cause__.__context__}) or {type(e).__name__};
+//	                                      {e.__notes__}, {e.exceptions} (a group's, a tuple),
+//	                                      {e.args}; len(...) or repr(...) of a field:
+//	                                      {len(eg.exceptions)}, {repr(e)}
 //	{"sleep": 1.5}                        await asyncio.sleep(1.5) (0 yields once)
 //	{"block": 2}                          time.sleep(2): stalls every task on the loop
 //	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"};
 //	                                      "from": "e" (a variable) or null adds from e / from None
 //	{"reraise": true}                     bare raise, inside an except block
+//	{"addNote": {"to": "e", "note": "retry later"}}   e.add_note("retry later")
 //	{"return": VALUE}                     return VALUE; null is a bare return
 //	{"yield": VALUE}                      yield VALUE (generator managers only)
 //	{"pass": true}

@@ -231,6 +231,8 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SPushExit, SPushCallback:
 		arg = obj{"stack": s.Stack, "function": s.Func}
+	case SAddNote:
+		arg = addNoteJSON(s)
 	case SAsyncFor:
 		w := obj{"body": blockJSON(s.Body)}
 		putStr(w, "gen", s.Manager)

@@ -10,7 +10,9 @@ import (
 // attribute a constructor set, {self.host} or {c.host} (see ctor.go), an
 // exception's chain, {e.__context__}, {e.__cause__},
 // {e.__suppress_context__} (repeated: {e.__context__.__context__}), or
-// the name of a value's type, {type(e).__name__}.
+// the name of a value's type, {type(e).__name__}; an exception's notes,
+// members or arguments ({e.__notes__}, {e.exceptions}, {e.args}), and
+// len(...) or repr(...) of a field (see excfields.go).
 
 type tmplPart struct {
 	lit   string
@@ -20,17 +22,28 @@ type tmplPart struct {
 	attrs []string
 	// typeName: the field is type(field).__name__.
 	typeName bool
+	// lenOf and reprCall: the field is len(...) or repr(...) of that.
+	lenOf, reprCall bool
 	// src is the field as written, for messages.
 	src string
 }
 
 // fieldAttrs are the attributes a print field may read.
-var fieldAttrs = map[string]bool{"__context__": true, "__cause__": true, "__suppress_context__": true}
+var fieldAttrs = map[string]bool{"__context__": true, "__cause__": true, "__suppress_context__": true,
+	"__notes__": true, "exceptions": true, "args": true}
 
-// parseField reads a field's expression: NAME, NAME.ATTR..., or
-// type(NAME).__name__.
+// parseField reads a field's expression: NAME, NAME.ATTR...,
+// type(NAME).__name__, or len(...) or repr(...) of one of those.
 func parseField(expr string) (tmplPart, bool) {
 	p := tmplPart{src: expr}
+	if fn, inner := parseCall(expr); fn != "" {
+		q, ok := parseField(inner)
+		if !ok || q.lenOf || q.reprCall {
+			return p, false
+		}
+		q.src, q.lenOf, q.reprCall = expr, fn == "len", fn == "repr"
+		return q, true
+	}
 	if inner, ok := strings.CutPrefix(expr, "type("); ok {
 		name, rest, ok := strings.Cut(inner, ")")
 		if !ok || rest != ".__name__" || !isIdent(name) {
@@ -69,9 +82,12 @@ func parseTemplate(s string) ([]tmplPart, error) {
 			field := s[i+1 : i+end]
 			expr, repr := strings.CutSuffix(field, "!r")
 			p, ok := parseField(expr)
-			p.repr = repr
+			if p.reprCall && repr {
+				return nil, fmt.Errorf("field {%s} at offset %d: repr(...) gives the text already; leave out !r", field, i)
+			}
+			p.repr = repr || p.reprCall
 			if !ok {
-				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__ or type(NAME).__name__, each optionally followed by !r", field, i)
+				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__, NAME.__notes__, NAME.exceptions, NAME.args or type(NAME).__name__, or len(...) or repr(...) of one, each optionally followed by !r", field, i)
 			}
 			if lit.Len() > 0 {
 				parts = append(parts, tmplPart{lit: lit.String()})

@@ -342,6 +342,8 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execWaitFor(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
+	case SAddNote:
+		return x.execAddNote(s)
 	case SIfException:
 		v, fl := x.lookup("exc_type", s.id)
 		if fl.kind == flowExc {

@@ -405,6 +405,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
 	case SPushCallback:
 		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	case SAddNote:
+		r.emit(ind, addNoteSource(s))
 	case SAsyncFor:
 		target, src := s.As, s.Use
 		if target == "" {

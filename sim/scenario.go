@@ -138,13 +138,14 @@ const (
 	SAsyncFor     StmtKind = "asyncFor"     // async for x in gen(): ... (or in a variable)
 	SBreak        StmtKind = "break"        // break, inside an async for
 	SContinue     StmtKind = "continue"     // continue, inside an async for
+	SAddNote      StmtKind = "addNote"      // e.add_note("text")
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
 type Stmt struct {
 	Kind StmtKind
 
-	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message
+	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message; addNote: the note
 	// HasMessage: cancel(msg) was given a message (Text).
 	HasMessage bool
 	Seconds    float64 // sleep, block, cancel (delay), waitFor (timeout)
@@ -176,7 +177,7 @@ type Stmt struct {
 	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
 	Args     []Expr // assign, enterContext: the arguments of Manager(...)
-	Use      string // asyncFor: a variable holding the async generator
+	Use      string // asyncFor: a variable holding the async generator; addNote: the exception's variable
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext
 

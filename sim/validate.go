@@ -566,6 +566,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			v.errorf(v.join(p, "toThread.function"), "%q is an async def; to_thread runs a plain function in a worker thread (give it \"sync\": true)", s.Func)
 		}
 		v.target(v.join(p, "toThread.as"), s.As)
+	case SAddNote:
+		v.addNote(p, s)
 	case SPushCallback:
 		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
 		v.function(v.join(p, "pushCallback.function"), s.Func, false)

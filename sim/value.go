@@ -24,6 +24,8 @@ func truthy(v Value) bool {
 		return v != ""
 	case []Value:
 		return len(v) > 0
+	case pyTuple:
+		return len(v) > 0
 	}
 	return true
 }
@@ -89,6 +91,8 @@ func appendRepr(b *[]byte, v Value) bool {
 		}
 		*b = append(*b, ']')
 		return ok
+	case pyTuple:
+		return appendTupleRepr(b, v)
 	case *task:
 		*b = append(*b, "<Task "+v.name+">"...)
 		return false
@@ -142,32 +146,27 @@ func strOK(v Value) (string, bool) {
 // an attribute, an exception's __context__, __cause__ or
 // __suppress_context__, in turn, or type(v).__name__.
 func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
-	if p.typeName {
-		if t, ok := v.(*task); ok && t != nil {
-			return "Task", normal // the C class's own __name__
-		}
-		return pyTypeName(v), normal
+	switch t, isTask := v.(*task); {
+	case p.typeName && isTask && t != nil:
+		v = "Task" // the C class's own __name__
+	case p.typeName:
+		v = pyTypeName(v)
 	}
 	for _, a := range p.attrs {
+		var fl flow
 		if !fieldAttrs[a] {
-			var fl flow
-			if v, fl = x.attr(v, a, node); fl.kind == flowExc {
-				return nil, fl
-			}
-			continue
+			v, fl = x.attr(v, a, node)
+		} else if exc, ok := v.(*Exc); ok {
+			v, fl = x.excAttr(exc, a, node)
+		} else {
+			fl = x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)
 		}
-		exc, ok := v.(*Exc)
-		if !ok {
-			return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)
+		if fl.kind == flowExc {
+			return nil, fl
 		}
-		switch a {
-		case "__context__":
-			v = excOrNone(exc.Context)
-		case "__cause__":
-			v = excOrNone(exc.Cause)
-		default:
-			v = exc.SuppressContext
-		}
+	}
+	if p.lenOf {
+		return x.pyLen(v, node)
 	}
 	return v, normal
 }
@@ -201,6 +200,8 @@ func pyTypeName(v Value) string {
 		return "int"
 	case []Value:
 		return "list"
+	case pyTuple:
+		return "tuple"
 	case *Exc:
 		return v.Class.Name
 	case *ExcClass:
