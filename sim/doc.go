@@ -192,6 +192,20 @@
 // break and continue cannot leave its body; one try statement has
 // except or exceptStar clauses, not both.
 //
+// KeyboardInterrupt and SystemExit (raise statements, not Ctrl+C) are
+// raised and caught as any exception, but neither is an Exception, and
+// one that leaves a task's coroutine stops the event loop at once: its
+// task's step stores it on the task and raises it again, out of the
+// loop, with the rest of that turn's callbacks still queued. asyncio.run
+// then cancels the tasks still running and runs them (those callbacks
+// first), and raises it; a TaskGroup raises it alone, not in a group. An
+// exception that ends asyncio.run's cleanup early (another such
+// exception, or a RuntimeError when a stop callback queued earlier stops
+// the loop too soon) is the one asyncio.run raises. If that leaves a task
+// or worker thread unfinished as the loop closes, CPython runs the rest
+// of its code whenever the garbage collector frees it: such a run fails
+// with ErrNotReproducible.
+//
 // Error injection is data: a raise statement at any point of an aenter,
 // aexit, generator or body; a cancel statement with a delay; a timeout item.
 //

@@ -65,6 +65,8 @@ var (
 	TimeoutErrorClass       = builtin("TimeoutError", OSErrorClass)
 	StopAsyncIterationClass = builtin("StopAsyncIteration", ExceptionClass)
 	GeneratorExitClass      = builtin("GeneratorExit", BaseExceptionClass)
+	KeyboardInterruptClass  = builtin("KeyboardInterrupt", BaseExceptionClass)
+	SystemExitClass         = builtin("SystemExit", BaseExceptionClass)
 	NameErrorClass          = builtin("NameError", ExceptionClass)
 	unboundLocalErrorClass  = builtin("UnboundLocalError", NameErrorClass)
 	CancelledErrorClass     = &ExcClass{Name: "CancelledError", Module: "asyncio.exceptions", Base: BaseExceptionClass}
@@ -78,7 +80,7 @@ func init() {
 		ExceptionGroupClass, ValueErrorClass, TypeErrorClass, RuntimeErrorClass, AttributeErrorClass,
 		LookupErrorClass, KeyErrorClass, ArithmeticErrorClass, ZeroDivisionErrorClass, OSErrorClass,
 		ConnectionErrorClass, TimeoutErrorClass, NameErrorClass, unboundLocalErrorClass, CancelledErrorClass,
-		StopAsyncIterationClass, GeneratorExitClass} {
+		StopAsyncIterationClass, GeneratorExitClass, KeyboardInterruptClass, SystemExitClass} {
 		excClasses[c.Name] = c
 	}
 }

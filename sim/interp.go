@@ -211,12 +211,10 @@ func (x *exec) awaitReq(req suspendReq) *Exc {
 	exc := f.runner.suspend(req)
 	x.cur = f
 	if exc != nil {
-		// The exception enters at the awaited future, where only the
-		// thread's own exception is on the stack (the coroutines' are
-		// pushed level by level as it comes up).
-		if x.e.threadExc != nil {
-			setContext(exc, x.e.threadExc)
-		}
+		// The exception enters at the awaited future (task_wakeup
+		// chained it to the thread's own exception if it raised it);
+		// the coroutines' exceptions are pushed level by level as it
+		// comes up.
 		chainOwn(f, exc)
 		x.visRoot = f
 	} else {
