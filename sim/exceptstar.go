@@ -15,7 +15,9 @@ import "slices"
 // rest, and runs its body once with that part (handled, and bound to
 // eg) if there is one; what each body raises is collected. Then
 // _PyExc_PrepReraiseStar combines the raised exceptions and the rest,
-// and RERAISE raises the result with no new chaining.
+// and RERAISE raises the result with no new chaining. The versions
+// differ in one point: a clause that matches nothing leaves a group as it
+// was in 3.11, and puts split's rebuilt rest in its place from 3.12.
 
 // seqRepr writes a group's exceptions (items, already joined) as the
 // sequence it was made from: a list, or the tuple except* wraps a naked
@@ -177,16 +179,22 @@ func leaves(g *Exc, set map[*Exc]bool) {
 func (x *exec) exceptStar(s *Stmt, orig *Exc) flow {
 	f := x.cur
 	var raised []*Exc
-	rest, ran := orig, false
+	rest := orig
 	for _, h := range s.Handlers {
 		if rest == nil {
 			break // everything is handled: no later clause runs
 		}
-		var match *Exc
-		if match, rest = x.e.starMatch(rest, h.Types); match == nil {
+		match, r := x.e.starMatch(rest, h.Types)
+		if match == nil {
+			// 3.12's CHECK_EG_MATCH puts the rest in the exception's
+			// place even when nothing matched: a group comes back
+			// rebuilt. 3.11's keeps the exception as it was.
+			if x.e.py.atLeast(12) {
+				rest = r
+			}
 			continue
 		}
-		ran = true
+		rest = r
 		x.e.emit(evt{kind: ExcCaught, exc: match, node: int32(h.id), text: starText})
 		f.handled = append(f.handled, match)
 		if h.As != "" {
@@ -202,14 +210,15 @@ func (x *exec) exceptStar(s *Stmt, orig *Exc) flow {
 			raised = append(raised, hfl.exc)
 		}
 	}
-	if !ran {
-		return excFlow(orig)
-	}
+	// Even when no clause matched, a group leaves rebuilt: the parts
+	// re-raised unchanged go back into a copy of its shape.
 	res := x.e.prepReraiseStar(orig, append(raised, rest))
-	if res == nil {
+	switch {
+	case res == nil:
 		return normal
+	case res != orig:
+		x.e.emit(evt{kind: ExcRaised, exc: res, node: int32(s.id), text: starText})
 	}
-	x.e.emit(evt{kind: ExcRaised, exc: res, node: int32(s.id), text: starText})
 	return excFlow(res)
 }
 
