@@ -62,17 +62,8 @@ func excTuple(excs []*Exc) pyTuple {
 
 // appendTupleRepr writes repr(t) into b.
 func appendTupleRepr(b *[]byte, t pyTuple) bool {
-	ok := true
 	*b = append(*b, '(')
-	for i, v := range t {
-		if i > 0 {
-			*b = append(*b, ", "...)
-		}
-		ok = appendRepr(b, v) && ok
-		if len(*b) > maxReprLen {
-			return false
-		}
-	}
+	ok := appendItems(b, t)
 	if len(t) == 1 {
 		*b = append(*b, ',')
 	}

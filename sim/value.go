@@ -78,17 +78,8 @@ func appendRepr(b *[]byte, v Value) bool {
 		*b = append(*b, s...)
 		return ok
 	case []Value:
-		ok := true
 		*b = append(*b, '[')
-		for i, x := range v {
-			if i > 0 {
-				*b = append(*b, ", "...)
-			}
-			ok = appendRepr(b, x) && ok
-			if len(*b) > maxReprLen {
-				return false
-			}
-		}
+		ok := appendItems(b, v)
 		*b = append(*b, ']')
 		return ok
 	case pyTuple:
@@ -106,6 +97,22 @@ func appendRepr(b *[]byte, v Value) bool {
 		return false
 	}
 	return true
+}
+
+// appendItems writes the reprs of items, separated by commas, into b;
+// false when one cannot be shown or the text grows too long.
+func appendItems(b *[]byte, items []Value) bool {
+	ok := true
+	for i, x := range items {
+		if i > 0 {
+			*b = append(*b, ", "...)
+		}
+		ok = appendRepr(b, x) && ok
+		if len(*b) > maxReprLen {
+			return false
+		}
+	}
+	return ok
 }
 
 func repr(v Value) string { s, _ := reprOK(v); return s }
