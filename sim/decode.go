@@ -188,7 +188,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue", "if", "for", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask"}
+	"asyncFor", "break", "continue", "if", "for", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask", "addNote"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -245,12 +245,13 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Sync = d.optBool(w, p, "sync")
 		}
 	case STry:
-		w := d.Object(p, arg, "body", "except", "finally")
+		w := d.Object(p, arg, "body", "except", "exceptStar", "finally")
 		if w != nil {
 			s.Body = d.block(w, p, "body")
-			if hv, ok := w["except"]; ok {
-				for i, h := range d.Array(jsonfield.Join(p, "except"), hv) {
-					s.Handlers = append(s.Handlers, d.handler(fmt.Sprintf("%s.except[%d]", p, i), h))
+			key := d.handlersKey(p, w, s)
+			if hv, ok := w[key]; ok {
+				for i, h := range d.Array(jsonfield.Join(p, key), hv) {
+					s.Handlers = append(s.Handlers, d.handler(fmt.Sprintf("%s.%s[%d]", p, key, i), h))
 				}
 			}
 			if _, ok := w["finally"]; ok {
@@ -370,6 +371,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		d.waitStmt(p, arg, s)
 	case SCurrentTask:
 		s.As = d.Str(p, arg)
+	case SAddNote:
+		d.addNote(p, arg, s)
 	case SPushExit, SPushCallback:
 		if w := d.Object(p, arg, "stack", "function"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")

@@ -192,7 +192,7 @@ func TestPrintFieldsAndRaiseFrom(t *testing.T) {
 		assert.NoError(t, err, body)
 	}
 	bad := map[string]string{
-		`{"print":"{x.args}"}`:                            `{x.args} reads the attribute "args", which no class manager's __init__ stores`,
+		`{"print":"{x.host}"}`:                            `{x.host} reads the attribute "host", which no class manager's __init__ stores`,
 		`{"print":"{type(x)}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
 		`{"print":"{x._args}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
 		`{"raise":{"type":"ValueError","from":"nobody"}}`: `raise.from: unknown variable "nobody"`,

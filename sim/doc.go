@@ -136,18 +136,24 @@
 //	                                      also read an attribute, {c.host}, or be {e.__context__},
 //	                                      {e.__cause__}, {e.__suppress_context__} (chained:
 //	                                      {e.__cause__.__context__}), {type(e).__name__},
-//	                                      {len(done)} or a task's {t.done()}, {t.cancelled()},
-//	                                      {t.cancelling()}, {t.result()} or {t.exception()}
+//	                                      a task's {t.done()}, {t.cancelled()}, {t.cancelling()},
+//	                                      {t.result()} or {t.exception()}; {e.__notes__},
+//	                                      {e.exceptions} (a group's, a tuple), {e.args};
+//	                                      len(...) or repr(...) of a field: {len(done)},
+//	                                      {len(eg.exceptions)}, {repr(e)}
 //	{"sleep": 1.5}                        await asyncio.sleep(1.5) (0 yields once)
 //	{"block": 2}                          time.sleep(2): stalls every task on the loop
 //	{"raise": {"type": "ValueError", "message": "boom"}}   or {"raise": "ValueError"};
 //	                                      "from": "e" (a variable) or null adds from e / from None
 //	{"reraise": true}                     bare raise, inside an except block
+//	{"addNote": {"to": "e", "note": "retry later"}}   e.add_note("retry later")
 //	{"return": VALUE}                     return VALUE; null is a bare return
 //	{"yield": VALUE}                      yield VALUE (generator managers only)
 //	{"pass": true}
 //	{"with": {"items": [ITEM...], "body": [...], "sync": false}}
 //	{"try": {"body": [...], "except": [{"types": ["ValueError"], "as": "e", "body": [...]}], "finally": [...]}}
+//	                                      "exceptStar" instead of "except" makes except* clauses
+//	                                      (see "except*" below)
 //	{"ifException": {"then": [...], "else": [...]}}   if exc_type is not None (exit code only)
 //	{"gather": {"awaitables": [{"call": "f"}, {"task": "t"}], "returnExceptions": true, "as": "r"}}
 //	{"createTask": {"call": "f", "as": "t", "group": "tg"}}   asyncio.create_task or tg.create_task
@@ -197,6 +203,34 @@
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"},
 // {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none) or
 // {"aclosing": "gen", "as": "it"} (contextlib.aclosing(gen())).
+//
+// A try statement's "exceptStar" clauses are except* T as eg: (PEP 654).
+// Each clause takes the part of the exception that matches its types —
+// a group split level by level (exceptions that match keep their place
+// in nested groups, the groups around them rebuilt with their message,
+// __context__, __cause__ and notes), a naked exception wrapped in
+// ExceptionGroup("", (exc,)) — and runs once with it; the rest goes on
+// to the next clauses. What the clauses raise comes out first, then the
+// parts they re-raised with a bare raise and those none handled, back in
+// the group's shape: one exception alone, several in a new
+// ExceptionGroup("", [...]). A clause needs types, and cannot name
+// ExceptionGroup or BaseExceptionGroup (CPython's TypeError); return,
+// break and continue cannot leave its body; one try statement has
+// except or exceptStar clauses, not both.
+//
+// KeyboardInterrupt and SystemExit (raise statements, not Ctrl+C) are
+// raised and caught as any exception, but neither is an Exception, and
+// one that leaves a task's coroutine stops the event loop at once: its
+// task's step stores it on the task and raises it again, out of the
+// loop, with the rest of that turn's callbacks still queued. asyncio.run
+// then cancels the tasks still running and runs them (those callbacks
+// first), and raises it; a TaskGroup raises it alone, not in a group. An
+// exception that ends asyncio.run's cleanup early (another such
+// exception, or a RuntimeError when a stop callback queued earlier stops
+// the loop too soon) is the one asyncio.run raises. If that leaves a task
+// or worker thread unfinished as the loop closes, CPython runs the rest
+// of its code whenever the garbage collector frees it: such a run fails
+// with ErrNotReproducible.
 //
 // Error injection is data: a raise statement at any point of an aenter,
 // aexit, generator or body; a cancel statement with a delay; a timeout item.

@@ -172,7 +172,7 @@ func stmtJSON(s *Stmt) obj {
 				putStr(ho, "as", h.As)
 				hs[i] = ho
 			}
-			w["except"] = hs
+			w[handlersKey(s)] = hs
 		}
 		if s.HasFinally {
 			w["finally"] = blockJSON(s.Finally)
@@ -236,6 +236,8 @@ func stmtJSON(s *Stmt) obj {
 		arg = controlJSON(s)
 	case SSetAttr:
 		arg = setAttrJSON(s)
+	case SAddNote:
+		arg = addNoteJSON(s)
 	case SAsyncFor:
 		w := obj{"body": blockJSON(s.Body)}
 		putStr(w, "gen", s.Manager)

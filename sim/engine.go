@@ -248,6 +248,10 @@ type engine struct {
 	// every task's frames: main's, while asyncio.run shuts down after
 	// main raised (see runMain); nil otherwise.
 	threadExc *Exc
+	// escaping is the KeyboardInterrupt or SystemExit that stopped the
+	// loop (interrupt.go); raised, the exception asyncio.run raises when
+	// it is not main's own: such an exception, or one Runner.close raised.
+	escaping, raised *Exc
 }
 
 func (e *engine) fail(err error) {
@@ -430,6 +434,9 @@ func (e *engine) step(t *task, exc *Exc) {
 		default:
 			e.setException(t.fut, x.retExc)
 			e.emit(evt{kind: TaskFailed, task: t, exc: x.retExc})
+			if stopsLoop(x.retExc) {
+				e.escape(t, x.retExc)
+			}
 		}
 		return
 	}
@@ -492,18 +499,31 @@ func (e *engine) emitSuspended(t *task, req suspendReq) {
 	}
 }
 
-// wakeup is Task.__wakeup (task_wakeup in C).
+// wakeup is Task.__wakeup (task_wakeup in C). The C code reads a
+// future's exception as a value, but raises the CancelledError of a
+// cancelled one (future_set_cancelled_error), and calls result() on a
+// gather's future (a Python subclass), which raises what it holds:
+// raised, an exception chains to the one the thread is handling.
 func (e *engine) wakeup(t *task, f *future) {
 	switch f.state {
 	case cancelled:
-		e.step(t, e.makeCancelledError(f))
+		e.step(t, e.raisedAtWakeup(e.makeCancelledError(f)))
 	case finished:
-		if f.exc != nil {
-			e.step(t, f.exc)
+		if f.exc != nil && f.gather != nil {
+			e.step(t, e.raisedAtWakeup(f.exc))
 			return
 		}
-		e.step(t, nil)
+		e.step(t, f.exc)
 	}
+}
+
+// raisedAtWakeup chains exc, raised by task_wakeup, to the exception the
+// thread is handling.
+func (e *engine) raisedAtWakeup(exc *Exc) *Exc {
+	if e.threadExc != nil {
+		setContext(exc, e.threadExc)
+	}
+	return exc
 }
 
 // taskCancel is Task.cancel(msg); msg is nil for no message.
@@ -532,26 +552,4 @@ func (e *engine) taskUncancel(t *task) int {
 		}
 	}
 	return t.numCancels
-}
-
-// runUntilComplete is loop.run_until_complete(fut) for a future that is
-// already a task or a gather.
-func (e *engine) runUntilComplete(f *future) error {
-	stopCb := func(f *future) {
-		e.loop.stopping = true
-	}
-	e.addDoneCallback(f, stopCb)
-	for {
-		if !e.loop.runOnce() {
-			return ErrDeadlock
-		}
-		if e.loop.iterations > e.limits.MaxIterate {
-			return fmt.Errorf("%w: more than %d event loop iterations", ErrLimit, e.limits.MaxIterate)
-		}
-		if e.loop.stopping {
-			break
-		}
-	}
-	e.loop.stopping = false
-	return nil
 }

@@ -65,6 +65,8 @@ var (
 	TimeoutErrorClass       = builtin("TimeoutError", OSErrorClass)
 	StopAsyncIterationClass = builtin("StopAsyncIteration", ExceptionClass)
 	GeneratorExitClass      = builtin("GeneratorExit", BaseExceptionClass)
+	KeyboardInterruptClass  = builtin("KeyboardInterrupt", BaseExceptionClass)
+	SystemExitClass         = builtin("SystemExit", BaseExceptionClass)
 	NameErrorClass          = builtin("NameError", ExceptionClass)
 	unboundLocalErrorClass  = builtin("UnboundLocalError", NameErrorClass)
 	CancelledErrorClass     = &ExcClass{Name: "CancelledError", Module: "asyncio.exceptions", Base: BaseExceptionClass}
@@ -81,7 +83,7 @@ func init() {
 		ExceptionGroupClass, ValueErrorClass, TypeErrorClass, RuntimeErrorClass, AttributeErrorClass,
 		LookupErrorClass, KeyErrorClass, ArithmeticErrorClass, ZeroDivisionErrorClass, OSErrorClass,
 		ConnectionErrorClass, TimeoutErrorClass, NameErrorClass, unboundLocalErrorClass, CancelledErrorClass,
-		StopAsyncIterationClass, GeneratorExitClass, InvalidStateErrorClass} {
+		StopAsyncIterationClass, GeneratorExitClass, InvalidStateErrorClass, KeyboardInterruptClass, SystemExitClass} {
 		excClasses[c.Name] = c
 	}
 }
@@ -122,6 +124,17 @@ type Exc struct {
 	Context         *Exc
 	Cause           *Exc
 	SuppressContext bool
+	// Notes are the notes add_note gave it (its __notes__ list); nil
+	// when it has none, and so no __notes__ attribute.
+	Notes []string
+
+	// tupleArgs: the group was made from a tuple, not a list, as
+	// except* wraps a naked exception; its repr shows the tuple.
+	tupleArgs bool
+	// tbOf is the exception whose traceback object this one shares (a
+	// part split from a group copies the group's), nil for its own:
+	// except* tells re-raised parts from raised ones by it.
+	tbOf *Exc
 
 	id int
 }
@@ -151,7 +164,7 @@ func (e *Exc) Repr() string {
 		for i, s := range e.Group {
 			parts[i] = s.Repr()
 		}
-		return fmt.Sprintf("%s(%s, [%s])", e.Class.Name, pyStrRepr(e.Msg), strings.Join(parts, ", "))
+		return fmt.Sprintf("%s(%s, %s)", e.Class.Name, pyStrRepr(e.Msg), e.seqRepr(strings.Join(parts, ", ")))
 	}
 	if !e.HasArg {
 		return e.Class.Name + "()"

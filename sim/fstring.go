@@ -11,9 +11,10 @@ import (
 // attribute a constructor set, {self.host} or {c.host} (see ctor.go), an
 // exception's chain, {e.__context__}, {e.__cause__},
 // {e.__suppress_context__} (repeated: {e.__context__.__context__}), the
-// name of a value's type, {type(e).__name__}, a length, {len(done)}, or
-// call a task's query methods, {t.done()}, {t.cancelling()}
-// (taskmethods.go).
+// name of a value's type, {type(e).__name__}; an exception's notes,
+// members or arguments ({e.__notes__}, {e.exceptions}, {e.args}); a
+// task's query methods, {t.done()}, {t.cancelling()} (taskmethods.go);
+// and len(...) or repr(...) of a field (see excfields.go).
 
 type tmplPart struct {
 	lit   string
@@ -23,22 +24,31 @@ type tmplPart struct {
 	attrs []string
 	// typeName: the field is type(field).__name__.
 	typeName bool
-	// length: the field is len(field).
-	length bool
 	// method is the task method called after the attributes ("done" for
 	// {t.done()}), or "".
 	method string
+	// lenOf and reprCall: the field is len(...) or repr(...) of that.
+	lenOf, reprCall bool
 	// src is the field as written, for messages.
 	src string
 }
 
 // fieldAttrs are the attributes a print field may read.
-var fieldAttrs = map[string]bool{"__context__": true, "__cause__": true, "__suppress_context__": true}
+var fieldAttrs = map[string]bool{"__context__": true, "__cause__": true, "__suppress_context__": true,
+	"__notes__": true, "exceptions": true, "args": true}
 
-// parseField reads a field's expression: NAME, NAME.ATTR..., or
-// type(NAME).__name__.
+// parseField reads a field's expression: NAME, NAME.ATTR...,
+// type(NAME).__name__, or len(...) or repr(...) of one of those.
 func parseField(expr string) (tmplPart, bool) {
 	p := tmplPart{src: expr}
+	if fn, inner := parseCall(expr); fn != "" {
+		q, ok := parseField(inner)
+		if !ok || q.lenOf || q.reprCall {
+			return p, false
+		}
+		q.src, q.lenOf, q.reprCall = expr, fn == "len", fn == "repr"
+		return q, true
+	}
 	if inner, ok := strings.CutPrefix(expr, "type("); ok {
 		name, rest, ok := strings.Cut(inner, ")")
 		if !ok || rest != ".__name__" || !isIdent(name) {
@@ -46,11 +56,6 @@ func parseField(expr string) (tmplPart, bool) {
 		}
 		p.field, p.typeName = name, true
 		return p, true
-	}
-	if inner, ok := strings.CutPrefix(expr, "len("); ok {
-		name, ok := strings.CutSuffix(inner, ")")
-		p.field, p.length = name, true
-		return p, ok && isIdent(name)
 	}
 	parts := strings.Split(expr, ".")
 	p.field = parts[0]
@@ -88,9 +93,12 @@ func parseTemplate(s string) ([]tmplPart, error) {
 			field := s[i+1 : i+end]
 			expr, repr := strings.CutSuffix(field, "!r")
 			p, ok := parseField(expr)
-			p.repr = repr
+			if p.reprCall && repr {
+				return nil, fmt.Errorf("field {%s} at offset %d: repr(...) gives the text already; leave out !r", field, i)
+			}
+			p.repr = repr || p.reprCall
 			if !ok {
-				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__, type(NAME).__name__, len(NAME) or a task's NAME.done(), NAME.cancelled(), NAME.cancelling(), NAME.result() or NAME.exception(), each optionally followed by !r", field, i)
+				return nil, fmt.Errorf("field {%s} at offset %d: expected a variable name, NAME.ATTRIBUTE (an attribute a constructor sets), NAME.__context__, NAME.__cause__, NAME.__suppress_context__, NAME.__notes__, NAME.exceptions, NAME.args, type(NAME).__name__ or a task's NAME.done(), NAME.cancelled(), NAME.cancelling(), NAME.result() or NAME.exception(), or len(...) or repr(...) of one, each optionally followed by !r", field, i)
 			}
 			if lit.Len() > 0 {
 				parts = append(parts, tmplPart{lit: lit.String()})

@@ -31,7 +31,7 @@ func FuzzDecodeAndRun(f *testing.F) {
 		res, err := sim.RunWithLimits(sc, fuzzLimits)
 		if err != nil {
 			if res == nil || strings.Contains(err.Error(), "internal error") ||
-				!(sim.IsLimit(err) || errors.Is(err, sim.ErrDeadlock) || errors.Is(err, sim.ErrUnshowable)) {
+				!(sim.IsLimit(err) || errors.Is(err, sim.ErrDeadlock) || errors.Is(err, sim.ErrUnshowable) || errors.Is(err, sim.ErrNotReproducible)) {
 				t.Fatalf("run failed: %v", err)
 			}
 		}

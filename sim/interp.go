@@ -211,12 +211,10 @@ func (x *exec) awaitReq(req suspendReq) *Exc {
 	exc := f.runner.suspend(req)
 	x.cur = f
 	if exc != nil {
-		// The exception enters at the awaited future, where only the
-		// thread's own exception is on the stack (the coroutines' are
-		// pushed level by level as it comes up).
-		if x.e.threadExc != nil {
-			setContext(exc, x.e.threadExc)
-		}
+		// The exception enters at the awaited future (task_wakeup
+		// chained it to the thread's own exception if it raised it);
+		// the coroutines' exceptions are pushed level by level as it
+		// comes up.
 		chainOwn(f, exc)
 		x.visRoot = f
 	} else {
@@ -358,6 +356,8 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execCurrentTask(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
+	case SAddNote:
+		return x.execAddNote(s)
 	case SIfException:
 		v, fl := x.lookup("exc_type", s.id)
 		if fl.kind == flowExc {
@@ -470,7 +470,9 @@ func (x *exec) sleep(d float64, node int) flow {
 func (x *exec) execTry(s *Stmt) flow {
 	fl := x.execBlock(s.Body)
 	f := x.cur
-	if fl.kind == flowExc {
+	if fl.kind == flowExc && s.Star {
+		fl = x.exceptStar(s, fl.exc)
+	} else if fl.kind == flowExc {
 		for _, h := range s.Handlers {
 			if !handlerMatches(h, fl.exc) {
 				continue

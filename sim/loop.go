@@ -59,6 +59,9 @@ type loop struct {
 	sched               []*handle
 	timerCancelledCount int
 	stopping            bool
+	// aborted: a callback raised KeyboardInterrupt or SystemExit, which
+	// leaves _run_once with the rest of the turn's callbacks still queued.
+	aborted bool
 	// onIteration is called once per _run_once, for the limits check.
 	iterations int
 	// threadsParked: some worker thread sleeps (see threads.go); the
@@ -176,7 +179,9 @@ func (l *loop) runOnce() bool {
 		if h.cancelled {
 			continue
 		}
-		l.run(h)
+		if l.run(h); l.aborted {
+			break
+		}
 	}
 	return true
 }

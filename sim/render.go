@@ -334,7 +334,7 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.block(ind+1, s.Body)
 		for _, h := range s.Handlers {
 			r.mark(h.id)
-			line := "except"
+			line := exceptKeyword(s)
 			if len(h.Types) == 1 {
 				line += " " + excName(h.Types[0])
 			} else if len(h.Types) > 1 {
@@ -405,6 +405,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
 	case SPushCallback:
 		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	case SAddNote:
+		r.emit(ind, addNoteSource(s))
 	case SAsyncFor:
 		target, src := s.As, s.Use
 		if target == "" {

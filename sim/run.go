@@ -106,38 +106,58 @@ func (e *engine) runMain() error {
 		e.shared[d.Name] = e.newInstance(d.Name, nil, newShared(d, e.shared))
 	}
 	mainTask := e.createTask(e.funcs["main"], false)
-	if err := e.runUntilComplete(mainTask.fut); err != nil {
+	stopped, err := e.runUntilComplete(mainTask.fut)
+	if err != nil {
 		return err
 	}
-	// Runner.run re-raises what main raised (future.result()), and the
-	// with statement of asyncio.run calls Runner.close while handling
-	// it: everything from here on runs with that exception on the
-	// thread's stack, so what the leftover tasks raise chains to it.
-	switch mainTask.fut.state {
-	case finished:
+	// Runner.run re-raises what main raised (future.result()), or the
+	// KeyboardInterrupt or SystemExit that stopped the loop, and the with
+	// statement of asyncio.run calls Runner.close while handling it:
+	// everything from here on runs with that exception on the thread's
+	// stack, so what the leftover tasks raise chains to it.
+	switch {
+	case stopped != nil:
+		e.threadExc, e.raised = stopped, stopped
+	case mainTask.fut.state == finished:
 		e.threadExc = mainTask.fut.exc
-	case cancelled:
+	case mainTask.fut.state == cancelled:
 		e.threadExc = e.makeCancelledError(mainTask.fut)
 	}
+	// An exception Runner.close raises ends it (its finally closes the
+	// loop), and asyncio.run raises that one.
+	if stopped, err = e.closeRunner(stopped != nil); err != nil || stopped == nil {
+		return err
+	}
+	e.raised = stopped
+	return e.abandoned(stopped)
+}
+
+// closeRunner is Runner.close: _cancel_all_tasks, shutdown_asyncgens()
+// and shutdown_default_executor(), each run with run_until_complete;
+// it returns the exception one of them raised. interrupted: the loop was
+// stopped by a KeyboardInterrupt or SystemExit, not by main's end.
+func (e *engine) closeRunner(interrupted bool) (*Exc, error) {
 	// _cancel_all_tasks: leftover tasks are cancelled, then gathered.
 	var left []*future
-	var names []string
 	for _, t := range e.tasks {
 		if !t.fut.done() {
 			left = append(left, t.fut)
-			names = append(names, t.name)
 		}
 	}
 	if len(left) > 0 {
 		if len(left) > 1 {
 			e.markUnordered("asyncio.run cancels the tasks still running when main returns by iterating a set; CPython's order is unspecified, shown here in creation order")
 		}
-		e.emit(evt{kind: Note, text: fmt.Sprintf("main() has returned: asyncio.run cancels the tasks still running (%d)", len(left))})
+		note := "main() has returned: asyncio.run cancels the tasks still running (%d)"
+		if interrupted {
+			note = leftoverStoppedNote
+		}
+		e.emit(evt{kind: Note, text: fmt.Sprintf(note, len(left))})
 		for _, f := range left {
 			e.taskCancel(f.task, nil)
 		}
-		if err := e.runUntilComplete(e.gather(left, true)); err != nil {
-			return err
+		if exc, err := e.runUntilComplete(e.gather(left, true)); exc != nil || err != nil {
+			return exc, err
 		}
 	}
 	// shutdown_asyncgens() and shutdown_default_executor(): each is a task
@@ -147,8 +167,8 @@ func (e *engine) runMain() error {
 	// still alive is closed when the interpreter exits, after asyncio.run,
 	// shown here at the end of the last step (see orphans.go).
 	idle := &FuncDef{Name: "shutdown"}
-	if err := e.runUntilComplete(e.createTask(idle, true).fut); err != nil {
-		return err
+	if exc, err := e.runUntilComplete(e.createTask(idle, true).fut); exc != nil || err != nil {
+		return exc, err
 	}
 	last := e.createTask(idle, true)
 	last.x.native = func(x *exec) {
@@ -160,6 +180,9 @@ func (e *engine) runMain() error {
 	}
 	return e.runUntilComplete(last.fut)
 }
+
+// leftoverStoppedNote is the note of closeRunner after the loop stopped.
+const leftoverStoppedNote = "the event loop has stopped: asyncio.run cancels the tasks still running (%d)"
 
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
@@ -298,6 +321,9 @@ func (e *engine) finish() *Result {
 			}
 			res.Uncaught = exc.Info()
 		}
+	}
+	if e.raised != nil {
+		res.Uncaught = e.raised.Info()
 	}
 	for _, in := range e.insts {
 		if in.def == nil {

@@ -147,13 +147,14 @@ const (
 	SWait         StmtKind = "wait"         // [done, pending =] await asyncio.wait({t1, t2}, ...)
 	SUncancel     StmtKind = "uncancel"     // [n =] t.uncancel()
 	SCurrentTask  StmtKind = "currentTask"  // me = asyncio.current_task()
+	SAddNote      StmtKind = "addNote"      // e.add_note("text")
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
 type Stmt struct {
 	Kind StmtKind
 
-	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message
+	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message; addNote: the note
 	// HasMessage: cancel(msg) was given a message (Text).
 	HasMessage bool
 	Seconds    float64 // sleep, block, cancel (delay), waitFor (timeout)
@@ -168,10 +169,12 @@ type Stmt struct {
 	Sync  bool        // with: a plain (non-async) with statement
 	Body  []*Stmt     // with, try
 
-	Handlers   []*Handler // try
-	Finally    []*Stmt    // try
-	HasFinally bool       // try
-	Else       []*Stmt    // ifException: when exc_type is None (Body: when it is not); if: else; for: else
+	Handlers []*Handler // try
+	// Star: the handlers are except* clauses (JSON "exceptStar").
+	Star       bool
+	Finally    []*Stmt // try
+	HasFinally bool    // try
+	Else       []*Stmt // ifException: when exc_type is None (Body: when it is not); if: else; for: else
 	// Test is what an if statement tests: a variable, maybe compared.
 	Test *Test
 	// Count is n in a for statement's range(n); As is its variable.
@@ -189,7 +192,7 @@ type Stmt struct {
 	Task     string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
 	Args     []Expr // assign, enterContext: the arguments of Manager(...)
-	Use      string // asyncFor: a variable holding the async generator
+	Use      string // asyncFor: a variable holding the async generator; addNote: the exception's variable
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
 	// Cond names the shared condition of condWait, notify and notifyAll;

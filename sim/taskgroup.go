@@ -30,6 +30,9 @@ type taskGroupCM struct {
 	tasks                      []*task // a set in CPython; kept in insertion order
 	errors                     []*Exc
 	onCompleted                *future
+	// baseError is the first KeyboardInterrupt or SystemExit the body
+	// or a task raised (_base_error): __aexit__ raises it alone.
+	baseError *Exc
 }
 
 func (tg *taskGroupCM) typeName() string { return "TaskGroup" }
@@ -95,6 +98,7 @@ func (e *engine) taskGroupOnTaskDone(tg *taskGroupCM, t *task) {
 		return
 	}
 	tg.errors = append(tg.errors, t.fut.exc)
+	tg.noteBaseError(t.fut.exc)
 	if tg.parent.fut.done() {
 		return // CPython logs "has errored out but its parent task ... is already completed"
 	}
@@ -112,6 +116,7 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 	f := x.newFrame("__aexit__", hookAexit, inst, nil)
 	x.push(f)
 	tg.exiting = true
+	tg.noteBaseError(exc)
 	var propagate *Exc
 	if exc != nil && exc.Class == CancelledErrorClass {
 		propagate = exc
@@ -143,6 +148,9 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 		}
 		tg.onCompleted = nil
 	}
+	if tg.baseError != nil {
+		return nil, x.pop(f, x.raise(tg.baseError, node))
+	}
 	if e.py.atLeast(13) {
 		uncancelParent()
 	}
@@ -173,6 +181,14 @@ func (tg *taskGroupCM) aexit(x *exec, inst *instance, exc *Exc, node int) (Value
 	}
 	x.pop(f, normal)
 	return nil, normal
+}
+
+// noteBaseError keeps exc as the group's _base_error if it is the first
+// KeyboardInterrupt or SystemExit (_is_base_error).
+func (tg *taskGroupCM) noteBaseError(exc *Exc) {
+	if exc != nil && tg.baseError == nil && stopsLoop(exc) {
+		tg.baseError = exc
+	}
 }
 
 // taskGroupCreateTask is tg.create_task(fn()) for the variable group: an

@@ -1,9 +1,6 @@
 package sim
 
-import (
-	"fmt"
-	"unicode/utf8"
-)
+import ()
 
 // This file ports what a program asks a task about itself, as the C Task
 // (_asyncio.Task) answers: done(), cancelled(), cancelling(), result()
@@ -45,19 +42,6 @@ func (x *exec) callTaskMethod(v Value, method string, node int) (Value, flow) {
 		return f.exc, normal
 	}
 	return nil, normal
-}
-
-// pyLen is len(v).
-func (x *exec) pyLen(v Value, node int) (Value, flow) {
-	switch v := v.(type) {
-	case string:
-		return int64(utf8.RuneCountInString(v)), normal
-	case []Value:
-		return int64(len(v)), normal
-	case taskSet:
-		return int64(len(v)), normal
-	}
-	return nil, x.raiseNew(TypeErrorClass, fmt.Sprintf("object of type '%s' has no len()", pyTypeName(v)), node)
 }
 
 // execUncancel is [n =] t.uncancel(): the number of cancellation requests

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // EventKind names what happened at one step of a run. It marshals to
 // its name, e.g. "aenter.started".
@@ -177,6 +180,9 @@ type ExcInfo struct {
 	CauseIsContext  bool       `json:"causeIsContext,omitempty"`
 	SuppressContext bool       `json:"suppressContext,omitempty"`
 	Exceptions      []*ExcInfo `json:"exceptions,omitempty"`
+	// Notes are its __notes__, what add_note gave it: a traceback shows
+	// them under the exception's line; its repr does not.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Info snapshots an exception and its chain. The same exception can sit in
@@ -195,7 +201,7 @@ func excInfo(e *Exc, depth int, budget *int) *ExcInfo {
 		return nil
 	}
 	*budget--
-	in := &ExcInfo{Type: e.Class.Name, Message: e.Str(), Repr: e.Repr(), SuppressContext: e.SuppressContext}
+	in := &ExcInfo{Type: e.Class.Name, Message: e.Str(), Repr: e.Repr(), SuppressContext: e.SuppressContext, Notes: slices.Clone(e.Notes)}
 	in.Context = excInfo(e.Context, depth+1, budget)
 	if e.Cause != nil && e.Cause == e.Context {
 		in.CauseIsContext = true

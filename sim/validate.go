@@ -54,12 +54,15 @@ type validator struct {
 	// loops counts the async for statements around the statement
 	// (break and continue need one); closers are the variables an
 	// aclosing item binds in the body, which an async for may iterate.
-	loops    int
-	closers  map[string]bool
-	calls    map[string][]string // references between definitions, for recursion checks
-	stack    map[string][]string // the references that run on the same task's stack
-	owner    string
-	hasYield bool
+	loops   int
+	closers map[string]bool
+	// star counts the except* clause bodies around the statement, and
+	// starLoops is loops at the innermost one (exceptstar_syntax.go).
+	star, starLoops int
+	calls           map[string][]string // references between definitions, for recursion checks
+	stack           map[string][]string // the references that run on the same task's stack
+	owner           string
+	hasYield        bool
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
@@ -223,7 +226,7 @@ func (v *validator) body(p, owner string, stmts []*Stmt, params []string, inGen 
 	}
 	v.collectTargets(stmts)
 	v.inGen, v.plain, v.owner, v.inThread = inGen, plain, owner, false
-	v.loops, v.closers = 0, map[string]bool{}
+	v.loops, v.closers, v.star = 0, map[string]bool{}, 0
 	collectClosers(stmts, v.closers)
 	v.block(p, stmts, 0, false)
 }
@@ -410,6 +413,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			v.errorf(p, "a bare raise belongs inside an except block")
 		}
 	case SReturn:
+		v.leavesExceptStar(p, s)
 		if v.inGen && s.HasValue {
 			v.errorf(v.join(p, "return"), "an async generator cannot return a value (a SyntaxError in Python); use a bare return (null)")
 		}
@@ -445,9 +449,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		}
 		v.block(v.join(p, "try.body"), s.Body, depth+1, inExcept)
 		for i, h := range s.Handlers {
-			hp := v.idx(v.join(p, "try.except"), i)
+			hp := v.starPath(p, s, i)
 			h.id = v.id()
-			if len(h.Types) == 0 && i != len(s.Handlers)-1 {
+			if len(h.Types) == 0 && i != len(s.Handlers)-1 && !s.Star {
 				v.errorf(hp, "a bare except must be the last clause")
 			}
 			if len(h.Types) == 0 && h.As != "" {
@@ -459,7 +463,9 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 				}
 			}
 			v.target(v.join(hp, "as"), h.As)
+			leave := v.enterHandler(hp, s, h)
 			v.block(v.join(hp, "body"), h.Body, depth+3, true)
+			leave()
 		}
 		v.block(v.join(p, "try.finally"), s.Finally, depth+3, inExcept)
 	case SGather:
@@ -549,6 +555,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	case SBreak, SContinue:
 		if v.loops == 0 {
 			v.errorf(p, "%s belongs inside a for or an async for", s.Kind)
+		} else {
+			v.leavesExceptStar(p, s)
 		}
 	case SShield, SWaitFor:
 		k := string(s.Kind)
@@ -583,6 +591,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 			v.errorf(v.join(p, "toThread.function"), "%q is an async def; to_thread runs a plain function in a worker thread (give it \"sync\": true)", s.Func)
 		}
 		v.target(v.join(p, "toThread.as"), s.As)
+	case SAddNote:
+		v.addNote(p, s)
 	case SPushCallback:
 		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
 		v.function(v.join(p, "pushCallback.function"), s.Func, false)

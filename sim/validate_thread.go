@@ -3,9 +3,9 @@ package sim
 // threadKinds are the statements a plain def run in a worker thread may
 // hold: it cannot await, so nothing that suspends a coroutine is there.
 var threadKinds = map[StmtKind]bool{SPrint: true, SBlock: true, SRaise: true, SReraise: true,
-	SReturn: true, SPass: true, STry: true, SIf: true, SFor: true, SBreak: true, SContinue: true}
+	SReturn: true, SPass: true, STry: true, SIf: true, SFor: true, SBreak: true, SContinue: true, SAddNote: true}
 
-const threadKindNames = "print, block, raise, reraise, return, pass, try, if, for, break and continue"
+const threadKindNames = "print, block, raise, reraise, return, pass, try, if, for, break, continue and addNote"
 
 // syncFunction checks a plain def: it is never main, takes no exit
 // parameters, and its body only computes and blocks.

@@ -26,6 +26,8 @@ func truthy(v Value) bool {
 		return len(v) > 0
 	case taskSet:
 		return len(v) > 0
+	case pyTuple:
+		return len(v) > 0
 	}
 	return true
 }
@@ -78,19 +80,12 @@ func appendRepr(b *[]byte, v Value) bool {
 		*b = append(*b, s...)
 		return ok
 	case []Value:
-		ok := true
 		*b = append(*b, '[')
-		for i, x := range v {
-			if i > 0 {
-				*b = append(*b, ", "...)
-			}
-			ok = appendRepr(b, x) && ok
-			if len(*b) > maxReprLen {
-				return false
-			}
-		}
+		ok := appendItems(b, v)
 		*b = append(*b, ']')
 		return ok
+	case pyTuple:
+		return appendTupleRepr(b, v)
 	case *task:
 		*b = append(*b, "<Task "+v.name+">"...)
 		return false
@@ -106,6 +101,22 @@ func appendRepr(b *[]byte, v Value) bool {
 		return false
 	}
 	return true
+}
+
+// appendItems writes the reprs of items, separated by commas, into b;
+// false when one cannot be shown or the text grows too long.
+func appendItems(b *[]byte, items []Value) bool {
+	ok := true
+	for i, x := range items {
+		if i > 0 {
+			*b = append(*b, ", "...)
+		}
+		ok = appendRepr(b, x) && ok
+		if len(*b) > maxReprLen {
+			return false
+		}
+	}
+	return ok
 }
 
 func repr(v Value) string { s, _ := reprOK(v); return s }
@@ -146,38 +157,33 @@ func strOK(v Value) (string, bool) {
 // an attribute, an exception's __context__, __cause__ or
 // __suppress_context__, in turn, or type(v).__name__.
 func (x *exec) fieldValue(p tmplPart, v Value, node int) (Value, flow) {
-	if p.typeName {
-		if t, ok := v.(*task); ok && t != nil {
-			return "Task", normal // the C class's own __name__
-		}
-		return pyTypeName(v), normal
-	}
-	if p.length {
-		return x.pyLen(v, node)
+	switch t, isTask := v.(*task); {
+	case p.typeName && isTask && t != nil:
+		v = "Task" // the C class's own __name__
+	case p.typeName:
+		v = pyTypeName(v)
 	}
 	for _, a := range p.attrs {
+		var fl flow
 		if !fieldAttrs[a] {
-			var fl flow
-			if v, fl = x.attr(v, a, node); fl.kind == flowExc {
-				return nil, fl
-			}
-			continue
+			v, fl = x.attr(v, a, node)
+		} else if exc, ok := v.(*Exc); ok {
+			v, fl = x.excAttr(exc, a, node)
+		} else {
+			fl = x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)
 		}
-		exc, ok := v.(*Exc)
-		if !ok {
-			return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, a), node)
-		}
-		switch a {
-		case "__context__":
-			v = excOrNone(exc.Context)
-		case "__cause__":
-			v = excOrNone(exc.Cause)
-		default:
-			v = exc.SuppressContext
+		if fl.kind == flowExc {
+			return nil, fl
 		}
 	}
 	if p.method != "" {
-		return x.callTaskMethod(v, p.method, node)
+		var fl flow
+		if v, fl = x.callTaskMethod(v, p.method, node); fl.kind == flowExc {
+			return nil, fl
+		}
+	}
+	if p.lenOf {
+		return x.pyLen(v, node)
 	}
 	return v, normal
 }
@@ -213,6 +219,8 @@ func pyTypeName(v Value) string {
 		return "list"
 	case taskSet:
 		return "set"
+	case pyTuple:
+		return "tuple"
 	case *Exc:
 		return v.Class.Name
 	case *ExcClass:

@@ -6,6 +6,7 @@ package conform
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"asyncwithlab/internal/pyrun"
@@ -110,6 +111,9 @@ func compareExc(where string, e *sim.ExcInfo, p *pyrun.Exc, depth int) []string 
 	if e.Type != p.Type || e.Repr != p.Repr || e.Message != p.Message {
 		diffs = append(diffs, fmt.Sprintf("%s: engine %s (str %q), CPython %s (str %q)", where, e.Repr, e.Message, p.Repr, p.Message))
 		return diffs
+	}
+	if !slices.Equal(e.Notes, p.Notes) {
+		diffs = append(diffs, fmt.Sprintf("%s: __notes__ engine %q, CPython %q", where, e.Notes, p.Notes))
 	}
 	if e.SuppressContext != p.SuppressContext {
 		diffs = append(diffs, fmt.Sprintf("%s: __suppress_context__ engine %v, CPython %v", where, e.SuppressContext, p.SuppressContext))

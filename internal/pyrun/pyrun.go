@@ -99,6 +99,8 @@ type Exc struct {
 	// Exceptions holds the sub-exceptions of a BaseExceptionGroup; it is nil
 	// for every other exception.
 	Exceptions []*Exc `json:"exceptions,omitempty"`
+	// Notes is e.__notes__ (what add_note gave it); nil when it has none.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // IsGroup reports whether e is a BaseExceptionGroup.

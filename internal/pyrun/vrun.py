@@ -462,6 +462,9 @@ def exc_to_json(exc, depth=0, path=frozenset(), budget=None):
         d["context"] = exc_to_json(ctx, depth + 1, path, budget)
     if isinstance(exc, BaseExceptionGroup):
         d["exceptions"] = [exc_to_json(e, depth + 1, path, budget) for e in exc.exceptions]
+    notes = getattr(exc, "__notes__", None)
+    if isinstance(notes, list):
+        d["notes"] = [_safe_str(n) for n in notes]
     return d
 
 

@@ -40,8 +40,12 @@ func walk(b block, path string, visit blockVisitor) {
 			walk(&s.Body, p+".with.body", visit)
 		case sim.STry:
 			walk(&s.Body, p+".try.body", visit)
+			key := "except"
+			if s.Star {
+				key = "exceptStar"
+			}
 			for j, h := range s.Handlers {
-				walk(&h.Body, fmt.Sprintf("%s.try.except[%d].body", p, j), visit)
+				walk(&h.Body, fmt.Sprintf("%s.try.%s[%d].body", p, key, j), visit)
 			}
 			walk(&s.Finally, p+".try.finally", visit)
 		case sim.SIfException:

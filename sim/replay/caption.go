@@ -185,8 +185,11 @@ func (c *captioner) excCaption() string {
 	switch ev.Kind {
 	case sim.ExcRaised:
 		key := "caption.raised"
-		if ev.Text == "re-raised" {
+		switch ev.Text {
+		case "re-raised":
 			key = "caption.reraised"
+		case "except*":
+			return c.say("caption.star.left", c.exc(ev.Exc), c.where())
 		}
 		s := c.say(key, c.exc(ev.Exc), c.where())
 		if ev.Exc != nil && ev.Exc.Context != nil && ev.Exc.Cause == nil && !ev.Exc.CauseIsContext {
@@ -194,6 +197,9 @@ func (c *captioner) excCaption() string {
 		}
 		return s
 	case sim.ExcCaught:
+		if ev.Text == "except*" {
+			return c.say("caption.caught.star", ev.Task, c.exc(ev.Exc))
+		}
 		return c.say("caption.caught", ev.Task, c.exc(ev.Exc))
 	case sim.ExcSuppressed:
 		return c.say("caption.suppressed", ev.Manager, c.exc(ev.Exc))

@@ -115,13 +115,19 @@ func (c *captioner) next() string {
 // note translates the notes the engine writes in English.
 func (c *captioner) note() string {
 	t := c.ev.Text
+	n := ""
+	if a, b := strings.LastIndex(t, "("), strings.LastIndex(t, ")"); a >= 0 && b > a {
+		n = t[a+1 : b]
+	}
 	switch {
 	case strings.HasPrefix(t, "main() has returned"):
-		n := ""
-		if a, b := strings.LastIndex(t, "("), strings.LastIndex(t, ")"); a >= 0 && b > a {
-			n = t[a+1 : b]
-		}
 		return c.say("caption.note.leftover", n)
+	case strings.HasPrefix(t, "the event loop has stopped"):
+		return c.say("caption.note.leftover.stopped", n)
+	case strings.HasPrefix(t, "the exception leaves Task.__step"):
+		return c.say("caption.note.escape", c.exc(c.ev.Exc))
+	case strings.HasPrefix(t, "a stop callback queued"):
+		return c.say("caption.note.stopped.early", c.exc(c.ev.Exc))
 	case strings.HasPrefix(t, "asyncio.run cancels"):
 		return c.say("caption.note.unordered.run")
 	case strings.HasPrefix(t, "a TaskGroup cancels"):
