@@ -168,6 +168,9 @@
 // with ITEM is {"manager": "M", "args": [VALUE...], "as": "x"} (a new
 // instance; args only when M has params), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
 // {"timeout": null} is asyncio.timeout(None), which never expires),
+// {"timeoutAt": 2.5} (asyncio.timeout_at(asyncio.get_running_loop().time()
+// + 2.5): the loop's clock starts at no meaningful moment, so a deadline
+// is always written from now; {"timeoutAt": null} is timeout_at(None)),
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"},
 // {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none) or
 // {"aclosing": "gen", "as": "it"} (contextlib.aclosing(gen())).

@@ -198,7 +198,8 @@ type Handler struct {
 }
 
 // WithItem is one item of an async with statement. Exactly one of Manager,
-// Use, Timeout, ExitStack, TaskGroup, NullContext and Aclosing is set.
+// Use, Timeout, TimeoutAt, ExitStack, TaskGroup, NullContext and Aclosing
+// is set.
 type WithItem struct {
 	Manager   string   `json:"manager,omitempty"`   // Manager() — a new instance
 	Use       string   `json:"use,omitempty"`       // an existing variable holding a manager
@@ -208,6 +209,8 @@ type WithItem struct {
 	// NoDeadline is asyncio.timeout(None) ({"timeout": null}): entered,
 	// it never expires.
 	NoDeadline bool `json:"-"`
+	// TimeoutAt is asyncio.timeout_at(when)'s deadline (timeout_at.go).
+	TimeoutAt *Deadline `json:"-"`
 	// NullContext is contextlib.nullcontext(value)'s value (ENone: none).
 	NullContext *Expr `json:"-"`
 	// Aclosing names the async generator function of
