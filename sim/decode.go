@@ -182,7 +182,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue"}
+	"asyncFor", "break", "continue", "reschedule"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -357,6 +357,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Stack = d.ReqStr(w, p, "stack")
 			s.Func = d.ReqStr(w, p, "function")
 		}
+	case SReschedule:
+		d.reschedule(p, arg, s)
 	default:
 		d.Errorf(path, "unknown statement %q (expected one of %s)", kind, strings.Join(stmtKinds, ", "))
 		s.Kind = SPass

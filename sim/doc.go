@@ -161,6 +161,12 @@
 //	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)
+//	{"reschedule": {"timeout": "cm", "after": 3}}   cm.reschedule(asyncio.get_running_loop().time() + 3):
+//	                                      cm holds an asyncio.Timeout (async with asyncio.timeout(...) as cm);
+//	                                      "after": null is cm.reschedule(None) (no deadline);
+//	                                      "extend": 1.5 instead is cm.reschedule(cm.when() + 1.5).
+//	                                      Only an active timeout moves: before it is entered, once it
+//	                                      fired or after its block, it raises RuntimeError
 //
 // A VALUE is a string, true or false, a whole number (-9223372036854775808
 // to 9223372036854775807, written as Python writes an int; 5432, not 5432.0

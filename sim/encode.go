@@ -250,6 +250,8 @@ func stmtJSON(s *Stmt) obj {
 		}
 		putStr(w, "as", s.As)
 		arg = w
+	case SReschedule:
+		arg = rescheduleJSON(s)
 	case SToThread:
 		w := obj{"function": s.Func}
 		putStr(w, "as", s.As)

@@ -340,6 +340,8 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return flow{kind: flowContinue}
 	case SWaitFor:
 		return x.execWaitFor(s)
+	case SReschedule:
+		return x.execReschedule(s)
 	case SPushExit, SPushCallback:
 		return x.execPushExit(s)
 	case SIfException:

@@ -138,6 +138,7 @@ const (
 	SAsyncFor     StmtKind = "asyncFor"     // async for x in gen(): ... (or in a variable)
 	SBreak        StmtKind = "break"        // break, inside an async for
 	SContinue     StmtKind = "continue"     // continue, inside an async for
+	SReschedule   StmtKind = "reschedule"   // cm.reschedule(loop.time() + d), (None) or (cm.when() + d)
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -148,7 +149,7 @@ type Stmt struct {
 	// HasMessage: cancel(msg) was given a message (Text).
 	HasMessage bool
 	Seconds    float64 // sleep, block, cancel (delay), waitFor (timeout)
-	// NoTimeout: waitFor's timeout is None.
+	// NoTimeout: waitFor's timeout is None; reschedule's new deadline is None.
 	NoTimeout bool
 	Delayed   bool     // cancel: after Seconds rather than at once
 	Raise     *ExcSpec // raise
@@ -174,9 +175,13 @@ type Stmt struct {
 	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
 	Args     []Expr // assign, enterContext: the arguments of Manager(...)
-	Use      string // asyncFor: a variable holding the async generator
+	Use      string // asyncFor: a variable holding the async generator; reschedule: the Timeout's variable
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext
+
+	// Extend: reschedule's new deadline is the timeout's own plus Seconds
+	// (cm.when() + d) rather than now plus Seconds.
+	Extend bool
 
 	id   int
 	tmpl []tmplPart // print: Text parsed by Validate

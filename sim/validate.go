@@ -354,7 +354,7 @@ func (v *validator) function(p, name string, exitParams bool) {
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
 	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
-	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true}
+	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true, SReschedule: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
@@ -562,6 +562,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
 		v.function(v.join(p, "pushCallback.function"), s.Func, false)
 		v.sameStack(s.Func)
+	case SReschedule:
+		v.reschedule(p, s)
 	default:
 		v.errorf(p, "unknown statement %q", s.Kind)
 	}
