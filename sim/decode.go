@@ -154,7 +154,7 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 }
 
 func (d *decoder) function(path string, v any) *FuncDef {
-	m := d.Object(path, v, "name", "exitParams", "sync", "decorator", "body")
+	m := d.Object(path, v, "name", "exitParams", "sync", "params", "decorator", "body")
 	fd := &FuncDef{}
 	if m == nil {
 		return fd
@@ -162,6 +162,7 @@ func (d *decoder) function(path string, v any) *FuncDef {
 	fd.Name = d.ReqStr(m, path, "name")
 	fd.ExitParams = d.optBool(m, path, "exitParams")
 	fd.Sync = d.optBool(m, path, "sync")
+	fd.Params = d.params(m, path)
 	fd.Decorator = d.decorator(m, path)
 	fd.Body = d.block(m, path, "body")
 	return fd
@@ -307,11 +308,12 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Args = d.args(w, p)
 		}
 	case SEnterContext:
-		if w := d.Object(p, arg, "stack", "manager", "args", "as"); w != nil {
+		if w := d.Object(p, arg, "stack", "manager", "args", "as", "sync"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")
 			s.Manager = d.ReqStr(w, p, "manager")
 			s.Args = d.args(w, p)
 			s.As = d.OptStr(w, p, "as")
+			s.Sync = d.optBool(w, p, "sync")
 		}
 	case SIfException:
 		if w := d.Object(p, arg, "then", "else"); w != nil {
@@ -353,10 +355,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			}
 		}
 	case SPushExit, SPushCallback:
-		if w := d.Object(p, arg, "stack", "function"); w != nil {
-			s.Stack = d.ReqStr(w, p, "stack")
-			s.Func = d.ReqStr(w, p, "function")
-		}
+		d.push(p, arg, s)
 	case SReschedule:
 		d.reschedule(p, arg, s)
 	default:

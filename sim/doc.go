@@ -107,12 +107,19 @@
 // __repr__: Connection('db.example', 5432). A generator manager's params
 // are its function's parameters, the local variables of its body.
 //
-// Functions have a name, a body and, for exit callbacks pushed with
-// push_async_exit, "exitParams": true (the signature exc_type, exc, tb).
-// "sync": true makes a plain def: a blocking function that only a
-// toThread statement runs, in a worker thread; its body holds print,
-// block, raise, reraise, return, pass and try, and its time.sleep
-// ("block") blocks only its thread.
+// Functions have a name, a body and, for exit functions pushed with
+// pushExit, "exitParams": true (the signature exc_type, exc, tb). A
+// callback pushed with pushCallback may take "params": ["name", "n"],
+// for which the statement passes one VALUE each in its "args"; no other
+// statement passes arguments, so only pushCallback takes a function
+// with params.
+// "sync": true makes a plain def: a blocking function that a toThread
+// statement runs in a worker thread, or that an exit stack's plain
+// methods (pushExit and pushCallback with "sync": true) call on the
+// loop's own thread. Its body holds print, block, raise, reraise,
+// return, pass and try (and ifException when it takes exitParams), and
+// its time.sleep ("block") blocks the thread it runs in: only its worker
+// thread, or the whole event loop. It cannot be decorated.
 // A function may be decorated with a generator manager:
 //
 //	{"name": "report", "decorator": {"manager": "session", "args": ["reports"]}, "body": [...]}
@@ -150,8 +157,16 @@
 //	{"call": {"function": "f", "as": "r"}}    r = await f()
 //	{"assign": {"name": "cm", "manager": "M", "args": [...]}}   cm = M(...) (enter it later with {"use": "cm"})
 //	{"enterContext": {"stack": "stack", "manager": "M", "args": [...], "as": "x"}}
-//	{"pushExit": {"stack": "stack", "function": "on_exit"}}
-//	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
+//	                                      x = await stack.enter_async_context(M(...));
+//	                                      "sync": true is x = stack.enter_context(M(...))
+//	{"pushExit": {"stack": "stack", "function": "on_exit"}}   stack.push_async_exit(on_exit);
+//	                                      "sync": true is stack.push(on_exit), a plain def;
+//	                                      "object": "cm" instead of "function" pushes cm's
+//	                                      __aexit__ (its __exit__ when sync); an object without
+//	                                      one is pushed as the callable, and calling it fails
+//	{"pushCallback": {"stack": "stack", "function": "cleanup", "args": ["db", 1]}}
+//	                                      stack.push_async_callback(cleanup, "db", 1);
+//	                                      "sync": true is stack.callback(cleanup, "db", 1)
 //	{"shield": {"call": "f", "as": "r"}}   r = await asyncio.shield(f()); or {"task": "t"}: shield(t)
 //	{"waitFor": {"call": "f", "timeout": 1.5, "as": "r"}}   r = await asyncio.wait_for(f(), 1.5);
 //	                                      or {"task": "t"}; "timeout": null is None (required)

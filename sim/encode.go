@@ -60,6 +60,9 @@ func scenarioJSON(sc *Scenario) obj {
 		if f.Sync {
 			fo["sync"] = true
 		}
+		if len(f.Params) > 0 {
+			fo["params"] = f.Params
+		}
 		if d := f.Decorator; d != nil {
 			do := obj{"manager": d.Manager}
 			putArgs(do, d.Args)
@@ -228,9 +231,12 @@ func stmtJSON(s *Stmt) obj {
 		w := obj{"stack": s.Stack, "manager": s.Manager}
 		putArgs(w, s.Args)
 		putStr(w, "as", s.As)
+		if s.Sync {
+			w["sync"] = true
+		}
 		arg = w
 	case SPushExit, SPushCallback:
-		arg = obj{"stack": s.Stack, "function": s.Func}
+		arg = pushJSON(s)
 	case SAsyncFor:
 		w := obj{"body": blockJSON(s.Body)}
 		putStr(w, "gen", s.Manager)

@@ -343,7 +343,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 	case SReschedule:
 		return x.execReschedule(s)
 	case SPushExit, SPushCallback:
-		return x.execPushExit(s)
+		return x.execPush(s)
 	case SIfException:
 		v, fl := x.lookup("exc_type", s.id)
 		if fl.kind == flowExc {

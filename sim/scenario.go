@@ -83,15 +83,21 @@ type ManagerDef struct {
 // AsyncExitStack.
 type FuncDef struct {
 	Name string `json:"name"`
-	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit.
+	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit
+	// (or push, when Sync).
 	ExitParams bool `json:"exitParams,omitempty"`
-	// Sync makes it a plain "def": a blocking function that only a
-	// toThread statement runs, in a worker thread of the default executor.
+	// Sync makes it a plain "def": a blocking function that a toThread
+	// statement runs in a worker thread of the default executor, or an
+	// exit stack's sync methods (push, callback) call on the loop's thread.
 	Sync bool    `json:"sync,omitempty"`
 	Body []*Stmt `json:"body"`
 	// Decorator, when set, is the @M(args) line above the function: every
 	// call runs the body inside a fresh M(args) (see decorator.go).
 	Decorator *Decorator `json:"decorator,omitempty"`
+	// Params are the parameters of an exit callback that pushCallback
+	// pushes with one argument for each (Stmt.Args); no other statement
+	// passes arguments to a function.
+	Params []string `json:"params,omitempty"`
 
 	id int
 }
@@ -157,7 +163,7 @@ type Stmt struct {
 	HasValue  bool     // return: a value was given
 
 	Items []*WithItem // with
-	Sync  bool        // with: a plain (non-async) with statement
+	Sync  bool        // with: a plain (non-async) with; enterContext, pushExit, pushCallback: the sync method
 	Body  []*Stmt     // with, try
 
 	Handlers   []*Handler // try
@@ -174,8 +180,8 @@ type Stmt struct {
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
 	Task     string // await, cancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
-	Args     []Expr // assign, enterContext: the arguments of Manager(...)
-	Use      string // asyncFor: a variable holding the async generator; reschedule: the Timeout's variable
+	Args     []Expr // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
+	Use      string // asyncFor: a variable holding the async generator; reschedule: the Timeout's; pushExit: the object's
 	Stack    string // enterContext, pushExit, pushCallback
 	As       string // target variable of gather, createTask, await, call, assign, enterContext
 
