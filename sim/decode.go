@@ -183,7 +183,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue", "reschedule"}
+	"asyncFor", "break", "continue", "reschedule", "popAll", "aclose"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -358,6 +358,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		d.push(p, arg, s)
 	case SReschedule:
 		d.reschedule(p, arg, s)
+	case SPopAll, SAclose:
+		d.stackMethod(p, arg, s)
 	default:
 		d.Errorf(path, "unknown statement %q (expected one of %s)", kind, strings.Join(stmtKinds, ", "))
 		s.Kind = SPass

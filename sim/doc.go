@@ -167,6 +167,11 @@
 //	{"pushCallback": {"stack": "stack", "function": "cleanup", "args": ["db", 1]}}
 //	                                      stack.push_async_callback(cleanup, "db", 1);
 //	                                      "sync": true is stack.callback(cleanup, "db", 1)
+//	{"popAll": {"stack": "stack", "as": "rest"}}   rest = stack.pop_all(): a new AsyncExitStack
+//	                                      takes every callback and the stack is left empty;
+//	                                      enter rest ({"use": "rest"}) or close it later
+//	{"aclose": "stack"}                   await stack.aclose(): unwind it now, as __aexit__(None,
+//	                                      None, None) would, leaving it empty for more callbacks
 //	{"shield": {"call": "f", "as": "r"}}   r = await asyncio.shield(f()); or {"task": "t"}: shield(t)
 //	{"waitFor": {"call": "f", "timeout": 1.5, "as": "r"}}   r = await asyncio.wait_for(f(), 1.5);
 //	                                      or {"task": "t"}; "timeout": null is None (required)
@@ -182,6 +187,14 @@
 //	                                      "extend": 1.5 instead is cm.reschedule(cm.when() + 1.5).
 //	                                      Only an active timeout moves: before it is entered, once it
 //	                                      fired or after its block, it raises RuntimeError
+//
+// A run that ends with a generator manager entered and never exited,
+// held by an exit stack that was never unwound (popped and forgotten, or
+// pushed to after its block), is refused: CPython closes that generator
+// when the last reference to the stack goes, at a moment set by
+// reference counts, which the engine does not keep. Pushing the exit of
+// asyncio's own objects (a Timeout, a TaskGroup, a lock or a semaphore),
+// whose exits depend on how they were entered, is refused as well.
 //
 // A VALUE is a string, true or false, a whole number (-9223372036854775808
 // to 9223372036854775807, written as Python writes an int; 5432, not 5432.0

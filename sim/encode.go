@@ -258,6 +258,8 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SReschedule:
 		arg = rescheduleJSON(s)
+	case SPopAll, SAclose:
+		arg = stackMethodJSON(s)
 	case SToThread:
 		w := obj{"function": s.Func}
 		putStr(w, "as", s.As)

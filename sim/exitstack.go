@@ -55,18 +55,19 @@ func (s *exitStackCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	return inst, normal
 }
 
-// stackOf looks up stack.attr, the method of an AsyncExitStack variable.
-func (x *exec) stackOf(name, attr string, node int) (*exitStackCM, flow) {
+// stackOf looks up stack.attr, the method of an AsyncExitStack variable:
+// the stack object and its state.
+func (x *exec) stackOf(name, attr string, node int) (*instance, *exitStackCM, flow) {
 	v, fl := x.lookup(name, node)
 	if fl.kind == flowExc {
-		return nil, fl
+		return nil, nil, fl
 	}
 	if inst, ok := v.(*instance); ok {
 		if s, ok := inst.mgr.(*exitStackCM); ok {
-			return s, normal
+			return inst, s, normal
 		}
 	}
-	return nil, x.raiseNew(AttributeErrorClass, noAttribute(v, attr), node)
+	return nil, nil, x.raiseNew(AttributeErrorClass, noAttribute(v, attr), node)
 }
 
 // execEnterContext is x = await stack.enter_async_context(M()), or
@@ -76,7 +77,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	if s.Sync {
 		method, kind, enterName, exitName = "enter_context", "context manager", "__enter__", "__exit__"
 	}
-	stack, fl := x.stackOf(s.Stack, method, s.id)
+	_, stack, fl := x.stackOf(s.Stack, method, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}

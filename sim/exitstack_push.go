@@ -120,7 +120,7 @@ func (v *validator) push(p string, s *Stmt) {
 // looked up on the stack, then its arguments are evaluated.
 func (x *exec) execPush(s *Stmt) flow {
 	method := pushMethod(s)
-	stack, fl := x.stackOf(s.Stack, method, s.id)
+	_, stack, fl := x.stackOf(s.Stack, method, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}

@@ -342,6 +342,10 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execWaitFor(s)
 	case SReschedule:
 		return x.execReschedule(s)
+	case SPopAll:
+		return x.execPopAll(s)
+	case SAclose:
+		return x.execAclose(s)
 	case SPushExit, SPushCallback:
 		return x.execPush(s)
 	case SIfException:

@@ -443,6 +443,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, assignPrefix(s.As)+"await asyncio.wait_for("+awaitableArg(s)+", "+timeout+")")
 	case SReschedule:
 		r.emit(ind, rescheduleSource(s))
+	case SPopAll, SAclose:
+		r.emit(ind, stackMethodSource(s))
 	case SToThread:
 		if s.Executor {
 			r.emit(ind, assignPrefix(s.As)+"await asyncio.get_running_loop().run_in_executor(None, "+s.Func+")")

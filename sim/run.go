@@ -158,7 +158,10 @@ func (e *engine) runMain() error {
 		}
 		e.orphans = nil
 	}
-	return e.runUntilComplete(last.fut)
+	if err := e.runUntilComplete(last.fut); err != nil {
+		return err
+	}
+	return e.stacksLeftHolding()
 }
 
 func (l Limits) withDefaults() Limits {

@@ -145,6 +145,8 @@ const (
 	SBreak        StmtKind = "break"        // break, inside an async for
 	SContinue     StmtKind = "continue"     // continue, inside an async for
 	SReschedule   StmtKind = "reschedule"   // cm.reschedule(loop.time() + d), (None) or (cm.when() + d)
+	SPopAll       StmtKind = "popAll"       // [x =] stack.pop_all()
+	SAclose       StmtKind = "aclose"       // await stack.aclose()
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -182,7 +184,7 @@ type Stmt struct {
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
 	Args     []Expr // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
 	Use      string // asyncFor: a variable holding the async generator; reschedule: the Timeout's; pushExit: the object's
-	Stack    string // enterContext, pushExit, pushCallback
+	Stack    string // enterContext, pushExit, pushCallback, popAll, aclose
 	As       string // target variable of gather, createTask, await, call, assign, enterContext
 
 	// Extend: reschedule's new deadline is the timeout's own plus Seconds

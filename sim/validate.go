@@ -351,7 +351,8 @@ func (v *validator) function(p, name string, exitParams bool) {
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
 	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
-	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true, SReschedule: true}
+	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true, SReschedule: true,
+	SPopAll: true, SAclose: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
@@ -556,6 +557,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.target(v.join(p, "toThread.as"), s.As)
 	case SReschedule:
 		v.reschedule(p, s)
+	case SPopAll, SAclose:
+		v.stackMethod(p, s)
 	default:
 		v.errorf(p, "unknown statement %q", s.Kind)
 	}

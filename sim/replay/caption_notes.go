@@ -3,11 +3,12 @@ package replay
 import "strings"
 
 // This file captions what the library's less common methods do:
-// Timeout.reschedule, and the plain __enter__ and __exit__ calls of an
-// exit stack.
+// Timeout.reschedule, AsyncExitStack.pop_all and aclose, and the plain
+// __enter__ and __exit__ calls of an exit stack.
 
 // libraryNote translates the notes of library methods that have no event
-// of their own: Timeout.reschedule. ok is false for any other note.
+// of their own: Timeout.reschedule, AsyncExitStack.pop_all and aclose. ok
+// is false for any other note.
 func (c *captioner) libraryNote() (s string, ok bool) {
 	ev := c.ev
 	switch t := ev.Text; {
@@ -18,6 +19,10 @@ func (c *captioner) libraryNote() (s string, ok bool) {
 			return c.say("caption.note.rescheduled.passed", c.secs(ev.Wake)), true
 		}
 		return c.say("caption.note.rescheduled", c.secs(ev.Wake)), true
+	case strings.HasPrefix(t, "pop_all()"):
+		return c.say("caption.note.popall"), true
+	case strings.HasPrefix(t, "aclose()"):
+		return c.say("caption.note.aclose"), true
 	}
 	return "", false
 }
