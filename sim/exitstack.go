@@ -40,7 +40,7 @@ type exitCallback struct {
 	args []Value
 	// obj, when neither inst nor fn is set, is an object pushed without
 	// the exit method push looked for: push takes it for the callable
-	// itself, and calling it fails.
+	// itself, and calling it with the exit arguments fails (callFails).
 	obj Value
 	// sync is is_sync: the stack calls the callback rather than awaiting
 	// what it returns.
@@ -189,7 +189,7 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 		}
 		return x.callExitAs(cb.inst, exc, how, cb.node)
 	case cb.fn == nil:
-		return nil, x.raiseNew(TypeErrorClass, fmt.Sprintf("'%s' object is not callable", pyTypeName(cb.obj)), cb.node)
+		return nil, x.raiseNew(TypeErrorClass, callFails(cb.obj), cb.node)
 	}
 	var et, ev, tb Value
 	if exc != nil {

@@ -35,6 +35,9 @@ func TestStackRunsItDoesNotFollow(t *testing.T) {
 		{"entered after the stack closed", gen + `{"with":{"items":[{"exitStack":true,"as":"stack"}],"body":[]}},
 			{"enterContext":{"stack":"stack","manager":"g"}}]}]}`,
 			"held by an AsyncExitStack that was never closed"},
+		{"an exception class pushed", `{"version":1,"managers":[{"name":"C","kind":"class","aexit":[{"with":{"items":[{"exitStack":true,"as":"s"},{"nullContext":{"var":"exc_type"},"as":"k"}],"body":[
+			{"pushExit":{"stack":"s","object":"k"}}]}}]}],"functions":[{"name":"main","body":[{"with":{"items":[{"manager":"C"}],"body":[{"raise":"KeyError"}]}}]}]}`,
+			"stack.push_async_exit(k) pushes the class KeyError as if it were an exit function"},
 		{"a timeout's exit pushed", mainBody(`{"with":{"items":[{"exitStack":true,"as":"stack"},{"timeout":1,"as":"cm"}],"body":[
 			{"pushExit":{"stack":"stack","object":"cm"}}]}}`),
 			"stack.push_async_exit() pushes the exit method of Timeout, an asyncio object whose exit depends on how it was entered"},

@@ -132,6 +132,11 @@ func (x *exec) execPush(s *Stmt) flow {
 			return fl
 		}
 		cb.obj = v
+		if c, ok := v.(*ExcClass); ok {
+			// A class is callable: the stack would make an exception of
+			// it and await it, or take it (a true value) as suppressing.
+			x.e.fail(fmt.Errorf("%w: stack.%s(%s) pushes the class %s as if it were an exit function; this tool does not follow what calling it does", ErrLimit, method, s.Use, c.Name))
+		}
 		if inst, ok := v.(*instance); ok {
 			if _, exit := inst.hasMethods(s.Sync); exit {
 				x.checkPushable(inst, method)
@@ -160,4 +165,17 @@ func (x *exec) checkPushable(inst *instance, method string) {
 		return
 	}
 	x.e.fail(fmt.Errorf("%w: stack.%s() pushes the exit method of %s, an asyncio object whose exit depends on how it was entered; this tool follows pushing the exits of classes, generator managers, exit stacks, nullcontext and aclosing", ErrLimit, method, inst.typeName()))
+}
+
+// callFails is the TypeError of calling v as an exit function, with
+// (exc_type, exc, tb): no value here is callable but an
+// @asynccontextmanager object, an AsyncContextDecorator whose __call__
+// takes one function.
+func callFails(v Value) string {
+	if inst, ok := v.(*instance); ok {
+		if _, ok := inst.mgr.(*asyncGenCM); ok {
+			return "AsyncContextDecorator.__call__() takes 2 positional arguments but 4 were given"
+		}
+	}
+	return fmt.Sprintf("'%s' object is not callable", pyTypeName(v))
 }
