@@ -29,23 +29,30 @@ type exitStackCM struct {
 }
 
 // exitCallback is one entry of an AsyncExitStack: (is_sync, callback).
+// It stays small (a stack may hold thousands): what only the push
+// statements need lives behind call.
 type exitCallback struct {
 	// inst is a manager whose exit method was pushed: by
 	// enter_async_context or enter_context, or by push_async_exit or push
 	// of the object itself.
 	inst *instance
-	// fn is a function pushed by push_async_exit or push (ExitParams), or
-	// by push_async_callback or callback with args.
-	fn   *FuncDef
-	args []Value
-	// obj, when neither inst nor fn is set, is an object pushed without
-	// the exit method push looked for: push takes it for the callable
-	// itself, and calling it with the exit arguments fails (callFails).
-	obj Value
+	// call, when inst is nil, is what a push statement pushed.
+	call *pushedCall
+	node int32 // the statement that pushed it
 	// sync is is_sync: the stack calls the callback rather than awaiting
 	// what it returns.
 	sync bool
-	node int
+}
+
+// pushedCall is a function pushed by push_async_exit or push (ExitParams)
+// or by push_async_callback or callback, with args; or, when fn is nil,
+// an object pushed without the exit method push looked for, which push
+// takes for the callable itself: calling it with the exit arguments
+// fails (callFails).
+type pushedCall struct {
+	fn   *FuncDef
+	args []Value
+	obj  Value
 }
 
 func (s *exitStackCM) typeName() string { return "AsyncExitStack" }
@@ -110,7 +117,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return x.pop(f, fl)
 	}
-	stack.callbacks = append(stack.callbacks, exitCallback{inst: inst, sync: s.Sync, node: s.id})
+	stack.callbacks = append(stack.callbacks, exitCallback{inst: inst, sync: s.Sync, node: int32(s.id)})
 	x.pop(f, normal)
 	if s.As != "" {
 		x.cur.vars.set(s.As, v)
@@ -187,18 +194,19 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 		if cb.sync {
 			how = "__exit__ (an exit stack)"
 		}
-		return x.callExitAs(cb.inst, exc, how, cb.node)
-	case cb.fn == nil:
-		return nil, x.raiseNew(TypeErrorClass, callFails(cb.obj), cb.node)
+		return x.callExitAs(cb.inst, exc, how, int(cb.node))
+	case cb.call.fn == nil:
+		return nil, x.raiseNew(TypeErrorClass, callFails(cb.call.obj), int(cb.node))
 	}
+	fn := cb.call.fn
 	var et, ev, tb Value
 	if exc != nil {
 		et, ev, tb = exc.Class, exc, tracebackValue{}
 	}
-	if cb.fn.ExitParams {
-		f := x.newFrame(cb.fn.Name, hookNone, nil, exitParams, et, ev, tb)
+	if fn.ExitParams {
+		f := x.newFrame(fn.Name, hookNone, nil, exitParams, et, ev, tb)
 		x.push(f)
-		fl := x.pop(f, x.funcBody(cb.fn))
+		fl := x.pop(f, x.funcBody(fn))
 		if fl.kind == flowExc {
 			return nil, fl
 		}
@@ -208,9 +216,9 @@ func (x *exec) callExitCallback(cb exitCallback, exc *Exc) (Value, flow) {
 	// with its arguments (and awaits it, unless sync); it returns None.
 	w := x.newFrame("_exit_wrapper", hookNone, nil, nil)
 	x.push(w)
-	f := x.callFrame(cb.fn, cb.args)
+	f := x.callFrame(fn, cb.call.args)
 	x.push(f)
-	fl := x.pop(f, x.funcBody(cb.fn))
+	fl := x.pop(f, x.funcBody(fn))
 	if fl.kind == flowExc {
 		return nil, x.pop(w, fl)
 	}

@@ -124,14 +124,14 @@ func (x *exec) execPush(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return fl
 	}
-	cb := exitCallback{sync: s.Sync, node: s.id}
+	cb := exitCallback{sync: s.Sync, node: int32(s.id)}
 	switch {
 	case s.Use != "":
 		v, fl := x.lookup(s.Use, s.id)
 		if fl.kind == flowExc {
 			return fl
 		}
-		cb.obj = v
+		cb.call = &pushedCall{obj: v}
 		if c, ok := v.(*ExcClass); ok {
 			// A class is callable: the stack would make an exception of
 			// it and await it, or take it (a true value) as suppressing.
@@ -140,14 +140,15 @@ func (x *exec) execPush(s *Stmt) flow {
 		if inst, ok := v.(*instance); ok {
 			if _, exit := inst.hasMethods(s.Sync); exit {
 				x.checkPushable(inst, method)
-				cb.inst = inst
+				cb.inst, cb.call = inst, nil
 			}
 		}
 	default:
-		cb.fn = x.e.funcs[s.Func]
-		if cb.args, fl = x.evalArgs(s.Args, s.id); fl.kind == flowExc {
+		args, fl := x.evalArgs(s.Args, s.id)
+		if fl.kind == flowExc {
 			return fl
 		}
+		cb.call = &pushedCall{fn: x.e.funcs[s.Func], args: args}
 	}
 	stack.callbacks = append(stack.callbacks, cb)
 	return normal
