@@ -12,7 +12,9 @@ import "strings"
 // body sees: (exc_type, exc, tb) for an exit function, else its params.
 func (v *validator) funcParams(p string, f *FuncDef) []string {
 	switch {
-	case f.Name == "main" && (f.ExitParams || len(f.Params) > 0):
+	case f.Name == "main" && f.ExitParams:
+		v.errorf(v.join(p, "exitParams"), "main takes no parameters")
+	case f.Name == "main" && len(f.Params) > 0:
 		v.errorf(v.join(p, "params"), "main takes no parameters")
 	case f.ExitParams && len(f.Params) > 0:
 		v.errorf(v.join(p, "params"), "an exit function takes (exc_type, exc, tb) and nothing else: leave out params or exitParams")
