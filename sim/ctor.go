@@ -227,16 +227,10 @@ func (v *validator) ctor(p string, m *ManagerDef) {
 	for i, name := range m.Params {
 		pp := v.idx(v.join(p, "params"), i)
 		switch {
-		case !isIdent(name) || reservedName(name):
-			v.errorf(pp, "expected a Python identifier that is not a keyword or a name the program uses (asyncio, time, print, exception classes, self, exc_type, exc, tb...), got %q", name)
-		case seen[name]:
-			v.errorf(pp, "duplicate parameter %q", name)
-		case v.defs[name] != "":
-			v.errorf(pp, "%q would hide the %s of the same name", name, v.defs[name])
+		case !v.paramName(pp, name, seen):
 		case class:
 			v.attrName(pp, name)
 		}
-		seen[name] = true
 	}
 	if !class {
 		if len(m.Init) > 0 {
@@ -274,18 +268,42 @@ func (v *validator) args(p, manager string, args []Expr) {
 // argCount checks that a call of manager passes n arguments, one per
 // parameter.
 func (v *validator) argCount(p, manager string, n int) {
-	m := v.mgrs[manager]
-	if m == nil || n == len(m.Params) {
-		return // an unknown manager is reported by ref
+	if m := v.mgrs[manager]; m != nil { // an unknown manager is reported by ref
+		v.argCountOf(p, m.Name, m.Params, n)
+	}
+}
+
+// paramName checks one parameter's name and notes it in seen; it reports
+// whether the name is good.
+func (v *validator) paramName(p, name string, seen map[string]bool) bool {
+	dup := seen[name]
+	seen[name] = true
+	switch {
+	case !isIdent(name) || reservedName(name):
+		v.errorf(p, "expected a Python identifier that is not a keyword or a name the program uses (asyncio, time, print, exception classes, self, exc_type, exc, tb...), got %q", name)
+	case dup:
+		v.errorf(p, "duplicate parameter %q", name)
+	case v.defs[name] != "":
+		v.errorf(p, "%q would hide the %s of the same name", name, v.defs[name])
+	default:
+		return true
+	}
+	return false
+}
+
+// argCountOf checks that a call of name(params) passes n arguments.
+func (v *validator) argCountOf(p, name string, params []string, n int) {
+	if n == len(params) {
+		return
 	}
 	takes := "no arguments"
-	switch n := len(m.Params); {
+	switch n := len(params); {
 	case n == 1:
 		takes = "1 argument"
 	case n > 1:
 		takes = fmt.Sprintf("%d arguments", n)
 	}
-	v.errorf(p, "%s(%s) takes %s; got %d", m.Name, strings.Join(m.Params, ", "), takes, n)
+	v.errorf(p, "%s(%s) takes %s; got %d", name, strings.Join(params, ", "), takes, n)
 }
 
 // attrsOf checks the attributes a print field reads: each must be one a

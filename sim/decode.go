@@ -160,7 +160,7 @@ func (d *decoder) manager(path string, v any) *ManagerDef {
 }
 
 func (d *decoder) function(path string, v any) *FuncDef {
-	m := d.Object(path, v, "name", "exitParams", "sync", "decorator", "body")
+	m := d.Object(path, v, "name", "exitParams", "sync", "params", "decorator", "body")
 	fd := &FuncDef{}
 	if m == nil {
 		return fd
@@ -168,6 +168,7 @@ func (d *decoder) function(path string, v any) *FuncDef {
 	fd.Name = d.ReqStr(m, path, "name")
 	fd.ExitParams = d.optBool(m, path, "exitParams")
 	fd.Sync = d.optBool(m, path, "sync")
+	fd.Params = d.params(m, path)
 	fd.Decorator = d.decorator(m, path)
 	fd.Body = d.block(m, path, "body")
 	return fd
@@ -188,7 +189,8 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue", "if", "for", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask", "addNote"}
+	"asyncFor", "break", "continue", "if", "for", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask", "addNote",
+	"reschedule", "popAll", "aclose"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
 	s := &Stmt{Kind: SPass}
@@ -314,11 +316,12 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 			s.Args = d.args(w, p)
 		}
 	case SEnterContext:
-		if w := d.Object(p, arg, "stack", "manager", "args", "as"); w != nil {
+		if w := d.Object(p, arg, "stack", "manager", "args", "as", "sync"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")
 			s.Manager = d.ReqStr(w, p, "manager")
 			s.Args = d.args(w, p)
 			s.As = d.OptStr(w, p, "as")
+			s.Sync = d.optBool(w, p, "sync")
 		}
 	case SIfException:
 		if w := d.Object(p, arg, "then", "else"); w != nil {
@@ -374,10 +377,11 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	case SAddNote:
 		d.addNote(p, arg, s)
 	case SPushExit, SPushCallback:
-		if w := d.Object(p, arg, "stack", "function"); w != nil {
-			s.Stack = d.ReqStr(w, p, "stack")
-			s.Func = d.ReqStr(w, p, "function")
-		}
+		d.push(p, arg, s)
+	case SReschedule:
+		d.reschedule(p, arg, s)
+	case SPopAll, SAclose:
+		d.stackMethod(p, arg, s)
 	default:
 		d.Errorf(path, "unknown statement %q (expected one of %s)", kind, strings.Join(stmtKinds, ", "))
 		s.Kind = SPass

@@ -112,12 +112,19 @@
 // __repr__: Connection('db.example', 5432). A generator manager's params
 // are its function's parameters, the local variables of its body.
 //
-// Functions have a name, a body and, for exit callbacks pushed with
-// push_async_exit, "exitParams": true (the signature exc_type, exc, tb).
-// "sync": true makes a plain def: a blocking function that only a
-// toThread statement runs, in a worker thread; its body holds print,
-// block, raise, reraise, return, pass and try, and its time.sleep
-// ("block") blocks only its thread.
+// Functions have a name, a body and, for exit functions pushed with
+// pushExit, "exitParams": true (the signature exc_type, exc, tb). A
+// callback pushed with pushCallback may take "params": ["name", "n"],
+// for which the statement passes one VALUE each in its "args"; no other
+// statement passes arguments, so only pushCallback takes a function
+// with params.
+// "sync": true makes a plain def: a blocking function that a toThread
+// statement runs in a worker thread, or that an exit stack's plain
+// methods (pushExit and pushCallback with "sync": true) call on the
+// loop's own thread. Its body holds print, block, raise, reraise,
+// return, pass and try (and ifException when it takes exitParams), and
+// its time.sleep ("block") blocks the thread it runs in: only its worker
+// thread, or the whole event loop. It cannot be decorated.
 // A function may be decorated with a generator manager:
 //
 //	{"name": "report", "decorator": {"manager": "session", "args": ["reports"]}, "body": [...]}
@@ -163,8 +170,21 @@
 //	{"call": {"function": "f", "as": "r"}}    r = await f()
 //	{"assign": {"name": "cm", "manager": "M", "args": [...]}}   cm = M(...) (enter it later with {"use": "cm"})
 //	{"enterContext": {"stack": "stack", "manager": "M", "args": [...], "as": "x"}}
-//	{"pushExit": {"stack": "stack", "function": "on_exit"}}
-//	{"pushCallback": {"stack": "stack", "function": "cleanup"}}
+//	                                      x = await stack.enter_async_context(M(...));
+//	                                      "sync": true is x = stack.enter_context(M(...))
+//	{"pushExit": {"stack": "stack", "function": "on_exit"}}   stack.push_async_exit(on_exit);
+//	                                      "sync": true is stack.push(on_exit), a plain def;
+//	                                      "object": "cm" instead of "function" pushes cm's
+//	                                      __aexit__ (its __exit__ when sync); an object without
+//	                                      one is pushed as the callable, and calling it fails
+//	{"pushCallback": {"stack": "stack", "function": "cleanup", "args": ["db", 1]}}
+//	                                      stack.push_async_callback(cleanup, "db", 1);
+//	                                      "sync": true is stack.callback(cleanup, "db", 1)
+//	{"popAll": {"stack": "stack", "as": "rest"}}   rest = stack.pop_all(): a new AsyncExitStack
+//	                                      takes every callback and the stack is left empty;
+//	                                      enter rest ({"use": "rest"}) or close it later
+//	{"aclose": "stack"}                   await stack.aclose(): unwind it now, as __aexit__(None,
+//	                                      None, None) would, leaving it empty for more callbacks
 //	{"shield": {"call": "f", "as": "r"}}   r = await asyncio.shield(f()); or {"task": "t"}: shield(t)
 //	{"waitFor": {"call": "f", "timeout": 1.5, "as": "r"}}   r = await asyncio.wait_for(f(), 1.5);
 //	                                      or {"task": "t"}; "timeout": null is None (required)
@@ -193,6 +213,20 @@
 //	{"uncancel": {"task": "t", "as": "n"}}   n = t.uncancel(); or {"uncancel": "t"}
 //	{"currentTask": "me"}                 me = asyncio.current_task() (print {me.cancelling()},
 //	                                      not {me}: a task's repr holds an address)
+//	{"reschedule": {"timeout": "cm", "after": 3}}   cm.reschedule(asyncio.get_running_loop().time() + 3):
+//	                                      cm holds an asyncio.Timeout (async with asyncio.timeout(...) as cm);
+//	                                      "after": null is cm.reschedule(None) (no deadline);
+//	                                      "extend": 1.5 instead is cm.reschedule(cm.when() + 1.5).
+//	                                      Only an active timeout moves: before it is entered, once it
+//	                                      fired or after its block, it raises RuntimeError
+//
+// A run that ends with a generator manager entered and never exited,
+// held by an exit stack that was never unwound (popped and forgotten, or
+// pushed to after its block), is refused: CPython closes that generator
+// when the last reference to the stack goes, at a moment set by
+// reference counts, which the engine does not keep. Pushing the exit of
+// asyncio's own objects (a Timeout, a TaskGroup, a lock or a semaphore),
+// whose exits depend on how they were entered, is refused as well.
 //
 // A VALUE is a string, true or false, a whole number (-9223372036854775808
 // to 9223372036854775807, written as Python writes an int; 5432, not 5432.0
@@ -200,6 +234,9 @@
 // with ITEM is {"manager": "M", "args": [VALUE...], "as": "x"} (a new
 // instance; args only when M has params), {"use": "cm"} (an existing one), {"timeout": 2} (asyncio.timeout;
 // {"timeout": null} is asyncio.timeout(None), which never expires),
+// {"timeoutAt": 2.5} (asyncio.timeout_at(asyncio.get_running_loop().time()
+// + 2.5): the loop's clock starts at no meaningful moment, so a deadline
+// is always written from now; {"timeoutAt": null} is timeout_at(None)),
 // {"exitStack": true, "as": "stack"}, {"taskGroup": true, "as": "tg"},
 // {"nullContext": VALUE} (contextlib.nullcontext(VALUE); null for none) or
 // {"aclosing": "gen", "as": "it"} (contextlib.aclosing(gen())).

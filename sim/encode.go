@@ -61,6 +61,9 @@ func scenarioJSON(sc *Scenario) obj {
 		if f.Sync {
 			fo["sync"] = true
 		}
+		if len(f.Params) > 0 {
+			fo["params"] = f.Params
+		}
 		if d := f.Decorator; d != nil {
 			do := obj{"manager": d.Manager}
 			putArgs(do, d.Args)
@@ -229,9 +232,12 @@ func stmtJSON(s *Stmt) obj {
 		w := obj{"stack": s.Stack, "manager": s.Manager}
 		putArgs(w, s.Args)
 		putStr(w, "as", s.As)
+		if s.Sync {
+			w["sync"] = true
+		}
 		arg = w
 	case SPushExit, SPushCallback:
-		arg = obj{"stack": s.Stack, "function": s.Func}
+		arg = pushJSON(s)
 	case SIf, SFor:
 		arg = controlJSON(s)
 	case SSetAttr:
@@ -263,6 +269,10 @@ func stmtJSON(s *Stmt) obj {
 		arg = waitJSON(s.Wait)
 	case SCurrentTask:
 		arg = s.As
+	case SReschedule:
+		arg = rescheduleJSON(s)
+	case SPopAll, SAclose:
+		arg = stackMethodJSON(s)
 	case SToThread:
 		w := obj{"function": s.Func}
 		putStr(w, "as", s.As)

@@ -55,6 +55,8 @@ func (e *engine) gather(args []*future, returnExceptions bool) *future {
 			results := make([]Value, len(children))
 			for i, c := range children {
 				switch {
+				case c.state == cancelled && c.cancelMsg != nil:
+					results[i] = e.newExc(CancelledErrorClass, true, *c.cancelMsg)
 				case c.state == cancelled:
 					results[i] = e.newExc(CancelledErrorClass, true, "")
 				case c.exc != nil:
@@ -64,7 +66,10 @@ func (e *engine) gather(args []*future, returnExceptions bool) *future {
 				}
 			}
 			if outer.gather.cancelRequested {
-				e.setException(outer, e.makeCancelledError(fut))
+				// "exc = fut._make_cancelled_error()" after "for fut in
+				// children": fut is the last child now, not the one that
+				// just finished (which may not be cancelled at all).
+				e.setException(outer, e.makeCancelledError(children[len(children)-1]))
 			} else {
 				e.setResult(outer, results)
 			}

@@ -354,10 +354,16 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execUncancel(s)
 	case SCurrentTask:
 		return x.execCurrentTask(s)
-	case SPushExit, SPushCallback:
-		return x.execPushExit(s)
 	case SAddNote:
 		return x.execAddNote(s)
+	case SReschedule:
+		return x.execReschedule(s)
+	case SPopAll:
+		return x.execPopAll(s)
+	case SAclose:
+		return x.execAclose(s)
+	case SPushExit, SPushCallback:
+		return x.execPush(s)
 	case SIfException:
 		v, fl := x.lookup("exc_type", s.id)
 		if fl.kind == flowExc {

@@ -124,7 +124,7 @@ type libKind struct {
 
 // libKinds are the library managers, in the order their fields are
 // listed in messages and checked.
-var libKinds = []*libKind{&timeoutKind, &exitStackKind, &taskGroupKind, &nullContextKind, &aclosingKind}
+var libKinds = []*libKind{&timeoutKind, &timeoutAtKind, &exitStackKind, &taskGroupKind, &nullContextKind, &aclosingKind}
 
 // withItemSources are the with item's JSON fields that say what it
 // enters, of which an item sets exactly one, in the order messages list

@@ -17,9 +17,10 @@ type renderer struct {
 	b     strings.Builder
 	line  int
 	lines map[int]int
-	// inThread: the function being written is a plain def that runs in
-	// a worker thread, where time.sleep blocks only that thread.
-	inThread bool
+	// sleepNote is the comment on time.sleep in the function being
+	// written: what it blocks (see sleepNote).
+	sleepNote string
+	uses      usage
 }
 
 func renderWithLines(sc *Scenario) (string, map[int]int) {
@@ -45,6 +46,7 @@ func (r *renderer) mark(id int) {
 
 func (r *renderer) program(sc *Scenario) {
 	uses := markRepr(sc)
+	r.uses = uses
 	r.emit(0, "import asyncio")
 	if uses.block {
 		r.emit(0, "import time")
@@ -96,10 +98,14 @@ type usage struct {
 	block, generator, fields bool
 	contextlib               map[string]bool // names the program imports from contextlib
 	escapes                  map[string]bool // classes whose instances reach a variable
+
+	// threaded and onLoop are the plain defs that toThread statements run
+	// in worker threads, and those an exit stack calls on the loop.
+	threaded, onLoop map[string]bool
 }
 
 func scanUses(sc *Scenario) usage {
-	u := usage{contextlib: map[string]bool{}, escapes: map[string]bool{}}
+	u := usage{contextlib: map[string]bool{}, escapes: map[string]bool{}, threaded: map[string]bool{}, onLoop: map[string]bool{}}
 	var walk func([]*Stmt)
 	walk = func(stmts []*Stmt) {
 		for _, s := range stmts {
@@ -112,6 +118,12 @@ func scanUses(sc *Scenario) usage {
 				}
 			case SAssign:
 				u.escapes[s.Manager] = true
+			case SToThread:
+				u.threaded[s.Func] = true
+			case SPushExit, SPushCallback:
+				if s.Sync && s.Func != "" {
+					u.onLoop[s.Func] = true
+				}
 			}
 			for _, it := range s.Items {
 				for _, k := range libKinds {
@@ -206,15 +218,15 @@ func (r *renderer) function(f *FuncDef) {
 		r.emit(0, "@"+callSource(d.Manager, d.Args))
 	}
 	r.mark(f.id)
-	params := ""
+	params := strings.Join(f.Params, ", ")
 	if f.ExitParams {
 		params = "exc_type, exc, tb"
 	}
 	if f.Sync {
-		r.emit(0, "def "+f.Name+"():")
-		r.inThread = true
+		r.emit(0, "def "+f.Name+"("+params+"):")
+		r.sleepNote = r.uses.sleepNote(f.Name)
 		r.block(1, f.Body)
-		r.inThread = false
+		r.sleepNote = ""
 		return
 	}
 	r.emit(0, "async def "+f.Name+"("+params+"):")
@@ -286,11 +298,11 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SSleep:
 		r.emit(ind, "await asyncio.sleep("+pyFloat(s.Seconds)+")")
 	case SBlock:
-		if r.inThread {
-			r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # blocks only this worker thread")
-		} else {
-			r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # blocks the whole event loop")
+		note := r.sleepNote
+		if note == "" {
+			note = "blocks the whole event loop"
 		}
+		r.emit(ind, "time.sleep("+pyFloat(s.Seconds)+")  # "+note)
 	case SRaise:
 		line := "raise " + excName(s.Raise.Type)
 		if !s.Raise.NoMessage {
@@ -393,7 +405,11 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SAssign:
 		r.emit(ind, s.As+" = "+callSource(s.Manager, s.Args))
 	case SEnterContext:
-		r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+callSource(s.Manager, s.Args)+")")
+		if s.Sync {
+			r.emit(ind, assignPrefix(s.As)+s.Stack+".enter_context("+callSource(s.Manager, s.Args)+")")
+		} else {
+			r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+callSource(s.Manager, s.Args)+")")
+		}
 	case SIfException:
 		r.emit(ind, "if exc_type is not None:")
 		r.block(ind+1, s.Body)
@@ -401,10 +417,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 			r.emit(ind, "else:")
 			r.block(ind+1, s.Else)
 		}
-	case SPushExit:
-		r.emit(ind, s.Stack+".push_async_exit("+s.Func+")")
-	case SPushCallback:
-		r.emit(ind, s.Stack+".push_async_callback("+s.Func+")")
+	case SPushExit, SPushCallback:
+		r.emit(ind, pushSource(s))
 	case SAddNote:
 		r.emit(ind, addNoteSource(s))
 	case SAsyncFor:
@@ -439,6 +453,10 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, waitSource(s.Wait))
 	case SUncancel, SCurrentTask:
 		r.emit(ind, taskStmtSource(s))
+	case SReschedule:
+		r.emit(ind, rescheduleSource(s))
+	case SPopAll, SAclose:
+		r.emit(ind, stackMethodSource(s))
 	case SToThread:
 		if s.Executor {
 			r.emit(ind, assignPrefix(s.As)+"await asyncio.get_running_loop().run_in_executor(None, "+s.Func+")")

@@ -178,7 +178,10 @@ func (e *engine) closeRunner(interrupted bool) (*Exc, error) {
 		}
 		e.orphans = nil
 	}
-	return e.runUntilComplete(last.fut)
+	if exc, err := e.runUntilComplete(last.fut); exc != nil || err != nil {
+		return exc, err
+	}
+	return nil, e.stacksLeftHolding()
 }
 
 // leftoverStoppedNote is the note of closeRunner after the loop stopped.

@@ -83,15 +83,21 @@ type ManagerDef struct {
 // AsyncExitStack.
 type FuncDef struct {
 	Name string `json:"name"`
-	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit.
+	// ExitParams makes the signature (exc_type, exc, tb), for push_async_exit
+	// (or push, when Sync).
 	ExitParams bool `json:"exitParams,omitempty"`
-	// Sync makes it a plain "def": a blocking function that only a
-	// toThread statement runs, in a worker thread of the default executor.
+	// Sync makes it a plain "def": a blocking function that a toThread
+	// statement runs in a worker thread of the default executor, or an
+	// exit stack's sync methods (push, callback) call on the loop's thread.
 	Sync bool    `json:"sync,omitempty"`
 	Body []*Stmt `json:"body"`
 	// Decorator, when set, is the @M(args) line above the function: every
 	// call runs the body inside a fresh M(args) (see decorator.go).
 	Decorator *Decorator `json:"decorator,omitempty"`
+	// Params are the parameters of an exit callback that pushCallback
+	// pushes with one argument for each (Stmt.Args); no other statement
+	// passes arguments to a function.
+	Params []string `json:"params,omitempty"`
 
 	id int
 }
@@ -148,6 +154,9 @@ const (
 	SUncancel     StmtKind = "uncancel"     // [n =] t.uncancel()
 	SCurrentTask  StmtKind = "currentTask"  // me = asyncio.current_task()
 	SAddNote      StmtKind = "addNote"      // e.add_note("text")
+	SReschedule   StmtKind = "reschedule"   // cm.reschedule(loop.time() + d), (None) or (cm.when() + d)
+	SPopAll       StmtKind = "popAll"       // [x =] stack.pop_all()
+	SAclose       StmtKind = "aclose"       // await stack.aclose()
 )
 
 // Stmt is one statement. Kind says which fields are meaningful.
@@ -158,7 +167,7 @@ type Stmt struct {
 	// HasMessage: cancel(msg) was given a message (Text).
 	HasMessage bool
 	Seconds    float64 // sleep, block, cancel (delay), waitFor (timeout)
-	// NoTimeout: waitFor's timeout is None.
+	// NoTimeout: waitFor's timeout is None; reschedule's new deadline is None.
 	NoTimeout bool
 	Delayed   bool     // cancel: after Seconds rather than at once
 	Raise     *ExcSpec // raise
@@ -166,7 +175,7 @@ type Stmt struct {
 	HasValue  bool     // return: a value was given
 
 	Items []*WithItem // with
-	Sync  bool        // with: a plain (non-async) with statement
+	Sync  bool        // with: a plain (non-async) with; enterContext, pushExit, pushCallback: the sync method
 	Body  []*Stmt     // with, try
 
 	Handlers []*Handler // try
@@ -191,9 +200,9 @@ type Stmt struct {
 	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
 	Task     string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
 	Manager  string // assign, enterContext, asyncFor (an async generator function)
-	Args     []Expr // assign, enterContext: the arguments of Manager(...)
-	Use      string // asyncFor: a variable holding the async generator; addNote: the exception's variable
-	Stack    string // enterContext, pushExit, pushCallback
+	Args     []Expr // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
+	Use      string // asyncFor: a variable holding the async generator; addNote: the exception's variable; reschedule: the Timeout's; pushExit: the object's
+	Stack    string // enterContext, pushExit, pushCallback, popAll, aclose
 	As       string // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
 	// Cond names the shared condition of condWait, notify and notifyAll;
 	// NotifyN is notify's n (nil writes notify(), which wakes one).
@@ -201,6 +210,10 @@ type Stmt struct {
 	NotifyN *int
 	// Wait holds asyncio.wait's arguments and targets (wait.go).
 	Wait *WaitSpec
+
+	// Extend: reschedule's new deadline is the timeout's own plus Seconds
+	// (cm.when() + d) rather than now plus Seconds.
+	Extend bool
 
 	id   int
 	tmpl []tmplPart // print: Text parsed by Validate
@@ -222,7 +235,8 @@ type Handler struct {
 }
 
 // WithItem is one item of an async with statement. Exactly one of Manager,
-// Use, Timeout, ExitStack, TaskGroup, NullContext and Aclosing is set.
+// Use, Timeout, TimeoutAt, ExitStack, TaskGroup, NullContext and Aclosing
+// is set.
 type WithItem struct {
 	Manager   string   `json:"manager,omitempty"`   // Manager() — a new instance
 	Use       string   `json:"use,omitempty"`       // an existing variable holding a manager
@@ -232,6 +246,8 @@ type WithItem struct {
 	// NoDeadline is asyncio.timeout(None) ({"timeout": null}): entered,
 	// it never expires.
 	NoDeadline bool `json:"-"`
+	// TimeoutAt is asyncio.timeout_at(when)'s deadline (timeout_at.go).
+	TimeoutAt *Deadline `json:"-"`
 	// NullContext is contextlib.nullcontext(value)'s value (ENone: none).
 	NullContext *Expr `json:"-"`
 	// Aclosing names the async generator function of

@@ -88,7 +88,7 @@ func (tm *timeoutCM) unshowable() string {
 	return "whose text holds its deadline, a reading of the event loop's clock that differs on every run (print it before or after the async with)"
 }
 
-// aenter is Timeout.__aenter__ (with reschedule inlined).
+// aenter is Timeout.__aenter__, which ends with reschedule(self._when).
 func (tm *timeoutCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	if tm.state != tmCreated {
 		return nil, x.raiseNew(RuntimeErrorClass, "Timeout has already been entered", node)
@@ -96,22 +96,34 @@ func (tm *timeoutCM) aenter(x *exec, inst *instance, node int) (Value, flow) {
 	tm.state = tmEntered
 	tm.task = x.t
 	tm.cancelling = x.t.numCancels
-	onTimeout := func() {
-		x.e.emit(evt{kind: TimeoutFired, inst: inst, task: tm.task,
-			text: "the deadline passed: the task is cancelled"})
-		x.e.taskCancel(tm.task, nil)
-		tm.state = tmExpiring
+	tm.schedule(x.e, inst)
+	return inst, normal
+}
+
+// schedule is the end of Timeout.reschedule, once the state allows it:
+// the old handler is cancelled, and a deadline that has passed already
+// fires at the loop's next turn (call_soon), a later one at its time
+// (call_at); None has no handler.
+func (tm *timeoutCM) schedule(e *engine, inst *instance) {
+	if tm.handler != nil {
+		e.loop.cancelHandle(tm.handler)
 		tm.handler = nil
 	}
 	if tm.never {
-		return inst, normal // reschedule(None): no handler
+		return
 	}
-	if tm.when <= x.e.loop.now {
-		tm.handler = x.e.loop.callSoon(onTimeout)
+	onTimeout := func() { // _on_timeout
+		e.emit(evt{kind: TimeoutFired, inst: inst, task: tm.task,
+			text: "the deadline passed: the task is cancelled"})
+		e.taskCancel(tm.task, nil)
+		tm.state = tmExpiring
+		tm.handler = nil
+	}
+	if tm.when <= e.loop.now {
+		tm.handler = e.loop.callSoon(onTimeout)
 	} else {
-		tm.handler = x.e.loop.callAt(tm.when, onTimeout)
+		tm.handler = e.loop.callAt(tm.when, onTimeout)
 	}
-	return inst, normal
 }
 
 // aexit is Timeout.__aexit__: a cancellation it caused itself becomes

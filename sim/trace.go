@@ -163,7 +163,8 @@ type Event struct {
 	Args string `json:"args,omitempty"`
 	// Wake is when a task that suspended on asyncio.sleep wakes up
 	// (task.suspended; 0 when it waits for something else), or when a
-	// worker thread's time.sleep ends (thread.sleeping).
+	// worker thread's time.sleep ends (thread.sleeping), or a rescheduled
+	// timeout's new deadline (a note).
 	Wake float64 `json:"wake,omitempty"`
 }
 

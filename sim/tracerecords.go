@@ -111,7 +111,7 @@ func (t *Trace) At(i int) Event {
 		case r.outFrom > 0:
 			ev.Text = "waits for " + t.tasks[r.outFrom-1]
 		}
-	case ThreadSlept:
+	case ThreadSlept, Note:
 		ev.Wake = r.wake
 	case ThreadFinished:
 		if exc == nil {

@@ -135,15 +135,9 @@ func (v *validator) run() {
 	for i, f := range sc.Functions {
 		p := v.idx("functions", i)
 		f.id = v.id()
-		if f.Name == "main" && f.ExitParams {
-			v.errorf(v.join(p, "exitParams"), "main takes no parameters")
-		}
-		params := []string{}
-		if f.ExitParams {
-			params = []string{"exc_type", "exc", "tb"}
-		}
+		params := v.funcParams(p, f)
 		if f.Sync {
-			v.syncFunction(p, f)
+			v.syncFunction(p, f, params)
 			v.decorator(v.join(p, "decorator"), f)
 			continue
 		}
@@ -355,7 +349,10 @@ func (v *validator) checkDepth() {
 func (v *validator) function(p, name string, exitParams bool) {
 	v.ref(p, name, "function")
 	if f := v.funcs[name]; f != nil && f.Sync {
-		v.errorf(p, "%q is a plain def (sync): only toThread runs it, in a worker thread", name)
+		v.errorf(p, "%q is a plain def (sync): toThread runs it in a worker thread, and an exit stack's sync methods (pushExit or pushCallback with \"sync\": true) call it", name)
+		return
+	}
+	if !v.noArguments(p, name) {
 		return
 	}
 	if f := v.funcs[name]; f != nil && f.ExitParams != exitParams {
@@ -369,7 +366,8 @@ func (v *validator) function(p, name string, exitParams bool) {
 
 var awaitingKinds = map[StmtKind]bool{SSleep: true, SWith: true, SGather: true, SAwait: true, SCall: true,
 	SEnterContext: true, SCreateTask: true, SCancel: true, SAssign: true, SPushExit: true, SPushCallback: true, SYield: true,
-	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true, SCondWait: true, SWait: true}
+	SToThread: true, SShield: true, SWaitFor: true, SAsyncFor: true, SCondWait: true, SWait: true, SReschedule: true,
+	SPopAll: true, SAclose: true}
 
 func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	s.id = v.id()
@@ -377,8 +375,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	if v.plain != "" && awaitingKinds[s.Kind] && !(s.Kind == SWith && s.Sync) {
 		v.errorf(p, "a %s statement cannot appear in %s", s.Kind, v.plain)
 	}
-	if v.inThread && !threadKinds[s.Kind] {
-		v.errorf(p, "a %s statement cannot appear in a plain def run in a worker thread (it may hold %s)", s.Kind, threadKindNames)
+	if v.inThread && !threadKinds[s.Kind] && !(s.Kind == SIfException && v.vars["exc_type"]) {
+		v.errorf(p, "a %s statement cannot appear in a plain def, which cannot await (it may hold %s)", s.Kind, threadKindNames)
 	}
 	switch s.Kind {
 	case SPrint:
@@ -529,10 +527,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		}
 		v.block(v.join(p, "ifException.then"), s.Body, depth+1, inExcept)
 		v.block(v.join(p, "ifException.else"), s.Else, depth+1, inExcept)
-	case SPushExit:
-		v.varRef(v.join(p, "pushExit.stack"), s.Stack)
-		v.function(v.join(p, "pushExit.function"), s.Func, true)
-		v.sameStack(s.Func)
+	case SPushExit, SPushCallback:
+		v.push(p, s)
 	case SAsyncFor:
 		if s.Manager != "" {
 			v.asyncGenRef(v.join(p, "asyncFor.gen"), s.Manager)
@@ -590,13 +586,14 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		if f := v.funcs[s.Func]; f != nil && !f.Sync {
 			v.errorf(v.join(p, "toThread.function"), "%q is an async def; to_thread runs a plain function in a worker thread (give it \"sync\": true)", s.Func)
 		}
+		v.noArguments(v.join(p, "toThread.function"), s.Func)
 		v.target(v.join(p, "toThread.as"), s.As)
 	case SAddNote:
 		v.addNote(p, s)
-	case SPushCallback:
-		v.varRef(v.join(p, "pushCallback.stack"), s.Stack)
-		v.function(v.join(p, "pushCallback.function"), s.Func, false)
-		v.sameStack(s.Func)
+	case SReschedule:
+		v.reschedule(p, s)
+	case SPopAll, SAclose:
+		v.stackMethod(p, s)
 	default:
 		v.errorf(p, "unknown statement %q", s.Kind)
 	}

@@ -1,22 +1,28 @@
 package sim
 
-// threadKinds are the statements a plain def run in a worker thread may
-// hold: it cannot await, so nothing that suspends a coroutine is there.
+// threadKinds are the statements a plain def (run in a worker thread, or
+// called by an exit stack) may hold: it cannot await, so nothing that
+// suspends a coroutine is there. ifException joins them in one that takes
+// the exit parameters.
 var threadKinds = map[StmtKind]bool{SPrint: true, SBlock: true, SRaise: true, SReraise: true,
 	SReturn: true, SPass: true, STry: true, SIf: true, SFor: true, SBreak: true, SContinue: true, SAddNote: true}
 
 const threadKindNames = "print, block, raise, reraise, return, pass, try, if, for, break, continue and addNote"
 
-// syncFunction checks a plain def: it is never main, takes no exit
-// parameters, and its body only computes and blocks.
-func (v *validator) syncFunction(p string, f *FuncDef) {
+// syncFunction checks a plain def: it is never main, and its body only
+// computes and blocks (with ifException too, when it takes the exit
+// parameters that stack.push passes).
+func (v *validator) syncFunction(p string, f *FuncDef, params []string) {
 	if f.Name == "main" {
 		v.errorf(v.join(p, "sync"), "main must be an async def: asyncio.run runs it as a coroutine")
 	}
-	if f.ExitParams {
-		v.errorf(v.join(p, "exitParams"), "a plain def run in a worker thread takes no exit parameters")
+	if f.Decorator != nil {
+		v.errorf(v.join(p, "decorator"), "a plain def cannot be decorated here: @asynccontextmanager's decorator makes it an async def, whose code to_thread or a sync exit stack method would never run")
 	}
 	v.vars = map[string]bool{}
+	for _, n := range params {
+		v.vars[n] = true
+	}
 	v.collectTargets(f.Body)
 	v.inGen, v.plain, v.owner, v.inThread = false, "", f.Name, true
 	v.block(v.join(p, "body"), f.Body, 0, false)

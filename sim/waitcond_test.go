@@ -85,7 +85,7 @@ func TestConditionWaitAndTasksDecodeErrors(t *testing.T) {
 		{"wait in a plain method", `{"version":1,"managers":[{"name":"m","kind":"class","protocol":"sync","aenter":[{"condWait":"c"}]}],"shared":[{"name":"c","kind":"condition"}],"functions":[{"name":"main","body":[]}]}`,
 			[]string{"a condWait statement cannot appear in the plain methods"}},
 		{"notify in a worker thread", `{"version":1,"shared":[{"name":"c","kind":"condition"}],"functions":[{"name":"f","sync":true,"body":[{"notify":"c"}]},{"name":"main","body":[]}]}`,
-			[]string{"a notify statement cannot appear in a plain def run in a worker thread"}},
+			[]string{"a notify statement cannot appear in a plain def"}},
 		{"a class parameter named like a set method", `{"version":1,"managers":[{"name":"M","kind":"class","params":["union"]}],"functions":[{"name":"main","body":[]}]}`,
 			[]string{`"union" is also an attribute of Python's own values`}},
 	}

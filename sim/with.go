@@ -164,11 +164,17 @@ func (x *exec) checkProtocol(inst *instance, sync bool, node int) flow {
 
 // callEnter awaits __aenter__ (or calls __enter__) and returns its result.
 func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
-	x.node = node
 	var how string
 	if sync {
 		how = "__enter__ (a plain with)"
 	}
+	return x.callEnterAs(inst, how, node)
+}
+
+// callEnterAs is callEnter where how says which code calls __enter__
+// ("" for __aenter__).
+func (x *exec) callEnterAs(inst *instance, how string, node int) (Value, flow) {
+	x.node = node
 	x.e.emit(evt{kind: AenterStarted, inst: inst, text: how, node: int32(node)})
 	v, fl := inst.mgr.aenter(x, inst, node)
 	if fl.kind == flowExc {
@@ -182,11 +188,17 @@ func (x *exec) callEnter(inst *instance, sync bool, node int) (Value, flow) {
 // callExit awaits __aexit__ (or calls __exit__) with the exception the
 // block ended with, or with None, None, None.
 func (x *exec) callExit(inst *instance, exc *Exc, sync bool, node int) (Value, flow) {
-	x.node = node
 	var how string
 	if sync {
 		how = "__exit__ (a plain with)"
 	}
+	return x.callExitAs(inst, exc, how, node)
+}
+
+// callExitAs is callExit where how says which code calls __exit__ ("" for
+// __aexit__).
+func (x *exec) callExitAs(inst *instance, exc *Exc, how string, node int) (Value, flow) {
+	x.node = node
 	x.e.emit(evt{kind: AexitCalled, inst: inst, exc: exc, text: how, node: int32(node)})
 	v, fl := inst.mgr.aexit(x, inst, exc, node)
 	if fl.kind == flowExc {

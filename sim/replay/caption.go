@@ -84,7 +84,7 @@ func (c *captioner) caption() string {
 	case sim.AenterStarted:
 		s := c.say("caption.aenter.started", m, ev.Task)
 		if ev.Text != "" {
-			s = c.say("caption.enter.started", m)
+			s = c.say(plainEnterKey(ev.Text), m)
 		}
 		if k := frameIndex(c.lane, m); k > 0 {
 			s += c.say("caption.nested", c.lane.Frames[k-1].Manager)
@@ -139,7 +139,7 @@ func (c *captioner) caption() string {
 	case sim.AexitCalled:
 		switch {
 		case ev.Text != "":
-			return c.say("caption.exit.called", m, ev.Args)
+			return c.say(plainExitKey(ev.Text), m, ev.Args)
 		case ev.Exc != nil:
 			return c.say("caption.aexit.exc", m, c.exc(ev.Exc))
 		}

@@ -137,5 +137,8 @@ func (c *captioner) note() string {
 	case strings.HasPrefix(t, "nothing refers to the generator"):
 		return c.say("caption.note.collected", c.ev.Manager)
 	}
+	if s, ok := c.libraryNote(); ok {
+		return s
+	}
 	return t
 }

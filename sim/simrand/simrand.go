@@ -3,8 +3,9 @@
 // points, some with state (constructor arguments, an __init__ that may
 // raise, generator parameters, generator managers decorating workers),
 // run by several tasks under gather, TaskGroup or create_task, with
-// cancellations and timeouts, shared locks, semaphores and a condition,
-// asyncio.wait, and tasks asked about themselves. Every print names where it is, so the
+// cancellations and timeouts (rescheduled now and then), shared locks,
+// semaphores and a condition, asyncio.wait, tasks asked about themselves,
+// and exit stacks that use their whole API (stack.go). Every print names where it is, so the
 // console output of a run records the order of events; the conformance
 // check runs the same scenarios under CPython and compares.
 package simrand
@@ -47,6 +48,9 @@ type gen struct {
 	cond string
 	// interrupts: some raises may be KeyboardInterrupt or SystemExit.
 	interrupts bool
+	// plain is the plain manager class that exit stacks enter with
+	// enter_context (stack.go), once one is made.
+	plain *sim.ManagerDef
 }
 
 // Scenario returns the random scenario for a seed (the same on every platform).
@@ -247,8 +251,7 @@ func (g *gen) withItem(owner string, used *[]string) *sim.WithItem {
 		g.holding = true
 		return &sim.WithItem{Use: g.sc.Shared[g.r.IntN(len(g.sc.Shared))].Name}
 	case g.chance(0.08):
-		d := g.dur() + 0.5
-		return &sim.WithItem{Timeout: &d}
+		return g.timeoutItem()
 	case g.chance(0.05):
 		// contextlib.nullcontext, standing in for a manager.
 		v := fmt.Sprintf("v%d", len(*used))
@@ -303,6 +306,7 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 				}
 			}
 			w.Body = append(w.Body, g.body(owner, depth+1)...)
+			g.reschedules(w)
 			g.holding = held // past this statement, as before it
 			out = append(out, w)
 		case k == 4 && depth < 3:
@@ -350,17 +354,20 @@ func (g *gen) exitStack(owner string) *sim.Stmt {
 	stack := fmt.Sprintf("stack%d", g.nprint)
 	w := &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{ExitStack: true, As: stack}}}
 	for i, n := 0, 1+g.r.IntN(3); i < n; i++ {
-		switch g.r.IntN(4) {
+		switch g.r.IntN(6) {
 		case 0:
 			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPushCallback, Stack: stack, Func: g.callback(false)})
 		case 1:
 			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SPushExit, Stack: stack, Func: g.callback(true)})
+		case 2, 3:
+			w.Body = append(w.Body, g.stackEntry(owner, stack)...)
 		default:
 			m := g.managers[g.r.IntN(len(g.managers))]
 			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SEnterContext, Stack: stack, Manager: m.Name, Args: g.args(owner, m, nil)})
 		}
 	}
 	w.Body = append(w.Body, g.print(owner+" stack body"))
+	w.Body = append(w.Body, g.stackEnd(owner, stack)...)
 	if g.chance(0.4) {
 		w.Body = append(w.Body, g.raise(owner+" stack body"))
 	}
