@@ -163,60 +163,63 @@ const (
 type Stmt struct {
 	Kind StmtKind
 
-	Text string // print: f-string text with {name} / {name!r} fields; cancel: the message; addNote: the note
-	// HasMessage: cancel(msg) was given a message (Text).
-	HasMessage bool
-	Seconds    float64 // sleep, block, cancel (delay), waitFor (timeout)
-	// NoTimeout: waitFor's timeout is None; reschedule's new deadline is None.
-	NoTimeout bool
-	Delayed   bool     // cancel: after Seconds rather than at once
-	Raise     *ExcSpec // raise
-	Value     Expr     // return, yield
-	HasValue  bool     // return: a value was given
+	Text  string   // print: f-string text with {name} / {name!r} fields; cancel: the message; addNote: the note
+	Raise *ExcSpec // raise
+	Value Expr     // return, yield
 
 	Items []*WithItem // with
-	Sync  bool        // with: a plain (non-async) with; enterContext, pushExit, pushCallback: the sync method
 	Body  []*Stmt     // with, try
 
 	Handlers []*Handler // try
-	// Star: the handlers are except* clauses (JSON "exceptStar").
-	Star       bool
-	Finally    []*Stmt // try
-	HasFinally bool    // try
-	Else       []*Stmt // ifException: when exc_type is None (Body: when it is not); if: else; for: else
+	Finally  []*Stmt    // try
+	Else     []*Stmt    // ifException: when exc_type is None (Body: when it is not); if: else; for: else
 	// Test is what an if statement tests: a variable, maybe compared.
 	Test *Test
-	// Count is n in a for statement's range(n); As is its variable.
-	Count int
 	// Attr is the attribute setAttr assigns (to self, Value).
 	Attr string
 
-	Awaitables       []Awaitable // gather
-	ReturnExceptions bool        // gather
+	Awaitables []Awaitable // gather
 
-	Func string // call, createTask, pushExit, pushCallback, toThread, shield, waitFor
-	// Executor: toThread is written loop.run_in_executor(None, f).
-	Executor bool
-	Group    string // createTask: the TaskGroup variable, or "" for asyncio.create_task
-	Task     string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
-	Manager  string // assign, enterContext, asyncFor (an async generator function)
-	Args     []Expr // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
-	Use      string // asyncFor: a variable holding the async generator; addNote: the exception's variable; reschedule: the Timeout's; pushExit: the object's
-	Stack    string // enterContext, pushExit, pushCallback, popAll, aclose
-	As       string // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
+	Func    string // call, createTask, pushExit, pushCallback, toThread, shield, waitFor
+	Group   string // createTask: the TaskGroup variable, or "" for asyncio.create_task
+	Task    string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
+	Manager string // assign, enterContext, asyncFor (an async generator function)
+	Args    []Expr // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
+	Use     string // asyncFor: a variable holding the async generator; addNote: the exception's variable; reschedule: the Timeout's; pushExit: the object's
+	Stack   string // enterContext, pushExit, pushCallback, popAll, aclose
+	As      string // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
 	// Cond names the shared condition of condWait, notify and notifyAll;
 	// NotifyN is notify's n (nil writes notify(), which wakes one).
 	Cond    string
 	NotifyN *int
 	// Wait holds asyncio.wait's arguments and targets (wait.go).
 	Wait *WaitSpec
+	tmpl []tmplPart // print: Text parsed by Validate
 
+	// The fields without pointers come last: the garbage collector scans
+	// a statement only up to its last pointer, and scenarios can hold
+	// tens of thousands of statements through a run.
+
+	Seconds float64 // sleep, block, cancel (delay), waitFor (timeout)
+	// Count is n in a for statement's range(n); As is its variable.
+	Count int
+	id    int
+	// HasMessage: cancel(msg) was given a message (Text).
+	HasMessage bool
+	// NoTimeout: waitFor's timeout is None; reschedule's new deadline is None.
+	NoTimeout bool
+	Delayed   bool // cancel: after Seconds rather than at once
+	HasValue  bool // return: a value was given
+	Sync      bool // with: a plain (non-async) with; enterContext, pushExit, pushCallback: the sync method
+	// Star: the handlers are except* clauses (JSON "exceptStar").
+	Star             bool
+	HasFinally       bool // try
+	ReturnExceptions bool // gather
+	// Executor: toThread is written loop.run_in_executor(None, f).
+	Executor bool
 	// Extend: reschedule's new deadline is the timeout's own plus Seconds
 	// (cm.when() + d) rather than now plus Seconds.
 	Extend bool
-
-	id   int
-	tmpl []tmplPart // print: Text parsed by Validate
 }
 
 // Awaitable is one argument of gather: a fresh call of a function, or a task variable.
