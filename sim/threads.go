@@ -174,11 +174,9 @@ func (x *exec) execToThread(s *Stmt) flow {
 	fut := x.e.submitThread(fn, s.id)
 	// The thread's exception, if it raised, is thrown in where the
 	// future is awaited.
-	fl := flow{kind: flowReturn, val: fut.result}
-	if exc := x.awaitReq(suspendReq{kind: suspendFuture, fut: fut, thread: fn.Name + "()"}); exc != nil {
-		fl = excFlow(exc)
-	} else {
-		fl.val = fut.result
+	fl := excFlow(x.awaitReq(suspendReq{kind: suspendFuture, fut: fut, thread: fn.Name + "()"}))
+	if fl.exc == nil {
+		fl = flow{kind: flowReturn, val: fut.result}
 	}
 	if f != nil {
 		fl = x.pop(f, fl)

@@ -89,17 +89,14 @@ func (vp *versionsPanel) column(gs gameState, s *simScene, c *panelColumn, vr se
 		if vr.Changed[i] {
 			fg, mark = colWrong, "≠ "
 		}
+		c.p.text = append(c.p.text, mark+out)
 		for j, row := range rows {
 			if j > 0 {
-				mark = "  "
+				mark = "  " // the mark stands on the line's first row only
 			}
 			c.p.place(&item{kind: itemText, x: c.x, y: c.y, w: c.w, h: lh, lines: []line{{frags: []frag{{s: mark + row, face: f, col: fg}}, h: lh}}})
 			c.y += lh
 		}
-		if vr.Changed[i] {
-			mark = "≠ "
-		}
-		c.p.text = append(c.p.text, mark+out)
 	}
 	c.y += 6 * s.unit
 	for _, t := range vr.Result.Tasks {

@@ -96,8 +96,10 @@ func changedLines(a, b []string) []bool {
 			j++
 		}
 	}
+	// Lines left in the window are outside the subsequence; past it (a
+	// long output) a line is compared with the one at its place.
 	for ; j < len(b); j++ {
-		changed[j] = j >= len(a) || j >= m || a[j] != b[j]
+		changed[j] = j < m || j >= len(a) || a[j] != b[j]
 	}
 	return changed
 }

@@ -71,15 +71,17 @@ func (g *gen) maybeInterrupt(s *sim.Stmt) *sim.Stmt {
 	return s
 }
 
-// reproducible reports whether every CPython version runs sc in a way the
-// engine reproduces (see sim.ErrNotReproducible).
-func reproducible(sc *sim.Scenario) bool {
+// runEachVersion runs sc as every CPython version and returns the first
+// error a run ends with that makes the seed one to make again: a limit
+// (too many threads at once) or a run the engine cannot reproduce (see
+// sim.ErrNotReproducible).
+func runEachVersion(sc *sim.Scenario) error {
 	for _, v := range sim.PythonVersions {
 		c := *sc
 		c.Python = v
-		if _, err := sim.Run(&c); errors.Is(err, sim.ErrNotReproducible) {
-			return false
+		if _, err := sim.Run(&c); errors.Is(err, sim.ErrLimit) || errors.Is(err, sim.ErrNotReproducible) {
+			return err
 		}
 	}
-	return true
+	return nil
 }

@@ -55,22 +55,23 @@ type gen struct {
 
 // Scenario returns the random scenario for a seed (the same on every platform).
 func Scenario(seed uint64) *sim.Scenario {
-	threads := true
-	sc := generate(seed, threads, true)
-	if usesThreads(sc) {
-		// More calls in worker threads at once than every machine's
-		// default executor runs is refused; make that seed without them.
-		if _, err := sim.Run(sc); errors.Is(err, sim.ErrLimit) {
+	threads, interrupts := true, true
+	for {
+		sc := generate(seed, threads, interrupts)
+		err := runEachVersion(sc)
+		switch {
+		case errors.Is(err, sim.ErrLimit) && threads && usesThreads(sc):
+			// More calls in worker threads at once than every machine's
+			// default executor runs is refused: make the seed without.
 			threads = false
-			sc = generate(seed, threads, true)
+		case errors.Is(err, sim.ErrNotReproducible) && interrupts:
+			// An interrupt ended asyncio.run's cleanup with a task left
+			// unfinished: make the seed without interrupts.
+			interrupts = false
+		default:
+			return sc
 		}
 	}
-	if !reproducible(sc) {
-		// An interrupt ended asyncio.run's cleanup with a task left
-		// unfinished: make that seed without interrupts.
-		sc = generate(seed, threads, false)
-	}
-	return sc
 }
 
 func generate(seed uint64, threads, interrupts bool) *sim.Scenario {
