@@ -49,7 +49,7 @@ func (x *exec) execAsyncFor(s *Stmt) flow {
 	if fresh {
 		g, _ = genOf(x.e.newGenObject(x.e.mgrs[s.Manager]))
 	} else {
-		v, fl := x.lookup(s.Use, s.id)
+		v, fl := x.lookup(s.Ext().Use, s.id)
 		if fl.kind == flowExc {
 			return fl
 		}

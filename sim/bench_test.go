@@ -40,9 +40,9 @@ func tasksScenario(n int) *sim.Scenario {
 	worker := &sim.FuncDef{Name: "worker", Body: []*sim.Stmt{{Kind: sim.SWith, Items: items, Body: []*sim.Stmt{
 		{Kind: sim.SSleep, Seconds: 0.1},
 		{Kind: sim.SRaise, Raise: &sim.ExcSpec{Type: "ValueError", Message: "one failure"}}}}}}
-	g := &sim.Stmt{Kind: sim.SGather, ReturnExceptions: true, As: "results"}
+	g := &sim.Stmt{Kind: sim.SGather, ReturnExceptions: true, As: "results", Extra: &sim.StmtExtra{}}
 	for i := 0; i < n; i++ {
-		g.Awaitables = append(g.Awaitables, sim.Awaitable{Call: "worker"})
+		g.Extra.Awaitables = append(g.Extra.Awaitables, sim.Awaitable{Call: "worker"})
 	}
 	main := &sim.FuncDef{Name: "main", Body: []*sim.Stmt{g}}
 	return &sim.Scenario{Version: 1, Managers: []*sim.ManagerDef{m}, Functions: []*sim.FuncDef{worker, main}}

@@ -56,7 +56,7 @@ func (x *exec) condition(name, method string, node int) (*instance, *condCM, flo
 
 // execCondWait is "await cond.wait()".
 func (x *exec) execCondWait(s *Stmt) flow {
-	inst, c, fl := x.condition(s.Cond, "wait", s.id)
+	inst, c, fl := x.condition(s.Ext().Cond, "wait", s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
@@ -113,7 +113,7 @@ func (x *exec) execNotify(s *Stmt) flow {
 	if s.Kind == SNotifyAll {
 		method = "notify_all"
 	}
-	inst, c, fl := x.condition(s.Cond, method, s.id)
+	inst, c, fl := x.condition(s.Ext().Cond, method, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
@@ -126,8 +126,8 @@ func (x *exec) execNotify(s *Stmt) flow {
 	switch {
 	case s.Kind == SNotifyAll:
 		n = len(c.waiters) // self.notify(len(self._waiters))
-	case s.NotifyN != nil:
-		n = *s.NotifyN
+	case s.Ext().NotifyN != nil:
+		n = *s.Ext().NotifyN
 	}
 	c.notify(x.e, n)
 	return normal

@@ -19,7 +19,7 @@ const MaxNotify = 1000
 // or for notify {"cond": NAME, "n": N}.
 func (d *decoder) condStmt(p string, arg any, s *Stmt) {
 	if name, ok := arg.(string); ok {
-		s.Cond = name
+		s.setExtra().Cond = name
 		return
 	}
 	if _, ok := arg.(map[string]any); !ok || s.Kind != SNotify {
@@ -31,10 +31,10 @@ func (d *decoder) condStmt(p string, arg any, s *Stmt) {
 		return
 	}
 	w := d.Object(p, arg, "cond", "n")
-	s.Cond = d.ReqStr(w, p, "cond")
+	s.setExtra().Cond = d.ReqStr(w, p, "cond")
 	if nv, ok := w["n"]; ok {
 		n := d.wholeNumber(jsonfield.Join(p, "n"), nv, MaxNotify)
-		s.NotifyN = &n
+		s.setExtra().NotifyN = &n
 	}
 }
 
@@ -61,24 +61,24 @@ func jsonText(v any) string {
 
 // condJSON writes the argument of condWait, notify or notifyAll.
 func condJSON(s *Stmt) any {
-	if s.NotifyN == nil {
-		return s.Cond
+	if s.Ext().NotifyN == nil {
+		return s.Ext().Cond
 	}
-	return obj{"cond": s.Cond, "n": *s.NotifyN}
+	return obj{"cond": s.Ext().Cond, "n": *s.Ext().NotifyN}
 }
 
 // condSource is the Python line of condWait, notify or notifyAll.
 func condSource(s *Stmt) string {
 	switch s.Kind {
 	case SCondWait:
-		return "await " + s.Cond + ".wait()"
+		return "await " + s.Ext().Cond + ".wait()"
 	case SNotifyAll:
-		return s.Cond + ".notify_all()"
+		return s.Ext().Cond + ".notify_all()"
 	}
-	if s.NotifyN != nil {
-		return fmt.Sprintf("%s.notify(%d)", s.Cond, *s.NotifyN)
+	if s.Ext().NotifyN != nil {
+		return fmt.Sprintf("%s.notify(%d)", s.Ext().Cond, *s.Ext().NotifyN)
 	}
-	return s.Cond + ".notify()"
+	return s.Ext().Cond + ".notify()"
 }
 
 // sharedKind is the kind of the shared object name, or "" when no shared
@@ -97,14 +97,14 @@ func (v *validator) sharedKind(name string) SharedKind {
 func (v *validator) condStmt(p string, s *Stmt) {
 	p = v.join(p, string(s.Kind))
 	name := p
-	if s.Kind == SNotify && s.NotifyN != nil {
+	if s.Kind == SNotify && s.Ext().NotifyN != nil {
 		name = v.join(p, "cond")
-		if *s.NotifyN < 0 || *s.NotifyN > MaxNotify {
-			v.errorf(v.join(p, "n"), "expected a whole number from 0 to %d, got %d", MaxNotify, *s.NotifyN)
+		if *s.Ext().NotifyN < 0 || *s.Ext().NotifyN > MaxNotify {
+			v.errorf(v.join(p, "n"), "expected a whole number from 0 to %d, got %d", MaxNotify, *s.Ext().NotifyN)
 		}
 	}
-	if v.sharedKind(s.Cond) != SharedCondition {
-		v.errorf(name, "expected the name of a shared condition (a \"shared\" entry of kind \"condition\"), got %q", s.Cond)
+	if v.sharedKind(s.Ext().Cond) != SharedCondition {
+		v.errorf(name, "expected the name of a shared condition (a \"shared\" entry of kind \"condition\"), got %q", s.Ext().Cond)
 	}
 }
 

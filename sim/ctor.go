@@ -413,7 +413,7 @@ func passesSelf(m *ManagerDef) bool {
 				return true
 			}
 		}
-		return hasSelf(s.Args)
+		return hasSelf(s.Ext().Args)
 	}
 	return anyStmt(m.Init, f) || anyStmt(m.Aenter, f) || anyStmt(m.Aexit, f)
 }

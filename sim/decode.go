@@ -266,7 +266,7 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		if w != nil {
 			if av, ok := w["awaitables"]; ok {
 				for i, a := range d.Array(jsonfield.Join(p, "awaitables"), av) {
-					s.Awaitables = append(s.Awaitables, d.awaitable(fmt.Sprintf("%s.awaitables[%d]", p, i), a))
+					s.setExtra().Awaitables = append(s.Ext().Awaitables, d.awaitable(fmt.Sprintf("%s.awaitables[%d]", p, i), a))
 				}
 			} else {
 				d.Errorf(jsonfield.Join(p, "awaitables"), "required field is missing")
@@ -279,7 +279,9 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		if w != nil {
 			s.Func = d.ReqStr(w, p, "call")
 			s.As = d.OptStr(w, p, "as")
-			s.Group = d.OptStr(w, p, "group")
+			if g := d.OptStr(w, p, "group"); g != "" {
+				s.setExtra().Group = g
+			}
 		}
 	case SAwait, SUncancel:
 		if name, ok := arg.(string); ok {
@@ -313,13 +315,17 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		if w := d.Object(p, arg, "name", "manager", "args"); w != nil {
 			s.As = d.ReqStr(w, p, "name")
 			s.Manager = d.ReqStr(w, p, "manager")
-			s.Args = d.args(w, p)
+			if args := d.args(w, p); args != nil {
+				s.setExtra().Args = args
+			}
 		}
 	case SEnterContext:
 		if w := d.Object(p, arg, "stack", "manager", "args", "as", "sync"); w != nil {
 			s.Stack = d.ReqStr(w, p, "stack")
 			s.Manager = d.ReqStr(w, p, "manager")
-			s.Args = d.args(w, p)
+			if args := d.args(w, p); args != nil {
+				s.setExtra().Args = args
+			}
 			s.As = d.OptStr(w, p, "as")
 			s.Sync = d.optBool(w, p, "sync")
 		}
@@ -345,8 +351,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 	case SAsyncFor:
 		if w := d.Object(p, arg, "gen", "use", "as", "body"); w != nil {
 			s.Manager = d.OptStr(w, p, "gen")
-			s.Use = d.OptStr(w, p, "use")
-			if (s.Manager == "") == (s.Use == "") {
+			s.setExtra().Use = d.OptStr(w, p, "use")
+			if (s.Manager == "") == (s.Ext().Use == "") {
 				d.Errorf(p, "expected exactly one of gen (an async generator function, called afresh) or use (a variable an aclosing item bound)")
 			}
 			s.As = d.OptStr(w, p, "as")

@@ -188,8 +188,8 @@ func stmtJSON(s *Stmt) obj {
 		}
 		arg = w
 	case SGather:
-		as := make([]any, len(s.Awaitables))
-		for i, a := range s.Awaitables {
+		as := make([]any, len(s.Ext().Awaitables))
+		for i, a := range s.Ext().Awaitables {
 			if a.Call != "" {
 				as[i] = obj{"call": a.Call}
 			} else {
@@ -205,7 +205,7 @@ func stmtJSON(s *Stmt) obj {
 	case SCreateTask:
 		w := obj{"call": s.Func}
 		putStr(w, "as", s.As)
-		putStr(w, "group", s.Group)
+		putStr(w, "group", s.Ext().Group)
 		arg = w
 	case SAwait, SUncancel:
 		w := obj{"task": s.Task}
@@ -226,11 +226,11 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SAssign:
 		w := obj{"name": s.As, "manager": s.Manager}
-		putArgs(w, s.Args)
+		putArgs(w, s.Ext().Args)
 		arg = w
 	case SEnterContext:
 		w := obj{"stack": s.Stack, "manager": s.Manager}
-		putArgs(w, s.Args)
+		putArgs(w, s.Ext().Args)
 		putStr(w, "as", s.As)
 		if s.Sync {
 			w["sync"] = true
@@ -247,7 +247,7 @@ func stmtJSON(s *Stmt) obj {
 	case SAsyncFor:
 		w := obj{"body": blockJSON(s.Body)}
 		putStr(w, "gen", s.Manager)
-		putStr(w, "use", s.Use)
+		putStr(w, "use", s.Ext().Use)
 		putStr(w, "as", s.As)
 		arg = w
 	case SShield, SWaitFor:
@@ -266,7 +266,7 @@ func stmtJSON(s *Stmt) obj {
 	case SCondWait, SNotify, SNotifyAll:
 		arg = condJSON(s)
 	case SWait:
-		arg = waitJSON(s.Wait)
+		arg = waitJSON(s.Ext().Wait)
 	case SCurrentTask:
 		arg = s.As
 	case SReschedule:

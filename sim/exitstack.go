@@ -88,7 +88,7 @@ func (x *exec) execEnterContext(s *Stmt) flow {
 	if fl.kind == flowExc {
 		return fl
 	}
-	inst, fl := x.construct(x.e.mgrs[s.Manager], s.Args, s.id)
+	inst, fl := x.construct(x.e.mgrs[s.Manager], s.Ext().Args, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}

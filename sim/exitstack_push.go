@@ -44,12 +44,12 @@ func (d *decoder) push(p string, arg any, s *Stmt) {
 	s.Sync = d.optBool(w, p, "sync")
 	if s.Kind == SPushCallback {
 		s.Func = d.ReqStr(w, p, "function")
-		s.Args = d.args(w, p)
+		s.setExtra().Args = d.args(w, p)
 		return
 	}
 	s.Func = d.OptStr(w, p, "function")
-	s.Use = d.OptStr(w, p, "object")
-	if (s.Func == "") == (s.Use == "") {
+	s.setExtra().Use = d.OptStr(w, p, "object")
+	if (s.Func == "") == (s.Ext().Use == "") {
 		d.Errorf(p, "expected exactly one of function (an exit function taking exc_type, exc, tb) or object (a variable holding a manager, whose exit method is pushed)")
 	}
 }
@@ -58,8 +58,8 @@ func (d *decoder) push(p string, arg any, s *Stmt) {
 func pushJSON(s *Stmt) obj {
 	w := obj{"stack": s.Stack}
 	putStr(w, "function", s.Func)
-	putStr(w, "object", s.Use)
-	putArgs(w, s.Args)
+	putStr(w, "object", s.Ext().Use)
+	putArgs(w, s.Ext().Args)
 	if s.Sync {
 		w["sync"] = true
 	}
@@ -68,9 +68,9 @@ func pushJSON(s *Stmt) obj {
 
 // pushSource is the statement's line of Python.
 func pushSource(s *Stmt) string {
-	what := s.Use
+	what := s.Ext().Use
 	if s.Func != "" {
-		what = callArgs(s.Func, s.Args)
+		what = callArgs(s.Func, s.Ext().Args)
 	}
 	return s.Stack + "." + pushMethod(s) + "(" + what + ")"
 }
@@ -89,8 +89,8 @@ func callArgs(f string, args []Expr) string {
 func (v *validator) push(p string, s *Stmt) {
 	k := string(s.Kind)
 	v.varRef(v.join(p, k+".stack"), s.Stack)
-	if s.Use != "" {
-		v.varRef(v.join(p, k+".object"), s.Use)
+	if s.Ext().Use != "" {
+		v.varRef(v.join(p, k+".object"), s.Ext().Use)
 		return
 	}
 	fp := v.join(p, k+".function")
@@ -112,7 +112,7 @@ func (v *validator) push(p string, s *Stmt) {
 	case !f.ExitParams && exitFn:
 		v.errorf(fp, "%q must take (exc_type, exc, tb): set exitParams", s.Func)
 	case !exitFn:
-		v.callbackArgs(v.join(p, k+".args"), f, s.Args)
+		v.callbackArgs(v.join(p, k+".args"), f, s.Ext().Args)
 	}
 }
 
@@ -126,8 +126,8 @@ func (x *exec) execPush(s *Stmt) flow {
 	}
 	cb := exitCallback{sync: s.Sync, node: int32(s.id)}
 	switch {
-	case s.Use != "":
-		v, fl := x.lookup(s.Use, s.id)
+	case s.Ext().Use != "":
+		v, fl := x.lookup(s.Ext().Use, s.id)
 		if fl.kind == flowExc {
 			return fl
 		}
@@ -135,7 +135,7 @@ func (x *exec) execPush(s *Stmt) flow {
 		if c, ok := v.(*ExcClass); ok {
 			// A class is callable: the stack would make an exception of
 			// it and await it, or take it (a true value) as suppressing.
-			x.e.fail(fmt.Errorf("%w: stack.%s(%s) pushes the class %s as if it were an exit function; this tool does not follow what calling it does", ErrLimit, method, s.Use, c.Name))
+			x.e.fail(fmt.Errorf("%w: stack.%s(%s) pushes the class %s as if it were an exit function; this tool does not follow what calling it does", ErrLimit, method, s.Ext().Use, c.Name))
 		}
 		if inst, ok := v.(*instance); ok {
 			if _, exit := inst.hasMethods(s.Sync); exit {
@@ -144,7 +144,7 @@ func (x *exec) execPush(s *Stmt) flow {
 			}
 		}
 	default:
-		args, fl := x.evalArgs(s.Args, s.id)
+		args, fl := x.evalArgs(s.Ext().Args, s.id)
 		if fl.kind == flowExc {
 			return fl
 		}

@@ -101,8 +101,8 @@ func (x *exec) execGather(s *Stmt) flow {
 	// Python evaluates every argument first (reading the variables,
 	// making coroutine objects), then gather wraps them one by one: tasks
 	// made before a bad argument still exist, and run.
-	vals := make([]Value, len(s.Awaitables))
-	for i, a := range s.Awaitables {
+	vals := make([]Value, len(s.Ext().Awaitables))
+	for i, a := range s.Ext().Awaitables {
 		if a.Task != "" {
 			v, fl := x.lookup(a.Task, s.id)
 			if fl.kind == flowExc {
@@ -111,8 +111,8 @@ func (x *exec) execGather(s *Stmt) flow {
 			vals[i] = v
 		}
 	}
-	args := make([]*future, 0, len(s.Awaitables))
-	for i, a := range s.Awaitables {
+	args := make([]*future, 0, len(s.Ext().Awaitables))
+	for i, a := range s.Ext().Awaitables {
 		if a.Call != "" {
 			args = append(args, x.e.createTask(x.e.funcs[a.Call], false).fut)
 			continue

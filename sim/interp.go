@@ -318,7 +318,7 @@ func (x *exec) execStmt(s *Stmt) flow {
 		}
 		return normal
 	case SAssign:
-		inst, fl := x.construct(x.e.mgrs[s.Manager], s.Args, s.id)
+		inst, fl := x.construct(x.e.mgrs[s.Manager], s.Ext().Args, s.id)
 		if fl.kind == flowExc {
 			return fl
 		}

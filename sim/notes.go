@@ -9,20 +9,20 @@ package sim
 // addNote reads the statement's argument: {"to": VARIABLE, "note": TEXT}.
 func (d *decoder) addNote(p string, arg any, s *Stmt) {
 	if w := d.Object(p, arg, "to", "note"); w != nil {
-		s.Use = d.ReqStr(w, p, "to")
+		s.setExtra().Use = d.ReqStr(w, p, "to")
 		s.Text = d.ReqStr(w, p, "note")
 	}
 }
 
 // addNoteJSON is the statement's argument as Decode reads it.
-func addNoteJSON(s *Stmt) obj { return obj{"to": s.Use, "note": s.Text} }
+func addNoteJSON(s *Stmt) obj { return obj{"to": s.Ext().Use, "note": s.Text} }
 
 // addNoteSource is the statement as the program writes it.
-func addNoteSource(s *Stmt) string { return s.Use + ".add_note(" + pyStrLiteral(s.Text) + ")" }
+func addNoteSource(s *Stmt) string { return s.Ext().Use + ".add_note(" + pyStrLiteral(s.Text) + ")" }
 
 // addNote checks the statement: a variable of the function, and text.
 func (v *validator) addNote(p string, s *Stmt) {
-	v.varRef(v.join(p, "addNote.to"), s.Use)
+	v.varRef(v.join(p, "addNote.to"), s.Ext().Use)
 	v.text(v.join(p, "addNote.note"), s.Text)
 }
 
@@ -30,7 +30,7 @@ func (v *validator) addNote(p string, s *Stmt) {
 // exception class is the unbound method called with the text as its
 // self (CPython's TypeError); anything else has no add_note.
 func (x *exec) execAddNote(s *Stmt) flow {
-	v, fl := x.lookup(s.Use, s.id)
+	v, fl := x.lookup(s.Ext().Use, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}

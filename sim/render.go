@@ -367,8 +367,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 			r.block(ind+1, s.Finally)
 		}
 	case SGather:
-		args := make([]string, 0, len(s.Awaitables)+1)
-		for _, a := range s.Awaitables {
+		args := make([]string, 0, len(s.Ext().Awaitables)+1)
+		for _, a := range s.Ext().Awaitables {
 			if a.Call != "" {
 				args = append(args, a.Call+"()")
 			} else {
@@ -381,8 +381,8 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		r.emit(ind, assignPrefix(s.As)+"await asyncio.gather("+strings.Join(args, ", ")+")")
 	case SCreateTask:
 		owner := "asyncio"
-		if s.Group != "" {
-			owner = s.Group
+		if s.Ext().Group != "" {
+			owner = s.Ext().Group
 		}
 		r.emit(ind, assignPrefix(s.As)+owner+".create_task("+s.Func+"())")
 	case SAwait:
@@ -403,12 +403,12 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SCall:
 		r.emit(ind, assignPrefix(s.As)+"await "+s.Func+"()")
 	case SAssign:
-		r.emit(ind, s.As+" = "+callSource(s.Manager, s.Args))
+		r.emit(ind, s.As+" = "+callSource(s.Manager, s.Ext().Args))
 	case SEnterContext:
 		if s.Sync {
-			r.emit(ind, assignPrefix(s.As)+s.Stack+".enter_context("+callSource(s.Manager, s.Args)+")")
+			r.emit(ind, assignPrefix(s.As)+s.Stack+".enter_context("+callSource(s.Manager, s.Ext().Args)+")")
 		} else {
-			r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+callSource(s.Manager, s.Args)+")")
+			r.emit(ind, assignPrefix(s.As)+"await "+s.Stack+".enter_async_context("+callSource(s.Manager, s.Ext().Args)+")")
 		}
 	case SIfException:
 		r.emit(ind, "if exc_type is not None:")
@@ -422,7 +422,7 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SAddNote:
 		r.emit(ind, addNoteSource(s))
 	case SAsyncFor:
-		target, src := s.As, s.Use
+		target, src := s.As, s.Ext().Use
 		if target == "" {
 			target = "_"
 		}
@@ -434,7 +434,7 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SIf, SFor:
 		r.renderControl(ind, s)
 	case SSetAttr:
-		r.emit(ind, "self."+s.Attr+" = "+pyExpr(s.Value))
+		r.emit(ind, "self."+s.Ext().Attr+" = "+pyExpr(s.Value))
 	case SBreak:
 		r.emit(ind, "break")
 	case SContinue:
@@ -450,7 +450,7 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 	case SCondWait, SNotify, SNotifyAll:
 		r.emit(ind, condSource(s))
 	case SWait:
-		r.emit(ind, waitSource(s.Wait))
+		r.emit(ind, waitSource(s.Ext().Wait))
 	case SUncancel, SCurrentTask:
 		r.emit(ind, taskStmtSource(s))
 	case SReschedule:

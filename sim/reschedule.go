@@ -24,7 +24,7 @@ func (d *decoder) reschedule(p string, arg any, s *Stmt) {
 	if w == nil {
 		return
 	}
-	s.Use = d.ReqStr(w, p, "timeout")
+	s.setExtra().Use = d.ReqStr(w, p, "timeout")
 	after, hasAfter := w["after"]
 	extend, hasExtend := w["extend"]
 	switch {
@@ -42,7 +42,7 @@ func (d *decoder) reschedule(p string, arg any, s *Stmt) {
 
 // rescheduleJSON is the statement's object, as reschedule reads it.
 func rescheduleJSON(s *Stmt) obj {
-	w := obj{"timeout": s.Use}
+	w := obj{"timeout": s.Ext().Use}
 	switch {
 	case s.NoTimeout:
 		w["after"] = nil
@@ -56,7 +56,7 @@ func rescheduleJSON(s *Stmt) obj {
 
 // reschedule checks the variable and the number of seconds.
 func (v *validator) reschedule(p string, s *Stmt) {
-	v.varRef(v.join(p, "reschedule.timeout"), s.Use)
+	v.varRef(v.join(p, "reschedule.timeout"), s.Ext().Use)
 	switch {
 	case s.Extend:
 		v.duration(v.join(p, "reschedule.extend"), s.Seconds)
@@ -70,18 +70,18 @@ func rescheduleSource(s *Stmt) string {
 	arg := "None"
 	switch {
 	case s.Extend:
-		arg = s.Use + ".when() + " + pyFloat(s.Seconds)
+		arg = s.Ext().Use + ".when() + " + pyFloat(s.Seconds)
 	case !s.NoTimeout:
 		arg = loopTimePlus(s.Seconds)
 	}
-	return s.Use + ".reschedule(" + arg + ")"
+	return s.Ext().Use + ".reschedule(" + arg + ")"
 }
 
 // execReschedule runs cm.reschedule(...): the method is looked up before
 // its argument is evaluated, so a variable holding no Timeout is an
 // AttributeError even where cm.when() would fail too.
 func (x *exec) execReschedule(s *Stmt) flow {
-	v, fl := x.lookup(s.Use, s.id)
+	v, fl := x.lookup(s.Ext().Use, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}

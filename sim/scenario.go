@@ -175,26 +175,15 @@ type Stmt struct {
 	Else     []*Stmt    // ifException: when exc_type is None (Body: when it is not); if: else; for: else
 	// Test is what an if statement tests: a variable, maybe compared.
 	Test *Test
-	// Attr is the attribute setAttr assigns (to self, Value).
-	Attr string
+	// Extra holds the fields only a few kinds use (nil when none is set).
+	Extra *StmtExtra
 
-	Awaitables []Awaitable // gather
-
-	Func    string // call, createTask, pushExit, pushCallback, toThread, shield, waitFor
-	Group   string // createTask: the TaskGroup variable, or "" for asyncio.create_task
-	Task    string // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
-	Manager string // assign, enterContext, asyncFor (an async generator function)
-	Args    []Expr // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
-	Use     string // asyncFor: a variable holding the async generator; addNote: the exception's variable; reschedule: the Timeout's; pushExit: the object's
-	Stack   string // enterContext, pushExit, pushCallback, popAll, aclose
-	As      string // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
-	// Cond names the shared condition of condWait, notify and notifyAll;
-	// NotifyN is notify's n (nil writes notify(), which wakes one).
-	Cond    string
-	NotifyN *int
-	// Wait holds asyncio.wait's arguments and targets (wait.go).
-	Wait *WaitSpec
-	tmpl []tmplPart // print: Text parsed by Validate
+	Func    string     // call, createTask, pushExit, pushCallback, toThread, shield, waitFor
+	Task    string     // await, cancel, uncancel, shield, waitFor (else Func: a fresh call)
+	Manager string     // assign, enterContext, asyncFor (an async generator function)
+	Stack   string     // enterContext, pushExit, pushCallback, popAll, aclose
+	As      string     // target variable of gather, createTask, await, call, assign, enterContext, uncancel, currentTask
+	tmpl    []tmplPart // print: Text parsed by Validate
 
 	// The fields without pointers come last: the garbage collector scans
 	// a statement only up to its last pointer, and scenarios can hold
@@ -220,6 +209,46 @@ type Stmt struct {
 	// Extend: reschedule's new deadline is the timeout's own plus Seconds
 	// (cm.when() + d) rather than now plus Seconds.
 	Extend bool
+}
+
+// StmtExtra holds the statement fields only a few kinds use. They sit
+// behind one pointer because the collector scans every statement of a
+// scenario, and scenarios can hold tens of thousands of them: a
+// statement without these fields is a size class smaller.
+type StmtExtra struct {
+	Awaitables []Awaitable // gather
+	Args       []Expr      // assign, enterContext: the arguments of Manager(...); pushCallback: the callback's
+	Group      string      // createTask: the TaskGroup variable, or "" for asyncio.create_task
+	Use        string      // asyncFor: a variable holding the async generator; addNote: the exception's variable; reschedule: the Timeout's; pushExit: the object's
+	// Attr is the attribute setAttr assigns (to self, Value).
+	Attr string
+	// Cond names the shared condition of condWait, notify and notifyAll;
+	// NotifyN is notify's n (nil writes notify(), which wakes one).
+	Cond    string
+	NotifyN *int
+	// Wait holds asyncio.wait's arguments and targets (wait.go).
+	Wait *WaitSpec
+}
+
+// noExtra is what Ext returns for a statement without extra fields.
+var noExtra StmtExtra
+
+// Ext is the statement's extra fields for reading: never nil, and never
+// to be written through (a statement without them shares one empty
+// value). Write through Extra, making it if it is nil.
+func (s *Stmt) Ext() *StmtExtra {
+	if s.Extra == nil {
+		return &noExtra
+	}
+	return s.Extra
+}
+
+// setExtra is the statement's extra fields for writing, made if needed.
+func (s *Stmt) setExtra() *StmtExtra {
+	if s.Extra == nil {
+		s.Extra = &StmtExtra{}
+	}
+	return s.Extra
 }
 
 // Awaitable is one argument of gather: a fresh call of a function, or a task variable.
@@ -275,8 +304,10 @@ type ExcSpec struct {
 	From    string `json:"-"`
 }
 
-// ExprKind says what an Expr is.
-type ExprKind int
+// ExprKind says what an Expr is. It is a byte so that it packs with Bool
+// after the strings: a statement holds an Expr, and the collector scans
+// tens of thousands of statements.
+type ExprKind uint8
 
 const (
 	// ENone is Python's None.
@@ -294,11 +325,11 @@ const (
 // Expr is a value in a return, a yield or an argument: None, a string, a
 // bool, an integer or a variable.
 type Expr struct {
-	Kind ExprKind
 	Str  string
-	Bool bool
 	Var  string
 	Int  int64
+	Kind ExprKind
+	Bool bool
 }
 
 // Test is the condition of an if statement: the variable Var is true, or

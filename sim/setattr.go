@@ -16,7 +16,7 @@ func (d *decoder) decodeSetAttr(p string, arg any, s *Stmt) {
 	if w == nil {
 		return
 	}
-	s.Attr = d.ReqStr(w, p, "name")
+	s.setExtra().Attr = d.ReqStr(w, p, "name")
 	if v, ok := w["value"]; !ok {
 		d.Errorf(p+".value", "required field is missing (null for None)")
 	} else if v != nil {
@@ -26,7 +26,7 @@ func (d *decoder) decodeSetAttr(p string, arg any, s *Stmt) {
 
 // setAttrJSON writes a setAttr statement's fields.
 func setAttrJSON(s *Stmt) obj {
-	return obj{"name": s.Attr, "value": exprJSON(s.Value)}
+	return obj{"name": s.Ext().Attr, "value": exprJSON(s.Value)}
 }
 
 // validateSetAttr checks a setAttr statement: only a class manager's own
@@ -35,7 +35,7 @@ func (v *validator) validateSetAttr(p string, s *Stmt) {
 	if !v.vars["self"] || v.inGen {
 		v.errorf(p, "setAttr assigns self.NAME: it belongs in a class manager's aenter, aexit or init")
 	}
-	v.attrName(v.join(p, "setAttr.name"), s.Attr)
+	v.attrName(v.join(p, "setAttr.name"), s.Ext().Attr)
 	v.expr(v.join(p, "setAttr.value"), s.Value)
 }
 
@@ -48,8 +48,8 @@ func (v *validator) setAttrNames() {
 		}
 		for _, body := range [][]*Stmt{m.Aenter, m.Aexit, m.Init} {
 			anyStmt(body, func(s *Stmt) bool {
-				if s.Kind == SSetAttr && s.Attr != "" {
-					v.attrs[s.Attr] = true
+				if s.Kind == SSetAttr && s.Ext().Attr != "" {
+					v.attrs[s.Ext().Attr] = true
 				}
 				return false
 			})
@@ -70,7 +70,7 @@ func (x *exec) execSetAttr(s *Stmt) flow {
 	inst := self.(*instance) // validated: self is the class's instance
 	if st, ok := inst.mgr.(*stateCM); ok {
 		for i, p := range st.def.Params {
-			if p == s.Attr {
+			if p == s.Ext().Attr {
 				st.attrs[i] = val
 				return normal
 			}
@@ -79,6 +79,6 @@ func (x *exec) execSetAttr(s *Stmt) flow {
 	if inst.set == nil {
 		inst.set = map[string]Value{}
 	}
-	inst.set[s.Attr] = val
+	inst.set[s.Ext().Attr] = val
 	return normal
 }

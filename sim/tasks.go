@@ -57,9 +57,9 @@ func (x *exec) taskVar(name, use string, node int) (*task, flow) {
 func (x *exec) execCreateTask(s *Stmt) flow {
 	fn := x.e.funcs[s.Func]
 	var t *task
-	if s.Group != "" {
+	if s.Ext().Group != "" {
 		var fl flow
-		if t, fl = x.taskGroupCreateTask(s.Group, fn, s.id); fl.kind == flowExc {
+		if t, fl = x.taskGroupCreateTask(s.Ext().Group, fn, s.id); fl.kind == flowExc {
 			return fl
 		}
 	} else {

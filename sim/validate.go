@@ -230,10 +230,10 @@ func (v *validator) collectTargets(stmts []*Stmt) {
 		if s.As != "" {
 			v.vars[s.As] = true
 		}
-		if w := s.Wait; w != nil && w.Done != "" {
+		if w := s.Ext().Wait; w != nil && w.Done != "" {
 			v.vars[w.Done] = true
 		}
-		if w := s.Wait; w != nil && w.Pending != "" {
+		if w := s.Ext().Wait; w != nil && w.Pending != "" {
 			v.vars[w.Pending] = true
 		}
 		for _, it := range s.Items {
@@ -467,10 +467,10 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		}
 		v.block(v.join(p, "try.finally"), s.Finally, depth+3, inExcept)
 	case SGather:
-		if len(s.Awaitables) == 0 {
+		if len(s.Ext().Awaitables) == 0 {
 			v.errorf(v.join(p, "gather.awaitables"), "expected at least one awaitable")
 		}
-		for i, a := range s.Awaitables {
+		for i, a := range s.Ext().Awaitables {
 			ap := v.idx(v.join(p, "gather.awaitables"), i)
 			if a.Call != "" {
 				v.function(v.join(ap, "call"), a.Call, false)
@@ -482,8 +482,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	case SCreateTask:
 		v.function(v.join(p, "createTask.call"), s.Func, false)
 		v.target(v.join(p, "createTask.as"), s.As)
-		if s.Group != "" {
-			v.varRef(v.join(p, "createTask.group"), s.Group)
+		if s.Ext().Group != "" {
+			v.varRef(v.join(p, "createTask.group"), s.Ext().Group)
 		}
 	case SAwait:
 		v.varRef(v.join(p, "await.task"), s.Task)
@@ -505,7 +505,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.target(v.join(p, "call.as"), s.As)
 	case SAssign:
 		v.ref(v.join(p, "assign.manager"), s.Manager, "manager")
-		v.args(v.join(p, "assign.args"), s.Manager, s.Args)
+		v.args(v.join(p, "assign.args"), s.Manager, s.Ext().Args)
 		v.sameStack(s.Manager)
 		v.target(v.join(p, "assign.name"), s.As)
 		if s.As == "" {
@@ -514,7 +514,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 	case SEnterContext:
 		v.varRef(v.join(p, "enterContext.stack"), s.Stack)
 		v.ref(v.join(p, "enterContext.manager"), s.Manager, "manager")
-		v.args(v.join(p, "enterContext.args"), s.Manager, s.Args)
+		v.args(v.join(p, "enterContext.args"), s.Manager, s.Ext().Args)
 		v.sameStack(s.Manager)
 		v.target(v.join(p, "enterContext.as"), s.As)
 	case SIfException:
@@ -533,8 +533,8 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		if s.Manager != "" {
 			v.asyncGenRef(v.join(p, "asyncFor.gen"), s.Manager)
 			v.sameStack(s.Manager)
-		} else if v.varRef(v.join(p, "asyncFor.use"), s.Use); !v.closers[s.Use] {
-			v.errorf(v.join(p, "asyncFor.use"), "%q is not bound by an aclosing item in %s: iterate a fresh call with gen, or the target of async with aclosing(...)", s.Use, v.owner)
+		} else if v.varRef(v.join(p, "asyncFor.use"), s.Ext().Use); !v.closers[s.Ext().Use] {
+			v.errorf(v.join(p, "asyncFor.use"), "%q is not bound by an aclosing item in %s: iterate a fresh call with gen, or the target of async with aclosing(...)", s.Ext().Use, v.owner)
 		}
 		v.target(v.join(p, "asyncFor.as"), s.As)
 		if depth+1 > maxBlockNesting {

@@ -68,7 +68,7 @@ func unhashable(v Value) bool {
 
 // execWait is [done, pending =] await asyncio.wait({...}, ...).
 func (x *exec) execWait(s *Stmt) flow {
-	w := s.Wait
+	w := s.Ext().Wait
 	// The set literal reads each variable, then adds each value in turn.
 	vals := make([]Value, len(w.Tasks))
 	for i, name := range w.Tasks {

@@ -17,7 +17,7 @@ import (
 // waitStmt reads a wait statement's argument.
 func (d *decoder) waitStmt(p string, arg any, s *Stmt) {
 	w := &WaitSpec{}
-	s.Wait = w
+	s.setExtra().Wait = w
 	m := d.Object(p, arg, "tasks", "returnWhen", "timeout", "done", "pending")
 	if m == nil {
 		return
@@ -54,7 +54,7 @@ func waitJSON(w *WaitSpec) obj {
 // waitStmt checks a wait statement.
 func (v *validator) waitStmt(p string, s *Stmt) {
 	p = v.join(p, "wait")
-	w := s.Wait
+	w := s.Ext().Wait
 	if w == nil {
 		v.errorf(p, "expected asyncio.wait's arguments")
 		return

@@ -267,7 +267,7 @@ func (b *builder) main() *sim.FuncDef {
 	var awaitables []sim.Awaitable
 	for ti := range b.d.Tasks {
 		v := taskVar(ti, b.tasks())
-		start = append(start, &sim.Stmt{Kind: sim.SCreateTask, Func: taskName(ti, b.tasks()), As: v, Group: group})
+		start = append(start, &sim.Stmt{Kind: sim.SCreateTask, Func: taskName(ti, b.tasks()), As: v, Extra: &sim.StmtExtra{Group: group}})
 		for _, p := range b.placed {
 			if p.task == ti && p.kind == FaultCancel {
 				start = append(start, &sim.Stmt{Kind: sim.SCancel, Task: v, Delayed: true, Seconds: p.at})
@@ -277,7 +277,7 @@ func (b *builder) main() *sim.FuncDef {
 	}
 	if group == "" {
 		body := append(start,
-			&sim.Stmt{Kind: sim.SGather, Awaitables: awaitables, ReturnExceptions: true, As: "results"},
+			&sim.Stmt{Kind: sim.SGather, Extra: &sim.StmtExtra{Awaitables: awaitables}, ReturnExceptions: true, As: "results"},
 			printS("main: results {results}"))
 		return &sim.FuncDef{Name: "main", Body: body}
 	}

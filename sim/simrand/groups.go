@@ -35,7 +35,7 @@ func (g *gen) exceptStar(owner string, body []*sim.Stmt) *sim.Stmt {
 		case 1:
 			h.Body = append(h.Body, g.raise(owner+" except*"))
 		case 2:
-			h.Body = append(h.Body, &sim.Stmt{Kind: sim.SAddNote, Use: "eg", Text: owner + " saw it"}, &sim.Stmt{Kind: sim.SReraise})
+			h.Body = append(h.Body, &sim.Stmt{Kind: sim.SAddNote, Extra: &sim.StmtExtra{Use: "eg"}, Text: owner + " saw it"}, &sim.Stmt{Kind: sim.SReraise})
 		}
 		s.Handlers = append(s.Handlers, h)
 	}
@@ -53,7 +53,7 @@ func (g *gen) handlerExtras(owner string) []*sim.Stmt {
 		out = append(out, &sim.Stmt{Kind: sim.SPrint, Text: owner + " args {err.args} ({len(err.args)}), {repr(err)}"})
 	}
 	if g.chance(0.12) {
-		out = append(out, &sim.Stmt{Kind: sim.SAddNote, Use: "err", Text: "noted by " + owner},
+		out = append(out, &sim.Stmt{Kind: sim.SAddNote, Extra: &sim.StmtExtra{Use: "err"}, Text: "noted by " + owner},
 			&sim.Stmt{Kind: sim.SPrint, Text: owner + " notes {err.__notes__}"}, &sim.Stmt{Kind: sim.SReraise})
 	}
 	return out

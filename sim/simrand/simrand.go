@@ -165,9 +165,9 @@ func (g *gen) manager(name string) {
 		if g.chance(0.25) {
 			// State kept on self: set by __aenter__, read and reset by
 			// __aexit__ (which runs only after __aenter__ returned).
-			m.Aenter = append([]*sim.Stmt{{Kind: sim.SSetAttr, Attr: "state", Value: sim.Expr{Kind: sim.EStr, Str: name + " open"}}}, m.Aenter...)
+			m.Aenter = append([]*sim.Stmt{{Kind: sim.SSetAttr, Extra: &sim.StmtExtra{Attr: "state"}, Value: sim.Expr{Kind: sim.EStr, Str: name + " open"}}}, m.Aenter...)
 			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SPrint, Text: name + " state was {self.state!r}"},
-				&sim.Stmt{Kind: sim.SSetAttr, Attr: "state", Value: sim.Expr{Kind: sim.EStr, Str: name + " closed"}})
+				&sim.Stmt{Kind: sim.SSetAttr, Extra: &sim.StmtExtra{Attr: "state"}, Value: sim.Expr{Kind: sim.EStr, Str: name + " closed"}})
 		}
 		if g.chance(0.3) {
 			m.Aexit = append(m.Aexit, &sim.Stmt{Kind: sim.SIfException,
@@ -364,7 +364,7 @@ func (g *gen) exitStack(owner string) *sim.Stmt {
 			w.Body = append(w.Body, g.stackEntry(owner, stack)...)
 		default:
 			m := g.managers[g.r.IntN(len(g.managers))]
-			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SEnterContext, Stack: stack, Manager: m.Name, Args: g.args(owner, m, nil)})
+			w.Body = append(w.Body, &sim.Stmt{Kind: sim.SEnterContext, Stack: stack, Manager: m.Name, Extra: &sim.StmtExtra{Args: g.args(owner, m, nil)}})
 		}
 	}
 	w.Body = append(w.Body, g.print(owner+" stack body"))
@@ -410,15 +410,15 @@ func (g *gen) mainBody() []*sim.Stmt {
 	} else {
 		switch g.r.IntN(3) {
 		case 0:
-			s := &sim.Stmt{Kind: sim.SGather, ReturnExceptions: g.chance(0.5), As: "results"}
+			s := &sim.Stmt{Kind: sim.SGather, ReturnExceptions: g.chance(0.5), As: "results", Extra: &sim.StmtExtra{}}
 			for _, w := range g.workers {
-				s.Awaitables = append(s.Awaitables, sim.Awaitable{Call: w})
+				s.Extra.Awaitables = append(s.Extra.Awaitables, sim.Awaitable{Call: w})
 			}
 			run = append(run, s, &sim.Stmt{Kind: sim.SPrint, Text: "main results {results!r}"})
 		case 1:
 			tg := &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{TaskGroup: true, As: "tg"}}}
 			for i, w := range g.workers {
-				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCreateTask, Func: w, Group: "tg", As: fmt.Sprintf("t%d", i)})
+				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCreateTask, Func: w, Extra: &sim.StmtExtra{Group: "tg"}, As: fmt.Sprintf("t%d", i)})
 			}
 			if g.chance(0.3) {
 				tg.Body = append(tg.Body, &sim.Stmt{Kind: sim.SCancel, Task: "t0", Delayed: true, Seconds: g.dur() + 0.25, HasMessage: g.chance(0.3), Text: "stop"})
@@ -581,7 +581,7 @@ func (g *gen) asyncFor(owner string, depth int) *sim.Stmt {
 	}
 	closer := fmt.Sprintf("closer%d", g.nprint)
 	return &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{Aclosing: name, As: closer}},
-		Body: []*sim.Stmt{{Kind: sim.SAsyncFor, Use: closer, As: v, Body: body}, g.print(owner + " after loop")}}
+		Body: []*sim.Stmt{{Kind: sim.SAsyncFor, Extra: &sim.StmtExtra{Use: closer}, As: v, Body: body}, g.print(owner + " after loop")}}
 }
 
 // retry is a for loop that tries a block a few times: a round that gets

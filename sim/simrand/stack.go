@@ -97,9 +97,9 @@ func (g *gen) stackEntry(owner, stack string) []*sim.Stmt {
 	case 1:
 		return []*sim.Stmt{{Kind: sim.SPushExit, Stack: stack, Func: g.plainFunc(true).Name, Sync: true}}
 	case 2:
-		return []*sim.Stmt{{Kind: sim.SPushCallback, Stack: stack, Func: g.plainFunc(false).Name, Sync: true, Args: []sim.Expr{arg()}}}
+		return []*sim.Stmt{{Kind: sim.SPushCallback, Stack: stack, Func: g.plainFunc(false).Name, Sync: true, Extra: &sim.StmtExtra{Args: []sim.Expr{arg()}}}}
 	case 3:
-		return []*sim.Stmt{{Kind: sim.SPushCallback, Stack: stack, Func: g.asyncCallback().Name, Args: []sim.Expr{arg(), arg()}}}
+		return []*sim.Stmt{{Kind: sim.SPushCallback, Stack: stack, Func: g.asyncCallback().Name, Extra: &sim.StmtExtra{Args: []sim.Expr{arg(), arg()}}}}
 	}
 	// A manager object pushed whole, never entered: its __aexit__ (or,
 	// pushed with push, its __exit__ when it has one) runs as the stack
@@ -112,8 +112,8 @@ func (g *gen) stackEntry(owner, stack string) []*sim.Stmt {
 		m = g.plainManager()
 	}
 	return []*sim.Stmt{
-		{Kind: sim.SAssign, As: obj, Manager: m.Name, Args: g.args(owner, m, nil)},
-		{Kind: sim.SPushExit, Stack: stack, Use: obj, Sync: sync},
+		{Kind: sim.SAssign, As: obj, Manager: m.Name, Extra: &sim.StmtExtra{Args: g.args(owner, m, nil)}},
+		{Kind: sim.SPushExit, Stack: stack, Extra: &sim.StmtExtra{Use: obj}, Sync: sync},
 	}
 }
 
@@ -166,7 +166,7 @@ func (g *gen) reschedules(w *sim.Stmt) {
 		if it.As == "" || (it.Timeout == nil && it.TimeoutAt == nil && !it.NoDeadline) || !g.chance(0.7) {
 			continue
 		}
-		r := &sim.Stmt{Kind: sim.SReschedule, Use: it.As, Seconds: g.dur()}
+		r := &sim.Stmt{Kind: sim.SReschedule, Extra: &sim.StmtExtra{Use: it.As}, Seconds: g.dur()}
 		switch g.r.IntN(3) { // None, extend, or a deadline from now
 		case 0:
 			r.NoTimeout = true

@@ -18,7 +18,7 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 		for _, s := range stmts {
 			form := string(s.Kind)
 			switch {
-			case s.Kind == sim.SPushExit && s.Use != "":
+			case s.Kind == sim.SPushExit && s.Ext().Use != "":
 				form += " object"
 			case s.Kind == sim.SReschedule && s.Extend:
 				form += " extend"
@@ -28,7 +28,7 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 			if s.Sync && s.Kind != sim.SWith {
 				form += " sync"
 			}
-			if len(s.Args) > 0 && s.Kind == sim.SPushCallback {
+			if len(s.Ext().Args) > 0 && s.Kind == sim.SPushCallback {
 				form += " args"
 			}
 			seen[form]++

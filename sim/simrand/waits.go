@@ -38,7 +38,7 @@ func (g *gen) condUse(owner string) *sim.Stmt {
 	if g.chance(0.55) {
 		d := g.dur() + 0.5
 		wait := &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{Use: g.cond}}, Body: []*sim.Stmt{
-			g.print(owner + " waits on cond"), {Kind: sim.SCondWait, Cond: g.cond}, g.print(owner + " woken")}}
+			g.print(owner + " waits on cond"), {Kind: sim.SCondWait, Extra: &sim.StmtExtra{Cond: g.cond}}, g.print(owner + " woken")}}
 		timed := &sim.Stmt{Kind: sim.SWith, Items: []*sim.WithItem{{Timeout: &d}}, Body: []*sim.Stmt{wait}}
 		return &sim.Stmt{Kind: sim.STry, Body: []*sim.Stmt{timed},
 			Handlers: []*sim.Handler{{Types: []string{"TimeoutError"}, As: "err", Body: []*sim.Stmt{g.print(owner + " gave up waiting")}}}}
@@ -49,13 +49,13 @@ func (g *gen) condUse(owner string) *sim.Stmt {
 // notify wakes one, some or all of the condition's waiters, usually
 // holding its lock (without it, CPython's RuntimeError).
 func (g *gen) notify(owner string) *sim.Stmt {
-	n := &sim.Stmt{Kind: sim.SNotifyAll, Cond: g.cond}
+	n := &sim.Stmt{Kind: sim.SNotifyAll, Extra: &sim.StmtExtra{Cond: g.cond}}
 	switch g.r.IntN(4) {
 	case 0:
 		n.Kind = sim.SNotify
 	case 1:
 		k := g.r.IntN(3)
-		n.Kind, n.NotifyN = sim.SNotify, &k
+		n.Kind, n.Extra.NotifyN = sim.SNotify, &k
 	}
 	if g.chance(0.1) {
 		return n
@@ -86,7 +86,7 @@ func (g *gen) asyncioWait() []*sim.Stmt {
 		d := g.dur() + 0.25
 		w.Timeout = &d
 	}
-	out := []*sim.Stmt{{Kind: sim.SWait, Wait: w}}
+	out := []*sim.Stmt{{Kind: sim.SWait, Extra: &sim.StmtExtra{Wait: w}}}
 	if g.chance(0.7) {
 		w.Done, w.Pending = "done", "pending"
 		out = append(out, &sim.Stmt{Kind: sim.SPrint, Text: "main: {len(done)} done, {len(pending)} pending"})
