@@ -10,11 +10,16 @@ import (
 //
 //	{"if": {"var": "x", "equals": VALUE, "not": false, "then": [...], "else": [...]}}
 //	{"for": {"var": "attempt", "range": 3, "body": [...], "else": [...]}}
+//	{"while": {"var": "x", "equals": VALUE, "not": false, "body": [...], "else": [...]}}
 //
 // "equals" is optional (if x: tests truthiness); "not" negates the test
-// (if not x:, if x != VALUE:). A for loop counts from 0 to range-1 (at
-// most MaxRange rounds); break and continue work in it as in an async
-// for, and its else block runs when no break ended it.
+// (if not x:, if x != VALUE:). "var" is a variable or what a print field
+// reads of one (c.state, t.done(), e.__cause__). A for loop counts from
+// 0 to range-1 (at most MaxRange rounds); a while loop tests before each
+// round, and one without "var" is while True. break and continue work in
+// both as in an async for, and a loop's else block runs when no break
+// ended it. A while loop that never ends is stopped by the run's limits
+// (Limits.MaxSteps, MaxEvents), as CPython would run it forever.
 
 // MaxRange bounds a for statement's range(n).
 const MaxRange = 1000
@@ -25,7 +30,34 @@ func (d *decoder) decodeIf(p string, arg any, s *Stmt) {
 	if w == nil {
 		return
 	}
-	t := &Test{Var: d.ReqStr(w, p, "var"), Not: d.optBool(w, p, "not")}
+	s.Test = d.test(p, w, d.ReqStr(w, p, "var"))
+	s.Body = d.block(w, p, "then")
+	s.Else = d.block(w, p, "else")
+}
+
+// decodeWhile reads a while statement's fields: without "var" it is
+// while True, which takes no "equals" or "not".
+func (d *decoder) decodeWhile(p string, arg any, s *Stmt) {
+	w := d.Object(p, arg, "var", "equals", "not", "body", "else")
+	if w == nil {
+		return
+	}
+	if _, ok := w["var"]; ok {
+		s.Test = d.test(p, w, d.ReqStr(w, p, "var"))
+	} else {
+		for _, k := range []string{"equals", "not"} {
+			if _, ok := w[k]; ok {
+				d.Errorf(jsonfield.Join(p, k), "a while without var is while True: give var to test something")
+			}
+		}
+	}
+	s.Body = d.block(w, p, "body")
+	s.Else = d.block(w, p, "else")
+}
+
+// test reads a test's "equals" and "not" around its variable.
+func (d *decoder) test(p string, w map[string]any, name string) *Test {
+	t := &Test{Var: name, Not: d.optBool(w, p, "not")}
 	if ev, ok := w["equals"]; ok {
 		e := Expr{Kind: ENone}
 		if ev != nil {
@@ -33,9 +65,7 @@ func (d *decoder) decodeIf(p string, arg any, s *Stmt) {
 		}
 		t.Equals = &e
 	}
-	s.Test = t
-	s.Body = d.block(w, p, "then")
-	s.Else = d.block(w, p, "else")
+	return t
 }
 
 // decodeFor reads a for statement's fields.
@@ -58,42 +88,55 @@ func (d *decoder) decodeFor(p string, arg any, s *Stmt) {
 	s.Else = d.block(w, p, "else")
 }
 
-// controlJSON writes an if or a for statement's fields.
+// controlJSON writes an if, a for or a while statement's fields.
 func controlJSON(s *Stmt) obj {
-	if s.Kind == SFor {
-		o := obj{"var": s.As, "range": s.Count, "body": blockJSON(s.Body)}
-		putBlock(o, "else", s.Else)
-		return o
+	var o obj
+	switch s.Kind {
+	case SFor:
+		o = obj{"var": s.As, "range": s.Count, "body": blockJSON(s.Body)}
+	case SWhile:
+		o = obj{"body": blockJSON(s.Body)}
+	default:
+		o = obj{"then": blockJSON(s.Body)}
 	}
-	o := obj{"var": s.Test.Var, "then": blockJSON(s.Body)}
-	if s.Test.Equals != nil {
-		o["equals"] = exprJSON(*s.Test.Equals)
-	}
-	if s.Test.Not {
-		o["not"] = true
+	if s.Kind != SFor && s.Test != nil {
+		o["var"] = s.Test.Var
+		if s.Test.Equals != nil {
+			o["equals"] = exprJSON(*s.Test.Equals)
+		}
+		if s.Test.Not {
+			o["not"] = true
+		}
 	}
 	putBlock(o, "else", s.Else)
 	return o
 }
 
-// validateControl checks an if or a for statement and its blocks.
+// validateControl checks an if, a for or a while statement and its blocks.
 func (v *validator) validateControl(p string, s *Stmt, depth int, inExcept bool) {
 	k := string(s.Kind)
 	if depth+1 > maxBlockNesting {
 		v.errorf(v.join(p, k), "blocks nested too deep; CPython compiles at most %d", maxBlockNesting)
 		return
 	}
-	if s.Kind == SIf {
+	switch s.Kind {
+	case SIf:
 		if s.Test == nil {
 			v.errorf(v.join(p, "if"), "expected a test")
 			return
 		}
-		v.varRef(v.join(p, "if.var"), s.Test.Var)
-		if s.Test.Equals != nil {
-			v.expr(v.join(p, "if.equals"), *s.Test.Equals)
-		}
+		v.test(v.join(p, "if"), s.Test)
 		v.block(v.join(p, "if.then"), s.Body, depth+1, inExcept)
 		v.block(v.join(p, "if.else"), s.Else, depth+1, inExcept)
+		return
+	case SWhile:
+		if s.Test != nil {
+			v.test(v.join(p, "while"), s.Test)
+		}
+		v.loops++
+		v.block(v.join(p, "while.body"), s.Body, depth+1, inExcept)
+		v.loops--
+		v.block(v.join(p, "while.else"), s.Else, depth+1, inExcept)
 		return
 	}
 	v.target(v.join(p, "for.var"), s.As)
@@ -109,11 +152,16 @@ func (v *validator) validateControl(p string, s *Stmt, depth int, inExcept bool)
 	v.block(v.join(p, "for.else"), s.Else, depth+1, inExcept)
 }
 
-// renderControl writes an if or a for statement.
+// renderControl writes an if, a for or a while statement.
 func (r *renderer) renderControl(ind int, s *Stmt) {
-	if s.Kind == SFor {
+	switch {
+	case s.Kind == SFor:
 		r.emit(ind, fmt.Sprintf("for %s in range(%d):", s.As, s.Count))
-	} else {
+	case s.Kind == SWhile && s.Test == nil:
+		r.emit(ind, "while True:")
+	case s.Kind == SWhile:
+		r.emit(ind, "while "+s.Test.source()+":")
+	default:
 		r.emit(ind, "if "+s.Test.source()+":")
 	}
 	r.block(ind+1, s.Body)
@@ -142,24 +190,64 @@ func (t *Test) source() string {
 
 // execIf runs an if statement.
 func (x *exec) execIf(s *Stmt) flow {
-	v, fl := x.lookup(s.Test.Var, s.id)
+	ok, fl := x.test(s.Test, s.id)
 	if fl.kind == flowExc {
 		return fl
 	}
+	if ok {
+		return x.execBlock(s.Body)
+	}
+	return x.execBlock(s.Else)
+}
+
+// test evaluates an if's or a while's test; nil is while True.
+func (x *exec) test(t *Test, node int) (bool, flow) {
+	if t == nil {
+		return true, normal
+	}
+	v, fl := x.lookup(t.field.field, node)
+	if fl.kind == flowExc {
+		return false, fl
+	}
+	if v, fl = x.fieldValue(t.field, v, node); fl.kind == flowExc {
+		return false, fl
+	}
 	var ok bool
-	if s.Test.Equals != nil {
-		want, fl := x.eval(*s.Test.Equals, s.id)
+	if t.Equals != nil {
+		want, fl := x.eval(*t.Equals, node)
 		if fl.kind == flowExc {
-			return fl
+			return false, fl
 		}
 		ok = pyEqual(v, want)
 	} else {
 		ok = truthy(v)
 	}
-	if ok != s.Test.Not {
-		return x.execBlock(s.Body)
+	return ok != t.Not, normal
+}
+
+// execWhile runs a while statement: the test before each round, the
+// else block when the test ends the loop rather than a break. A loop
+// that never ends runs into the run's step or event limit.
+func (x *exec) execWhile(s *Stmt) flow {
+	for first := true; ; first = false {
+		if !first {
+			x.step() // the first test was counted with the statement
+		}
+		ok, fl := x.test(s.Test, s.id)
+		if fl.kind == flowExc {
+			return fl
+		}
+		if !ok {
+			return x.execBlock(s.Else)
+		}
+		switch fl := x.execBlock(s.Body); fl.kind {
+		case flowNormal, flowContinue:
+		case flowBreak:
+			return normal // no else after a break
+		default:
+			return fl
+		}
 	}
-	return x.execBlock(s.Else)
 }
 
 // execFor runs a for statement over range(n).
@@ -206,4 +294,24 @@ func pyEqual(a, b Value) bool {
 		return ok && a == bs
 	}
 	return a == b
+}
+
+// test checks an if's or a while's test: its variable, what it reads of
+// it (parsed here for the run), and the value it is compared with.
+func (v *validator) test(p string, t *Test) {
+	part, ok := parseField(t.Var)
+	switch {
+	case !ok:
+		v.errorf(v.join(p, "var"), "expected a variable name, or what a print field may read of one (NAME.ATTRIBUTE, NAME.__cause__, type(NAME).__name__, a task's NAME.done() ...), got %q", t.Var)
+		return
+	case part.reprCall:
+		v.errorf(v.join(p, "var"), "repr(...) cannot be tested; test the value itself, got %q", t.Var)
+		return
+	}
+	t.field = part
+	v.varRef(v.join(p, "var"), part.field)
+	v.attrsOf(v.join(p, "var"), part)
+	if t.Equals != nil {
+		v.expr(v.join(p, "equals"), *t.Equals)
+	}
 }

@@ -189,7 +189,7 @@ func (d *decoder) block(m map[string]any, path, key string) []*Stmt {
 
 var stmtKinds = []string{"print", "sleep", "block", "raise", "reraise", "return", "yield", "pass", "with", "try",
 	"gather", "createTask", "await", "cancel", "call", "assign", "enterContext", "pushExit", "pushCallback", "ifException", "toThread", "shield", "waitFor",
-	"asyncFor", "break", "continue", "if", "for", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask", "addNote",
+	"asyncFor", "break", "continue", "if", "for", "while", "setAttr", "condWait", "notify", "notifyAll", "wait", "uncancel", "currentTask", "addNote",
 	"reschedule", "popAll", "aclose"}
 
 func (d *decoder) stmt(path string, v any) *Stmt {
@@ -348,6 +348,8 @@ func (d *decoder) stmt(path string, v any) *Stmt {
 		d.decodeIf(p, arg, s)
 	case SFor:
 		d.decodeFor(p, arg, s)
+	case SWhile:
+		d.decodeWhile(p, arg, s)
 	case SAsyncFor:
 		if w := d.Object(p, arg, "gen", "use", "as", "body"); w != nil {
 			s.Manager = d.OptStr(w, p, "gen")

@@ -193,9 +193,13 @@
 //	{"setAttr": {"name": "conn", "value": VALUE}}   self.conn = VALUE (a class manager's aenter, aexit, init)
 //	{"if": {"var": "x", "equals": VALUE, "not": false, "then": [...], "else": [...]}}
 //	                                      if x: (no "equals"), if x == VALUE:, if x is None: (null);
-//	                                      "not" writes if not x:, !=, is not None
+//	                                      "not" writes if not x:, !=, is not None; "var" may
+//	                                      be what a print field reads: c.state, t.done(), e.__cause__
 //	{"for": {"var": "i", "range": 3, "body": [...], "else": [...]}}   for i in range(3): (0..1000)
-//	{"break": true}, {"continue": true}  inside a for or an async for
+//	{"while": {"var": "x", "equals": VALUE, "not": false, "body": [...], "else": [...]}}
+//	                                      while x: tested as an if's "var"; no "var" is while True.
+//	                                      A loop that never ends stops at the run's limits
+//	{"break": true}, {"continue": true}  inside a for, a while or an async for
 //	{"toThread": {"function": "fetch", "as": "r"}}   r = await asyncio.to_thread(fetch);
 //	                                      "executor": true writes
 //	                                      await asyncio.get_running_loop().run_in_executor(None, fetch)

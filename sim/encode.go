@@ -238,7 +238,7 @@ func stmtJSON(s *Stmt) obj {
 		arg = w
 	case SPushExit, SPushCallback:
 		arg = pushJSON(s)
-	case SIf, SFor:
+	case SIf, SFor, SWhile:
 		arg = controlJSON(s)
 	case SSetAttr:
 		arg = setAttrJSON(s)

@@ -232,13 +232,19 @@ func (x *exec) execBlock(stmts []*Stmt) flow {
 	return normal
 }
 
-func (x *exec) execStmt(s *Stmt) flow {
-	x.node = s.id
-	// Calls can fan out (a function calling another twenty times, twelve
-	// levels deep) without any event or loop turn: count every statement.
+// step counts one statement executed (or one test of a while loop,
+// whose body may be empty), failing the run past Limits.MaxSteps. Calls
+// can fan out (a function calling another twenty times, twelve levels
+// deep) and loops can spin without any event or loop turn.
+func (x *exec) step() {
 	if x.e.steps++; x.e.steps > x.e.limits.MaxSteps {
 		x.e.fail(fmt.Errorf("%w: more than %d statements executed", ErrLimit, x.e.limits.MaxSteps))
 	}
+}
+
+func (x *exec) execStmt(s *Stmt) flow {
+	x.node = s.id
+	x.step()
 	switch s.Kind {
 	case SPass:
 		return normal
@@ -338,6 +344,8 @@ func (x *exec) execStmt(s *Stmt) flow {
 		return x.execIf(s)
 	case SFor:
 		return x.execFor(s)
+	case SWhile:
+		return x.execWhile(s)
 	case SBreak:
 		return flow{kind: flowBreak}
 	case SContinue:

@@ -431,7 +431,7 @@ func (r *renderer) stmt(ind int, s *Stmt) {
 		}
 		r.emit(ind, "async for "+target+" in "+src+":")
 		r.block(ind+1, s.Body)
-	case SIf, SFor:
+	case SIf, SFor, SWhile:
 		r.renderControl(ind, s)
 	case SSetAttr:
 		r.emit(ind, "self."+s.Ext().Attr+" = "+pyExpr(s.Value))

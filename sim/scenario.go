@@ -145,8 +145,9 @@ const (
 	SSetAttr      StmtKind = "setAttr"      // self.NAME = VALUE (a class manager's methods)
 	SIf           StmtKind = "if"           // if x: / if x == VALUE: ... else: ...
 	SFor          StmtKind = "for"          // for i in range(n): ... else: ...
-	SBreak        StmtKind = "break"        // break, inside a for or an async for
-	SContinue     StmtKind = "continue"     // continue, inside a for or an async for
+	SWhile        StmtKind = "while"        // while True: / while x: / while not t.done(): ... else: ...
+	SBreak        StmtKind = "break"        // break, inside a for, a while or an async for
+	SContinue     StmtKind = "continue"     // continue, inside a for, a while or an async for
 	SCondWait     StmtKind = "condWait"     // await cond.wait() (a shared asyncio.Condition)
 	SNotify       StmtKind = "notify"       // cond.notify() or cond.notify(n)
 	SNotifyAll    StmtKind = "notifyAll"    // cond.notify_all()
@@ -173,7 +174,8 @@ type Stmt struct {
 	Handlers []*Handler // try
 	Finally  []*Stmt    // try
 	Else     []*Stmt    // ifException: when exc_type is None (Body: when it is not); if: else; for: else
-	// Test is what an if statement tests: a variable, maybe compared.
+	// Test is what an if or a while statement tests: a variable, maybe
+	// compared; a while without one is while True.
 	Test *Test
 	// Extra holds the fields only a few kinds use (nil when none is set).
 	Extra *StmtExtra
@@ -332,10 +334,14 @@ type Expr struct {
 	Bool bool
 }
 
-// Test is the condition of an if statement: the variable Var is true, or
+// Test is the condition of an if or a while statement: Var is true, or
 // equal to Equals when it is set; Not negates it (if not x, if x != v).
 type Test struct {
+	// Var is a variable or what a print field may read of one: c.state,
+	// t.done(), type(e).__name__, e.__cause__ (see fstring.go).
 	Var    string
 	Equals *Expr
 	Not    bool
+
+	field tmplPart // Var parsed by Validate
 }

@@ -51,7 +51,7 @@ type validator struct {
 	plain string
 	// inThread: the body is a plain function run in a worker thread.
 	inThread bool
-	// loops counts the async for statements around the statement
+	// loops counts the loops (for, while, async for) around the statement
 	// (break and continue need one); closers are the variables an
 	// aclosing item binds in the body, which an async for may iterate.
 	loops   int
@@ -544,13 +544,13 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		v.loops++
 		v.block(v.join(p, "asyncFor.body"), s.Body, depth+1, inExcept)
 		v.loops--
-	case SIf, SFor:
+	case SIf, SFor, SWhile:
 		v.validateControl(p, s, depth, inExcept)
 	case SSetAttr:
 		v.validateSetAttr(p, s)
 	case SBreak, SContinue:
 		if v.loops == 0 {
-			v.errorf(p, "%s belongs inside a for or an async for", s.Kind)
+			v.errorf(p, "%s belongs inside a for, a while or an async for", s.Kind)
 		} else {
 			v.leavesExceptStar(p, s)
 		}

@@ -5,7 +5,7 @@ package sim
 // suspends a coroutine is there. ifException joins them in one that takes
 // the exit parameters.
 var threadKinds = map[StmtKind]bool{SPrint: true, SBlock: true, SRaise: true, SReraise: true,
-	SReturn: true, SPass: true, STry: true, SIf: true, SFor: true, SBreak: true, SContinue: true, SAddNote: true}
+	SReturn: true, SPass: true, STry: true, SIf: true, SFor: true, SWhile: true, SBreak: true, SContinue: true, SAddNote: true}
 
 const threadKindNames = "print, block, raise, reraise, return, pass, try, if, for, break, continue and addNote"
 
