@@ -283,6 +283,10 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 			out = append(out, g.retry(owner, depth))
 			continue
 		}
+		if depth < 3 && g.chance(0.04) {
+			out = append(out, g.whileLoop(owner, depth))
+			continue
+		}
 		if g.cond != "" && !g.holding && strings.HasPrefix(owner, "worker") && g.chance(0.3) {
 			out = append(out, g.condUse(owner))
 			continue
@@ -444,6 +448,9 @@ func (g *gen) mainBody() []*sim.Stmt {
 			}
 			if g.chance(0.35) {
 				run = append(run, g.asyncioWait()...)
+			}
+			if g.chance(0.4) {
+				run = append(run, g.pollTask(fmt.Sprintf("t%d", g.r.IntN(len(g.workers)))))
 			}
 			for i := range g.workers {
 				v := fmt.Sprintf("r%d", i)

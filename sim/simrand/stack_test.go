@@ -10,7 +10,8 @@ import (
 )
 
 // TestScenariosUseTheLibraryAPI: the random check reaches every form of
-// the exit stack's and the timeout's API, often enough to matter.
+// the exit stack's and the timeout's API, and both kinds of while loop,
+// often enough to matter.
 func TestScenariosUseTheLibraryAPI(t *testing.T) {
 	seen := map[string]int{}
 	var walk func([]*sim.Stmt)
@@ -24,6 +25,8 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 				form += " extend"
 			case s.Kind == sim.SReschedule && s.NoTimeout:
 				form += " None"
+			case s.Kind == sim.SWhile && s.Test != nil:
+				form += " test"
 			}
 			if s.Sync && s.Kind != sim.SWith {
 				form += " sync"
@@ -57,7 +60,8 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 		}
 	}
 	for _, form := range []string{"enterContext sync", "pushExit sync", "pushExit object", "pushExit object sync",
-		"pushCallback sync args", "pushCallback args", "popAll", "aclose", "reschedule", "reschedule extend", "reschedule None", "timeoutAt"} {
+		"pushCallback sync args", "pushCallback args", "popAll", "aclose", "reschedule", "reschedule extend", "reschedule None", "timeoutAt",
+		"while", "while test"} {
 		assert.GreaterOrEqual(t, seen[form], 5, "%s appears %d times in 300 random scenarios", form, seen[form])
 	}
 	t.Log(seen)
