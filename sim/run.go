@@ -211,7 +211,7 @@ func (e *engine) nextSeq() int { return e.nrecs + 1 }
 
 func (e *engine) newRec() *rec {
 	if e.nrecs >= e.limits.MaxEvents {
-		e.fail(fmt.Errorf("%w: more than %d trace events", ErrLimit, e.limits.MaxEvents))
+		e.fail(fmt.Errorf("%w: more than %d trace events (a loop that never ends, or too much work for one run)", ErrLimit, e.limits.MaxEvents))
 	}
 	i := e.nrecs % recChunk
 	if i == 0 {
