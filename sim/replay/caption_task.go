@@ -103,9 +103,24 @@ func (c *captioner) next() string {
 		return ""
 	}
 	first := q.Sleeping[0]
-	switch {
-	case first.Wake <= c.ev.Time:
+	if first.Wake <= c.ev.Time {
 		return c.say("caption.next.overdue", first.Task, c.secs(first.Wake))
+	}
+	// Something else may fall due before the first sleeper wakes: a
+	// timeout's deadline, a cancel() scheduled for later, a thread's
+	// work ending. The next event's time says when the clock stops.
+	if c.i+1 < c.r.n {
+		if nx := c.r.Event(c.i + 1); nx.Time > c.ev.Time && nx.Time < first.Wake {
+			switch nx.Kind {
+			case sim.TimeoutFired:
+				return c.say("caption.next.deadline", c.secs(nx.Time), first.Task, c.secs(first.Wake))
+			case sim.CancelRequest:
+				return c.say("caption.next.cancel", c.secs(nx.Time), first.Task, c.secs(first.Wake))
+			}
+			return c.say("caption.next.earlier", c.secs(nx.Time), first.Task, c.secs(first.Wake))
+		}
+	}
+	switch {
 	case first.Task == c.ev.Task:
 		return c.say("caption.next.self", c.secs(first.Wake))
 	}

@@ -97,6 +97,14 @@ func TestCaptionsNameTheRightManager(t *testing.T) {
 		{"gather-interleave", sim.AenterSuspend, "Scanner",
 			[]string{"until 0.5 s", "clock jumps straight to 0.5 s"},
 			[]string{"até 0,5 s", "salta direto para 0,5 s"}},
+		// The clock stops at what falls due first, which need not be a
+		// sleeper's timer: the timeout's deadline, a scheduled cancel().
+		{"timeout", sim.TaskSuspended, "",
+			[]string{"sleeps until 5 s", "clock jumps to 1 s, when an asyncio.timeout deadline passes, before main's timer (due at 5 s)"},
+			[]string{"salta para 1 s, quando vence um prazo de asyncio.timeout"}},
+		{"cancel-in-aenter", sim.AenterSuspend, "SlowConnect",
+			[]string{"sleeps until 2 s", "clock jumps to 1 s, when a cancel() scheduled for then runs, before worker's timer (due at 2 s)"},
+			[]string{"salta para 1 s, quando roda um cancel() agendado"}},
 		{"timeout", sim.TimeoutFired, "timeout",
 			[]string{"deadline passes at 1 s", "TimeoutError"},
 			[]string{"vence em 1 s", "TimeoutError"}},
