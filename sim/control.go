@@ -2,6 +2,8 @@ package sim
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 
 	"asyncwithlab/sim/internal/jsonfield"
 )
@@ -231,7 +233,8 @@ func (x *exec) test(t *Test, node int) (bool, flow) {
 func (x *exec) execWhile(s *Stmt) flow {
 	for first := true; ; first = false {
 		if !first {
-			x.step() // the first test was counted with the statement
+			x.node = s.id // back on the while line for its test
+			x.step()      // the first test was counted with the statement
 		}
 		ok, fl := x.test(s.Test, s.id)
 		if fl.kind == flowExc {
@@ -250,9 +253,14 @@ func (x *exec) execWhile(s *Stmt) flow {
 	}
 }
 
-// execFor runs a for statement over range(n).
+// execFor runs a for statement over range(n). Each round after the
+// first counts a step, as a while's test does: nested loops with empty
+// bodies would otherwise spin a billion rounds on a few counted steps.
 func (x *exec) execFor(s *Stmt) flow {
 	for i := 0; i < s.Count; i++ {
+		if i > 0 {
+			x.step()
+		}
 		x.cur.vars.set(s.As, int64(i))
 		fl := x.execBlock(s.Body)
 		switch fl.kind {
@@ -267,8 +275,9 @@ func (x *exec) execFor(s *Stmt) flow {
 }
 
 // pyEqual is == between the values a test compares (and is, for None):
-// a bool equals the int it stands for, as in Python; values of other
-// kinds are equal only to themselves.
+// a bool equals the int it stands for, as in Python; lists and tuples
+// are equal item by item, sets of tasks when they hold the same tasks;
+// objects (exceptions, tasks, managers) are equal only to themselves.
 func pyEqual(a, b Value) bool {
 	num := func(v Value) (int64, bool) {
 		switch v := v.(type) {
@@ -292,8 +301,54 @@ func pyEqual(a, b Value) bool {
 	case string:
 		bs, ok := b.(string)
 		return ok && a == bs
+	case []Value:
+		bl, ok := b.([]Value)
+		return ok && itemsEqual(a, bl)
+	case pyTuple:
+		bt, ok := b.(pyTuple)
+		return ok && itemsEqual(a, bt)
+	case taskSet:
+		bs, ok := b.(taskSet)
+		return ok && len(a) == len(bs) && sameTasks(a, bs)
+	}
+	if !goComparable(a) || !goComparable(b) {
+		return false
 	}
 	return a == b
+}
+
+// itemsEqual is == between two lists (or two tuples).
+func itemsEqual(a, b []Value) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !pyEqual(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTasks: every task of a is in b (sets hold each task once).
+func sameTasks(a, b taskSet) bool {
+	for _, t := range a {
+		if !slices.Contains(b, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// goComparable reports whether Go's == can compare v without panicking:
+// pointers and plain values can, a value holding a slice cannot (and
+// such a value is no object Python compares by identity).
+func goComparable(v Value) bool {
+	switch v.(type) {
+	case []Value, pyTuple, taskSet:
+		return false
+	}
+	return reflect.TypeOf(v) == nil || reflect.TypeOf(v).Comparable()
 }
 
 // test checks an if's or a while's test: its variable, what it reads of
@@ -310,7 +365,7 @@ func (v *validator) test(p string, t *Test) {
 	}
 	t.field = part
 	v.varRef(v.join(p, "var"), part.field)
-	v.attrsOf(v.join(p, "var"), part)
+	v.attrsOf(v.join(p, "var"), t.Var, part)
 	if t.Equals != nil {
 		v.expr(v.join(p, "equals"), *t.Equals)
 	}

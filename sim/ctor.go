@@ -306,18 +306,25 @@ func (v *validator) argCountOf(p, name string, params []string, n int) {
 	v.errorf(p, "%s(%s) takes %s; got %d", name, strings.Join(params, ", "), takes, n)
 }
 
-// attrsOf checks the attributes a print field reads: each must be one a
-// constructor stores (an exception's dunders aside).
-func (v *validator) attrsOf(p string, part tmplPart) {
+// attrsOf checks the attributes a print field or a test reads: each must be one a
+// constructor or a setAttr stores (an exception's dunders aside).
+//
+// shown is the expression as the message quotes it: {c.host} in a
+// print, c.host in a test.
+func (v *validator) attrsOf(p, shown string, part tmplPart) {
 	for _, a := range part.attrs {
 		if fieldAttrs[a] || v.attrs[a] {
 			continue
 		}
-		known := "no class manager has params"
+		known := "no class manager has params or sets attributes"
 		if len(v.attrs) > 0 {
-			known = "the classes' params are " + strings.Join(slices.Sorted(maps.Keys(v.attrs)), ", ")
+			known = "the attributes stored are " + strings.Join(slices.Sorted(maps.Keys(v.attrs)), ", ")
 		}
-		v.errorf(p, "{%s} reads the attribute %q, which no class manager's __init__ stores (%s)", part.src, a, known)
+		hint := ""
+		if taskMethods[a] {
+			hint = fmt.Sprintf("; to call the task's method, write %s()", a)
+		}
+		v.errorf(p, "%s reads the attribute %q, which no class manager's __init__ or setAttr stores (%s)%s", shown, a, known, hint)
 	}
 }
 

@@ -55,7 +55,8 @@ func TestDecodeReportsWhereAndWhat(t *testing.T) {
 		{"while True with not", mainBody(`{"while":{"not":true,"body":[]}}`), []string{"while.not: a while without var is while True"}},
 		{"while testing a call it cannot make", mainBody(`{"for":{"var":"t","range":1,"body":[]}},{"while":{"var":"t.frob()","body":[]}}`), []string{`while.var: expected a variable name, or what a print field may read of one`}},
 		{"while testing a repr", mainBody(`{"for":{"var":"t","range":1,"body":[]}},{"while":{"var":"repr(t)","body":[]}}`), []string{`repr(...) cannot be tested`}},
-		{"if testing an unknown attribute", mainBody(`{"for":{"var":"t","range":1,"body":[]}},{"if":{"var":"t.colour","then":[]}}`), []string{`if.var: {t.colour} reads the attribute "colour"`}},
+		{"if testing an unknown attribute", mainBody(`{"for":{"var":"t","range":1,"body":[]}},{"if":{"var":"t.colour","then":[]}}`), []string{`if.var: t.colour reads the attribute "colour"`}},
+		{"while testing a task method without ()", mainBody(`{"for":{"var":"t","range":1,"body":[]}},{"while":{"var":"t.done","body":[]}}`), []string{`while.var: t.done reads the attribute "done"`, `to call the task's method, write done()`}},
 		{"for without a range", mainBody(`{"for":{"var":"i","body":[]}}`), []string{"for.range: required field is missing"}},
 		{"for over too many rounds", mainBody(`{"for":{"var":"i","range":5000,"body":[]}}`), []string{"for.range: expected a whole number from 0 to 1000, got 5000"}},
 		{"async for over a plain variable", mainBody(`{"assign":{"name":"g","manager":"M"}},{"asyncFor":{"use":"g","body":[]}}`), []string{`"g" is not bound by an aclosing item`}},
@@ -196,7 +197,7 @@ func TestPrintFieldsAndRaiseFrom(t *testing.T) {
 		assert.NoError(t, err, body)
 	}
 	bad := map[string]string{
-		`{"print":"{x.host}"}`:                            `{x.host} reads the attribute "host", which no class manager's __init__ stores`,
+		`{"print":"{x.host}"}`:                            `{x.host} reads the attribute "host", which no class manager's __init__ or setAttr stores`,
 		`{"print":"{type(x)}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
 		`{"print":"{x._args}"}`:                           "expected a variable name, NAME.ATTRIBUTE",
 		`{"raise":{"type":"ValueError","from":"nobody"}}`: `raise.from: unknown variable "nobody"`,

@@ -122,7 +122,8 @@
 // statement runs in a worker thread, or that an exit stack's plain
 // methods (pushExit and pushCallback with "sync": true) call on the
 // loop's own thread. Its body holds print, block, raise, reraise,
-// return, pass and try (and ifException when it takes exitParams), and
+// return, pass, try, if, for, while, break, continue and addNote (and
+// ifException when it takes exitParams), and
 // its time.sleep ("block") blocks the thread it runs in: only its worker
 // thread, or the whole event loop. It cannot be decorated.
 // A function may be decorated with a generator manager:

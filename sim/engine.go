@@ -14,10 +14,14 @@ type Limits struct {
 	MaxOutput   int // bytes of console output
 	MaxIterate  int // event loop iterations
 	MaxSteps    int // statements executed, over all tasks
+	// MaxHeld bounds what a loop can pile up without events: the
+	// callbacks one exit stack holds, the notes one exception carries.
+	MaxHeld int
 }
 
 // DefaultLimits are the limits Run uses.
-var DefaultLimits = Limits{MaxEvents: 1_000_000, MaxTasks: 1000, MaxManagers: 10_000, MaxOutput: 8 << 20, MaxIterate: 10_000_000, MaxSteps: 10_000_000}
+var DefaultLimits = Limits{MaxEvents: 1_000_000, MaxTasks: 1000, MaxManagers: 10_000, MaxOutput: 8 << 20, MaxIterate: 10_000_000, MaxSteps: 10_000_000,
+	MaxHeld: 100_000}
 
 // ErrLimit is wrapped by errors returned when a run exceeds its limits.
 var ErrLimit = errors.New("limit exceeded")

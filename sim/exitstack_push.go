@@ -150,6 +150,9 @@ func (x *exec) execPush(s *Stmt) flow {
 		}
 		cb.call = &pushedCall{fn: x.e.funcs[s.Func], args: args}
 	}
+	if len(stack.callbacks) >= x.e.limits.MaxHeld {
+		x.e.fail(fmt.Errorf("%w: more than %d callbacks on one exit stack (a loop that never ends?)", ErrLimit, x.e.limits.MaxHeld))
+	}
 	stack.callbacks = append(stack.callbacks, cb)
 	return normal
 }

@@ -6,6 +6,8 @@ package sim
 // traceback shows under the exception's line (its repr does not). A
 // group's parts split by except* get copies of its notes.
 
+import "fmt"
+
 // addNote reads the statement's argument: {"to": VARIABLE, "note": TEXT}.
 func (d *decoder) addNote(p string, arg any, s *Stmt) {
 	if w := d.Object(p, arg, "to", "note"); w != nil {
@@ -36,6 +38,9 @@ func (x *exec) execAddNote(s *Stmt) flow {
 	}
 	switch v := v.(type) {
 	case *Exc:
+		if len(v.Notes) >= x.e.limits.MaxHeld {
+			x.e.fail(fmt.Errorf("%w: more than %d notes on one exception (a loop that never ends?)", ErrLimit, x.e.limits.MaxHeld))
+		}
 		v.Notes = append(v.Notes, s.Text)
 		return normal
 	case *ExcClass:

@@ -197,7 +197,7 @@ func (l Limits) withDefaults() Limits {
 	}
 	return Limits{MaxEvents: pick(l.MaxEvents, d.MaxEvents), MaxTasks: pick(l.MaxTasks, d.MaxTasks),
 		MaxManagers: pick(l.MaxManagers, d.MaxManagers), MaxOutput: pick(l.MaxOutput, d.MaxOutput),
-		MaxIterate: pick(l.MaxIterate, d.MaxIterate), MaxSteps: pick(l.MaxSteps, d.MaxSteps)}
+		MaxIterate: pick(l.MaxIterate, d.MaxIterate), MaxSteps: pick(l.MaxSteps, d.MaxSteps), MaxHeld: pick(l.MaxHeld, d.MaxHeld)}
 }
 
 func (e *engine) markUnordered(why string) {

@@ -112,7 +112,7 @@ func TestConstructorsAreValidated(t *testing.T) {
 		{"params not names", `{"name":"M","kind":"class","params":[1]}`, ``,
 			"managers[0].params[0]: expected a string, got a number"},
 		{"an attribute no constructor stores", connection, `{"with":{"items":[{"manager":"Connection","args":["a",1],"as":"c"}],"body":[{"print":"{c.hots}"}]}}`,
-			`functions[0].body[0].with.body[0].print: {c.hots} reads the attribute "hots", which no class manager's __init__ stores (the classes' params are host, port)`},
+			`functions[0].body[0].with.body[0].print: {c.hots} reads the attribute "hots", which no class manager's __init__ or setAttr stores (the attributes stored are host, port)`},
 		{"a private attribute", connection, `{"print":"{main._x}"}`,
 			"functions[0].body[0].print: field {main._x} at offset 0: expected a variable name, NAME.ATTRIBUTE"},
 	}

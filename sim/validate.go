@@ -389,7 +389,7 @@ func (v *validator) stmt(p string, s *Stmt, depth int, inExcept bool) {
 		for _, part := range parts {
 			if part.field != "" {
 				v.varRef(v.join(p, "print"), part.field)
-				v.attrsOf(v.join(p, "print"), part)
+				v.attrsOf(v.join(p, "print"), "{"+part.src+"}", part)
 				if part.field == "tb" {
 					v.errorf(v.join(p, "print"), "a traceback prints with a memory address; print exc_type or exc instead")
 				}

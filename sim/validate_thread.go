@@ -7,7 +7,7 @@ package sim
 var threadKinds = map[StmtKind]bool{SPrint: true, SBlock: true, SRaise: true, SReraise: true,
 	SReturn: true, SPass: true, STry: true, SIf: true, SFor: true, SWhile: true, SBreak: true, SContinue: true, SAddNote: true}
 
-const threadKindNames = "print, block, raise, reraise, return, pass, try, if, for, break, continue and addNote"
+const threadKindNames = "print, block, raise, reraise, return, pass, try, if, for, while, break, continue and addNote"
 
 // syncFunction checks a plain def: it is never main, and its body only
 // computes and blocks (with ifException too, when it takes the exit

@@ -13,7 +13,7 @@ import (
 // the engine stops each at the limit that bounds what it spins on, with
 // what ran so far kept.
 func TestWhileLoopsThatNeverEndHitALimit(t *testing.T) {
-	lim := sim.Limits{MaxEvents: 5_000, MaxTasks: 10, MaxManagers: 100, MaxOutput: 1 << 20, MaxIterate: 100_000, MaxSteps: 20_000}
+	lim := sim.Limits{MaxEvents: 5_000, MaxTasks: 10, MaxManagers: 100, MaxOutput: 1 << 20, MaxIterate: 100_000, MaxSteps: 20_000, MaxHeld: 1_000}
 	tests := []struct {
 		name, body, want string
 	}{
@@ -22,10 +22,16 @@ func TestWhileLoopsThatNeverEndHitALimit(t *testing.T) {
 		{"a test that stays true", `{"for":{"var":"x","range":1,"body":[]}},{"while":{"var":"x","equals":0,"body":[{"pass":true}]}}`, "more than 20000 statements executed"},
 		{"printing", `{"while":{"body":[{"print":"again"}]}}`, "more than 5000 trace events"},
 		{"sleeping", `{"while":{"body":[{"sleep":1}]}}`, "more than 5000 trace events"},
+		{"nested for loops with empty bodies", `{"while":{"body":[{"for":{"var":"i","range":1000,"body":[]}}]}}`, "more than 20000 statements executed"},
+		// What piles up without events is bounded on its own, long before
+		// the step limit.
+		{"notes piling up", `{"try":{"body":[{"raise":"ValueError"}],"except":[{"types":["ValueError"],"as":"e","body":[{"while":{"body":[{"addNote":{"to":"e","note":"again"}}]}}]}]}}`, "more than 1000 notes on one exception"},
+		{"callbacks piling up", `{"with":{"items":[{"exitStack":true,"as":"st"}],"body":[{"while":{"body":[{"pushCallback":{"stack":"st","function":"cb","sync":true}}]}}]}}`, "more than 1000 callbacks on one exit stack"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sc, err := sim.Decode([]byte(mainBody(tt.body)))
+			src := `{"version":1,"functions":[{"name":"cb","sync":true,"body":[{"pass":true}]},{"name":"main","body":[` + tt.body + `]}]}`
+			sc, err := sim.Decode([]byte(src))
 			require.NoError(t, err)
 			res, err := sim.RunWithLimits(sc, lim)
 			require.Error(t, err)
@@ -45,11 +51,16 @@ func TestWhileRunsAsPython(t *testing.T) {
 		{"false at once runs else", `{"for":{"var":"x","range":1,"body":[]}},{"while":{"var":"x","body":[{"print":"never"}],"else":[{"print":"else"}]}}`, "else\n"},
 		{"break skips else", `{"while":{"body":[{"print":"once"},{"break":true}],"else":[{"print":"never"}]}}`, "once\n"},
 		{"a task's done() polled", `{"createTask":{"call":"w","as":"t"}},{"while":{"var":"t.done()","not":true,"body":[{"print":"wait"},{"sleep":0.4}],"else":[{"print":"done"}]}}`, "wait\nwait\nw\ndone\n"},
+		// Lists compare item by item (True == 1 inside them too), sets of
+		// tasks by their members; Go's == would panic on either.
+		{"two gathers' lists", `{"gather":{"awaitables":[{"call":"one"}],"as":"a"}},{"gather":{"awaitables":[{"call":"yes"}],"as":"b"}},{"while":{"var":"a","equals":{"var":"b"},"body":[{"print":"equal lists"},{"break":true}],"else":[{"print":"unequal"}]}}`, "equal lists\n"},
+		{"lists of different lengths", `{"gather":{"awaitables":[{"call":"one"}],"as":"a"}},{"gather":{"awaitables":[{"call":"one"},{"call":"one"}],"as":"b"}},{"if":{"var":"a","equals":{"var":"b"},"then":[{"print":"equal"}],"else":[{"print":"unequal"}]}}`, "unequal\n"},
+		{"asyncio.wait's sets", `{"createTask":{"call":"one","as":"t"}},{"wait":{"tasks":["t"],"done":"d1","pending":"p1"}},{"wait":{"tasks":["t"],"done":"d2","pending":"p2"}},{"if":{"var":"d1","equals":{"var":"d2"},"then":[{"print":"same sets"}]}},{"if":{"var":"d1","equals":{"var":"p2"},"not":true,"then":[{"print":"done != pending"}]}}`, "same sets\ndone != pending\n"},
 		{"not equal", `{"for":{"var":"i","range":3,"body":[]}},{"while":{"var":"i","equals":2,"not":true,"body":[{"print":"never"}],"else":[{"print":"i is 2"}]}}`, "i is 2\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := `{"version":1,"functions":[{"name":"w","body":[{"sleep":0.5},{"print":"w"}]},{"name":"main","body":[` + tt.body + `]}]}`
+			src := `{"version":1,"functions":[{"name":"w","body":[{"sleep":0.5},{"print":"w"}]},{"name":"one","body":[{"return":1}]},{"name":"yes","body":[{"return":true}]},{"name":"main","body":[` + tt.body + `]}]}`
 			sc, err := sim.Decode([]byte(src))
 			require.NoError(t, err)
 			res, err := sim.Run(sc)

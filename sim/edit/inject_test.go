@@ -131,6 +131,7 @@ func TestPoints(t *testing.T) {
 		ids(preset(t, "aenter-fails")), "Second fails in __aenter__: Python calls neither its __aexit__ nor the body")
 	assert.Equal(t, []string{"open_file:enterStart", "open_file:enterEnd", "main:body[0].try.body[0]:body"}, ids(preset(t, "generator-leak")),
 		"the teardown after a bare yield never runs when the body raises")
+	assert.Contains(t, ids(preset(t, "retry-loop")), "main:body[0].for.body[1].try.body[0]:body", "a with inside a loop has its points")
 	assert.Nil(t, edit.Points(&sim.Scenario{Version: 1}), "an invalid scenario has no points")
 	assert.Nil(t, edit.Points(nil))
 	_, err := edit.Inject(nil, edit.Point{Owner: "main", Hook: edit.HookBody}, raiseV)
@@ -251,6 +252,13 @@ func TestInjectTimedLands(t *testing.T) {
 		ended := r.of(sim.BodyEnded, "")
 		require.NotEmpty(t, ended)
 		assert.Equal(t, "CancelledError", excType(ended[0]))
+	})
+	t.Run("cancel in a with around a while True loop", func(t *testing.T) {
+		// The loop awaits in every round: a cancellation can land there.
+		r := injected(t, "heartbeat-loop", "heartbeat:body[0]:body", cancel)
+		assert.NotEmpty(t, r.of(sim.CancelRequest, ""))
+		called := r.of(sim.AexitCalled, "Connection")
+		require.NotEmpty(t, called)
 	})
 	t.Run("return True suppresses", func(t *testing.T) {
 		r := injected(t, "doc002-exception", "AsyncDatabaseConnection:exit", suppress)

@@ -51,6 +51,14 @@ func walk(b block, path string, visit blockVisitor) {
 		case sim.SIfException:
 			walk(&s.Body, p+".ifException.then", visit)
 			walk(&s.Else, p+".ifException.else", visit)
+		case sim.SIf:
+			walk(&s.Body, p+".if.then", visit)
+			walk(&s.Else, p+".if.else", visit)
+		case sim.SFor, sim.SWhile:
+			walk(&s.Body, p+"."+string(s.Kind)+".body", visit)
+			walk(&s.Else, p+"."+string(s.Kind)+".else", visit)
+		case sim.SAsyncFor:
+			walk(&s.Body, p+".asyncFor.body", visit)
 		}
 	}
 }
@@ -98,8 +106,13 @@ func firstYield(body block) (block, int, int, bool) {
 func awaits(stmts []*sim.Stmt) bool {
 	for _, s := range stmts {
 		switch s.Kind {
-		case sim.SSleep, sim.SGather, sim.SAwait, sim.SCall, sim.SEnterContext:
+		case sim.SSleep, sim.SGather, sim.SAwait, sim.SCall, sim.SEnterContext, sim.SToThread, sim.SShield,
+			sim.SWaitFor, sim.SCondWait, sim.SWait, sim.SAclose, sim.SAsyncFor:
 			return true
+		case sim.SIf, sim.SFor, sim.SWhile:
+			if awaits(s.Body) || awaits(s.Else) {
+				return true
+			}
 		case sim.SWith:
 			if !s.Sync || awaits(s.Body) {
 				return true
