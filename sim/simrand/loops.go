@@ -32,6 +32,10 @@ func (g *gen) whileLoop(owner string, depth int) *sim.Stmt {
 	loop := &sim.Stmt{Kind: sim.SWhile, Body: []*sim.Stmt{
 		{Kind: sim.SPrint, Text: fmt.Sprintf("%s polls %d", owner, g.nprint)},
 		{Kind: sim.SSleep, Seconds: g.pick64(pollSleeps)}}}
+	if g.chance(0.4) {
+		// continue goes back to the test; what follows it never runs.
+		loop.Body = append(loop.Body, &sim.Stmt{Kind: sim.SContinue}, g.print(owner+" never after continue"))
+	}
 	return &sim.Stmt{Kind: sim.STry,
 		Body: []*sim.Stmt{{Kind: sim.SWith, Items: []*sim.WithItem{{Timeout: &d}}, Body: []*sim.Stmt{loop}}},
 		Handlers: []*sim.Handler{{Types: []string{"TimeoutError"}, As: "err",

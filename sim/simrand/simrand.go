@@ -25,6 +25,18 @@ var durations = []float64{0, 0, 0.5, 1, 1, 0.25, 1.5, 0.1}
 
 var excTypes = []string{"ValueError", "RuntimeError", "KeyError", "TypeError", "ConnectionError", "OSError"}
 
+// handlerTypes are what an except clause catches; baseTypes, rarely,
+// the exceptions except Exception lets through or catches unawares (main
+// catches BaseException itself).
+var (
+	handlerTypes = []string{"Exception", "ValueError", "RuntimeError", "OSError"}
+	baseTypes    = []string{"KeyboardInterrupt", "SystemExit", "GeneratorExit", "StopAsyncIteration"}
+)
+
+// localNames prefix the managers' names, now and then, in the scripts
+// Python identifiers may use beyond ASCII.
+var localNames = []string{"Conexão", "Σύνδεση", "Ресурс", "Año"}
+
 type gen struct {
 	r        *rand.Rand
 	sc       *sim.Scenario
@@ -82,8 +94,14 @@ func generate(seed uint64, threads, interrupts bool) *sim.Scenario {
 			g.blockingFunc(fmt.Sprintf("blocking%d", i))
 		}
 	}
+	prefix := "M"
+	if g.chance(0.12) {
+		// Python names need not be ASCII: the engine must render and
+		// report them as CPython does.
+		prefix = g.pick(localNames)
+	}
 	for i, n := 0, 1+g.r.IntN(4); i < n; i++ {
-		g.manager(fmt.Sprintf("M%d", i))
+		g.manager(fmt.Sprintf("%s%d", prefix, i))
 	}
 	if g.chance(0.3) {
 		g.stream("stream0")
@@ -124,8 +142,30 @@ func (g *gen) print(where string) *sim.Stmt {
 	return &sim.Stmt{Kind: sim.SPrint, Text: fmt.Sprintf("%s %d", where, g.nprint)}
 }
 
+// raise is a raise statement of a random type: now and then
+// StopAsyncIteration, which leaving a generator becomes a RuntimeError,
+// or, in main's own code only, GeneratorExit. Anywhere else that could
+// end a thread or a task, and a task awaiting such an outcome from
+// inside a called coroutine has it thrown in, which CPython handles as
+// close(): each inner coroutine gets a fresh GeneratorExit() and only
+// the outermost the original. The engine passes the original along.
 func (g *gen) raise(where string) *sim.Stmt {
-	return g.maybeInterrupt(&sim.Stmt{Kind: sim.SRaise, Raise: &sim.ExcSpec{Type: g.pick(excTypes), Message: where}})
+	typ := g.pick(excTypes)
+	switch {
+	case g.chance(0.02):
+		typ = "StopAsyncIteration"
+	case g.chance(0.08) && strings.HasPrefix(where, "main"):
+		typ = "GeneratorExit"
+	}
+	return g.maybeInterrupt(&sim.Stmt{Kind: sim.SRaise, Raise: &sim.ExcSpec{Type: typ, Message: where}})
+}
+
+// handlerType is the type an except clause names.
+func (g *gen) handlerType() string {
+	if g.chance(0.2) {
+		return g.pick(baseTypes)
+	}
+	return g.pick(handlerTypes)
 }
 
 // steps is a short hook body: prints, sleeps and maybe a raise.
@@ -336,7 +376,7 @@ func (g *gen) body(owner string, depth int) []*sim.Stmt {
 				continue
 			}
 			out = append(out, &sim.Stmt{Kind: sim.STry, Body: g.body(owner, depth+1),
-				Handlers: []*sim.Handler{{Types: []string{g.pick([]string{"Exception", "ValueError", "RuntimeError", "OSError"})}, As: "err",
+				Handlers: []*sim.Handler{{Types: []string{g.handlerType()}, As: "err",
 					Body: handler}}})
 		case k == 6:
 			out = append(out, g.raise(owner))

@@ -1,7 +1,10 @@
 package simrand_test
 
 import (
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 
@@ -10,8 +13,9 @@ import (
 )
 
 // TestScenariosUseTheLibraryAPI: the random check reaches every form of
-// the exit stack's and the timeout's API, and both kinds of while loop,
-// often enough to matter.
+// the exit stack's and the timeout's API, while loops, the exceptions a
+// program rarely raises or catches itself, and names beyond ASCII, often
+// enough to matter.
 func TestScenariosUseTheLibraryAPI(t *testing.T) {
 	seen := map[string]int{}
 	var walk func([]*sim.Stmt)
@@ -27,6 +31,18 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 				form += " None"
 			case s.Kind == sim.SWhile && s.Test != nil:
 				form += " test"
+			case s.Kind == sim.SRaise && (s.Raise.Type == "StopAsyncIteration" || s.Raise.Type == "GeneratorExit"):
+				form += " " + s.Raise.Type
+			}
+			if s.Kind == sim.SWhile && slices.ContainsFunc(s.Body, func(b *sim.Stmt) bool { return b.Kind == sim.SContinue }) {
+				seen["while continue"]++
+			}
+			for _, h := range s.Handlers {
+				for _, typ := range h.Types {
+					if typ != "Exception" && !strings.HasSuffix(typ, "Error") {
+						seen["except "+typ]++
+					}
+				}
 			}
 			if s.Sync && s.Kind != sim.SWith {
 				form += " sync"
@@ -54,6 +70,9 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 			walk(f.Body)
 		}
 		for _, m := range sc.Managers {
+			if strings.IndexFunc(m.Name, func(r rune) bool { return r > unicode.MaxASCII }) >= 0 {
+				seen["non-ASCII name"]++
+			}
 			walk(m.Aenter)
 			walk(m.Aexit)
 			walk(m.Body)
@@ -61,7 +80,9 @@ func TestScenariosUseTheLibraryAPI(t *testing.T) {
 	}
 	for _, form := range []string{"enterContext sync", "pushExit sync", "pushExit object", "pushExit object sync",
 		"pushCallback sync args", "pushCallback args", "popAll", "aclose", "reschedule", "reschedule extend", "reschedule None", "timeoutAt",
-		"while", "while test"} {
+		"while", "while test", "while continue", "raise StopAsyncIteration", "raise GeneratorExit",
+		"except BaseException", "except KeyboardInterrupt", "except SystemExit", "except GeneratorExit",
+		"except StopAsyncIteration", "non-ASCII name"} {
 		assert.GreaterOrEqual(t, seen[form], 5, "%s appears %d times in 300 random scenarios", form, seen[form])
 	}
 	t.Log(seen)
