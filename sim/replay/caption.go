@@ -86,8 +86,8 @@ func (c *captioner) caption() string {
 		if ev.Text != "" {
 			s = c.say(plainEnterKey(ev.Text), m)
 		}
-		if k := frameIndex(c.lane, m); k > 0 {
-			s += c.say("caption.nested", c.lane.Frames[k-1].Manager)
+		if outer := c.openOuter(m); outer != "" {
+			s += c.say("caption.nested", outer)
 		}
 		return s
 	case sim.AenterSuspend, sim.AexitSuspend:
@@ -148,7 +148,10 @@ func (c *captioner) caption() string {
 		return c.aexitReturned()
 	case sim.AexitRaised:
 		s := c.say("caption.aexit.raised", m, c.exc(ev.Exc))
-		if c.frame != nil && c.frame.Received != nil {
+		switch {
+		case c.frame != nil && c.frame.Received != nil && ev.Exc != nil && ev.Exc.CauseIsContext:
+			s = c.say("caption.aexit.replaces.from", m, c.exc(ev.Exc), c.frame.Received.Type)
+		case c.frame != nil && c.frame.Received != nil:
 			s = c.say("caption.aexit.replaces", m, c.exc(ev.Exc), c.frame.Received.Type)
 		}
 		return s + c.leak()
@@ -209,6 +212,10 @@ func (c *captioner) excCaption() string {
 		old := "?"
 		if t := c.s.Token(); t != nil && t.Old != nil {
 			old = t.Old.Repr
+		}
+		if ev.Exc != nil && ev.Exc.CauseIsContext {
+			// raise X from old, as asyncio.timeout raises its TimeoutError.
+			return c.say("caption.replaced.from", c.exc(ev.Exc), old)
 		}
 		return c.say("caption.replaced", c.exc(ev.Exc), old)
 	}
@@ -318,4 +325,21 @@ func truthy(repr string) bool {
 		return false
 	}
 	return true
+}
+
+// openOuter is the manager whose block the lane's frame m is entered
+// in: the innermost other frame that is open (entering, in its body or
+// exiting), "" if none. An object only created (cm = M(), kept for
+// later, so below the blocks opened since) or already gone is no outer
+// block.
+func (c *captioner) openOuter(m string) string {
+	self := frameIndex(c.lane, m)
+	for k := len(c.lane.Frames) - 1; k >= 0; k-- {
+		switch f := c.lane.Frames[k]; {
+		case k == self:
+		case f.Phase == PhaseEntering || f.Phase == PhaseBody || f.Phase == PhaseExiting:
+			return f.Manager
+		}
+	}
+	return ""
 }

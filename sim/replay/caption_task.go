@@ -53,6 +53,9 @@ func (c *captioner) taskCaption() string {
 			return c.say("caption.ready.timer", ev.Task, c.secs(l.Wake))
 		case l.WaitsLock:
 			return c.say("caption.ready.lock", ev.Task, l.Waits)
+		case l.WaitsThread && c.threadRuns(l.Waits):
+			// Its thread works on: a cancel or a timeout woke it.
+			return c.say("caption.ready.cancel", ev.Task)
 		case l.WaitsThread:
 			return c.say("caption.ready.thread", ev.Task, l.Waits)
 		case l.WaitsCondition || l.WaitsSet:
@@ -67,6 +70,9 @@ func (c *captioner) taskCaption() string {
 		}
 		return c.say("caption.resumed", ev.Task)
 	case sim.TaskFinished:
+		if c.s.Lanes[0].Task == ev.Task && len(c.s.Loop.Threads) > 0 {
+			return c.say("caption.finished.main.threads", ev.Task, ev.Text)
+		}
 		if c.s.Lanes[0].Task == ev.Task {
 			return c.say("caption.finished.main", ev.Task, ev.Text)
 		}

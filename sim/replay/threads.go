@@ -1,6 +1,10 @@
 package replay
 
-import "asyncwithlab/sim"
+import (
+	"strings"
+
+	"asyncwithlab/sim"
+)
 
 // applyThread follows the calls running in worker threads; it reports
 // whether the event was one of theirs. A thread's events belong to no
@@ -40,8 +44,28 @@ func (c *captioner) threadCaption() string {
 	case sim.ThreadWoke:
 		return c.say("caption.thread.resumed", ev.Text)
 	}
-	if ev.Exc != nil {
-		return c.say("caption.thread.raised", ev.Text, c.exc(ev.Exc))
+	awaited := false
+	for _, l := range c.s.Lanes {
+		awaited = awaited || (l.State == TaskWaiting && l.WaitsThread && strings.HasPrefix(ev.Text, l.Waits+" in thread "))
 	}
-	return c.say("caption.thread.finished", ev.Text, ev.Args)
+	switch {
+	case ev.Exc != nil && awaited:
+		return c.say("caption.thread.raised", ev.Text, c.exc(ev.Exc))
+	case ev.Exc != nil:
+		return c.say("caption.thread.raised.unawaited", ev.Text, c.exc(ev.Exc))
+	case awaited:
+		return c.say("caption.thread.finished", ev.Text, ev.Args)
+	}
+	return c.say("caption.thread.finished.unawaited", ev.Text, ev.Args)
+}
+
+// threadRuns reports whether a worker thread running call (as a lane's
+// Waits names it: "fetch()") is still at work.
+func (c *captioner) threadRuns(call string) bool {
+	for _, th := range c.s.Loop.Threads {
+		if strings.HasPrefix(th.Label, call+" in thread ") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,67 @@
+package replay
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"asyncwithlab/i18n"
+	"asyncwithlab/sim"
+)
+
+// allCaptions is every caption of the run in English, one per line.
+func allCaptions(r *Replay) string {
+	var b strings.Builder
+	for i := 0; i < r.Len(); i++ {
+		b.WriteString(r.Caption(i, i18n.English) + "\n")
+	}
+	return b.String()
+}
+
+// TestCaptionsOfAThreadThatOutlivesItsTask: a task waiting for a thread
+// and woken by a cancel is told so (not that the thread finished); the
+// thread's later result reaches no task; asyncio.run waits for it.
+func TestCaptionsOfAThreadThatOutlivesItsTask(t *testing.T) {
+	for _, name := range []string{"thread-outlives-cancel", "deadline-for-all-steps"} {
+		t.Run(name, func(t *testing.T) {
+			all := allCaptions(runPreset(t, name))
+			assert.Contains(t, all, "is woken before its time because it was cancelled")
+			assert.NotContains(t, all, "has finished in its worker thread")
+			assert.Contains(t, all, "asyncio.run still waits for the worker threads at work")
+			assert.Contains(t, all, "No task awaits it any more")
+			assert.NotContains(t, all, "the awaiting task gets it")
+		})
+	}
+	all := allCaptions(runPreset(t, "to-thread-fix"))
+	assert.Contains(t, all, "has finished in its worker thread and the loop has its outcome")
+	assert.Contains(t, all, "the awaiting task gets it")
+	assert.NotContains(t, all, "No task awaits it any more")
+}
+
+// TestNestedNamesOnlyOpenManagers: an object made and kept for later
+// (cm = M()) is no block the next async with is nested in.
+func TestNestedNamesOnlyOpenManagers(t *testing.T) {
+	sc, err := sim.Decode([]byte(`{"version":1,"managers":[{"name":"Kept","kind":"class"},{"name":"Used","kind":"class"}],
+		"functions":[{"name":"main","body":[{"assign":{"name":"k","manager":"Kept"}},
+		{"with":{"items":[{"manager":"Used"}],"body":[{"with":{"items":[{"use":"k"}],"body":[{"pass":true}]}}]}}]}]}`))
+	require.NoError(t, err)
+	res, err := sim.Run(sc)
+	require.NoError(t, err)
+	r := New(res)
+	used := r.Caption(eventIndex(t, r, sim.AenterStarted, "Used", 0), i18n.English)
+	assert.NotContains(t, used, "nested inside")
+	kept := r.Caption(eventIndex(t, r, sim.AenterStarted, "Kept", 0), i18n.English)
+	assert.Contains(t, kept, "nested inside Used")
+}
+
+// TestTimeoutRaisesFromTheCancel: asyncio.timeout raises its
+// TimeoutError from the CancelledError, so that is its __cause__ too.
+func TestTimeoutRaisesFromTheCancel(t *testing.T) {
+	all := allCaptions(runPreset(t, "timeout"))
+	assert.Contains(t, all, "the CancelledError becomes its __cause__ (and its __context__)")
+	assert.Contains(t, all, "raised from it: the old exception is both its __cause__ and its __context__")
+	all = allCaptions(runPreset(t, "aexit-replaces"))
+	assert.Contains(t, all, "the old exception stays attached as its __context__")
+}
