@@ -134,6 +134,10 @@ func (c *captioner) caption() string {
 			return c.say("caption.body.exc", m, c.exc(ev.Exc))
 		case ev.Text == "by return":
 			return c.say("caption.body.return", m)
+		case ev.Text == "by break":
+			return c.say("caption.body.break", m)
+		case ev.Text == "by continue":
+			return c.say("caption.body.continue", m)
 		}
 		return c.say("caption.body.normal", m)
 	case sim.AexitCalled:

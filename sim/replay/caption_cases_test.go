@@ -65,3 +65,11 @@ func TestTimeoutRaisesFromTheCancel(t *testing.T) {
 	all = allCaptions(runPreset(t, "aexit-replaces"))
 	assert.Contains(t, all, "the old exception stays attached as its __context__")
 }
+
+// TestBreakAndContinueLeavingABody: the caption names what left the
+// block, as it does for return.
+func TestBreakAndContinueLeavingABody(t *testing.T) {
+	all := allCaptions(runPreset(t, "poll-until-ready"))
+	assert.Contains(t, all, "A continue leaves the body for the loop's next round: Probe#1.__aexit__ still runs first")
+	assert.Contains(t, all, "A break leaves the body and the loop: Probe#3.__aexit__ still runs first")
+}
