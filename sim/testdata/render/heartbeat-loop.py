@@ -18,7 +18,7 @@ class Connection:
 async def heartbeat():
     async with Connection() as conn:
         while True:
-            print(f"heartbeat: ping (connection {conn.state})")
+            print(f"heartbeat: ping ({conn.state})")
             await asyncio.sleep(0.5)
 
 
@@ -33,8 +33,7 @@ async def main():
     while not work.done():
         print("main: job still running")
         await asyncio.sleep(0.5)
-    else:
-        print("main: job finished, stopping the heartbeat")
+    print("main: job finished, stopping the heartbeat")
     pinger.cancel()
     try:
         await pinger
