@@ -25,6 +25,9 @@ type simFrame struct {
 	// fast: playback runs faster than 1×, where new managers appear at
 	// once rather than fading in.
 	fast bool
+	// title is the scenario's title when the top bar has no room for it
+	// (the caption's line then carries it), else "".
+	title string
 }
 
 // frame is the moment the screen shows now.
@@ -45,10 +48,13 @@ func (s *simScene) paint(gs gameState, dst *ebiten.Image) {
 	t := gs.theme()
 	// The title, after the top bar's buttons.
 	tf := t.face(fontBold, 16)
+	fr := s.frame(gs)
 	if w := s.lay.top.w - s.bars.titleX - t.px(8); w > t.px(60) {
 		drawString(dst, fitString(s.title(gs.lang()), tf, w), tf, s.bars.titleX, s.bars.titleY+t.px(7), colText)
+	} else {
+		fr.title = s.title(gs.lang())
 	}
-	s.paintViews(s.frame(gs), dst, true)
+	s.paintViews(fr, dst, true)
 	s.bars.paintSlider(t, dst, s.ses.Cursor.Fraction())
 	s.bars.paintSpeed(t, dst, s.ses.Cursor.Speed)
 	if pn := s.shownPanel(); pn != nil {

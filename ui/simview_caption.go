@@ -43,7 +43,7 @@ func (v *captionView) layout(f *simFrame, width float64) []line {
 // paint draws the view in area; message, when set, takes the place of
 // the event's number and clock.
 func (v *captionView) paint(f *simFrame, dst *ebiten.Image, area rect, message string) {
-	key := fmt.Sprint(f.ses.Gen, f.shown, message, f.lang, f.th.scale)
+	key := fmt.Sprint(f.ses.Gen, f.shown, message, f.lang, f.th.scale, f.title)
 	v.img.draw(dst, area, key, func(d *ebiten.Image, r rect) { v.paintBox(f, d, r, message) })
 }
 
@@ -56,6 +56,9 @@ func (v *captionView) paintBox(f *simFrame, dst *ebiten.Image, area rect, messag
 	}
 	in := panelBox(t, dst, area, "", bg)
 	meta := f.lang.T("ui.eventOf", f.shown+1, f.ses.Result.Trace.Len()) + " · " + f.lang.T("ui.clock", fmtTime(snap.Time))
+	if f.title != "" {
+		meta += " · " + f.title
+	}
 	if message != "" {
 		meta = message
 	}

@@ -83,6 +83,10 @@ func frameNote(l Lang, fr *replay.Frame) string {
 		return "__aenter__…"
 	case fr.Phase == replay.PhaseInit:
 		return "__init__…"
+	case fr.Phase == replay.PhaseCreated:
+		// Made, not entered (kept for later, or pushed on an exit stack):
+		// it holds no resource yet, whatever its ledger says later.
+		return fr.Phase.Label(l)
 	}
 	if r := fr.Resource.Label(l); r != "" {
 		return r

@@ -92,7 +92,10 @@ func (c *captioner) caption() string {
 		return s
 	case sim.AenterSuspend, sim.AexitSuspend:
 		key := "caption.aenter.suspended"
-		if ev.Kind == sim.AexitSuspend {
+		switch {
+		case ev.Kind == sim.AexitSuspend && c.inAclose():
+			key = "caption.aclose.suspended"
+		case ev.Kind == sim.AexitSuspend:
 			key = "caption.aexit.suspended"
 		}
 		s := c.say(key, m, ev.Task)
@@ -103,6 +106,9 @@ func (c *captioner) caption() string {
 	case sim.AenterResumed:
 		return c.say("caption.aenter.resumed", m)
 	case sim.AexitResumed:
+		if c.inAclose() {
+			return c.say("caption.aclose.resumed", m)
+		}
 		return c.say("caption.aexit.resumed", m)
 	case sim.AenterReturned:
 		s := c.say("caption.aenter.returned", m, ev.Text)
@@ -346,4 +352,10 @@ func (c *captioner) openOuter(m string) string {
 		}
 	}
 	return ""
+}
+
+// inAclose: the frame unwinding is an exit stack whose block still runs,
+// so what unwinds it is await stack.aclose(), not its __aexit__.
+func (c *captioner) inAclose() bool {
+	return c.frame != nil && c.frame.Phase == PhaseBody
 }
