@@ -73,3 +73,15 @@ func TestBreakAndContinueLeavingABody(t *testing.T) {
 	assert.Contains(t, all, "A continue leaves the body for the loop's next round: Probe#1.__aexit__ still runs first")
 	assert.Contains(t, all, "A break leaves the body and the loop: Probe#3.__aexit__ still runs first")
 }
+
+// TestAcloseIsNotAexit: awaits inside await stack.aclose(), while the
+// stack's block still runs, are captioned as aclose's.
+func TestAcloseIsNotAexit(t *testing.T) {
+	all := allCaptions(runPreset(t, "exit-stack-toolkit"))
+	assert.Contains(t, all, "awaits inside await stack.aclose()")
+	assert.Contains(t, all, "stack.aclose() goes on unwinding AsyncExitStack")
+	assert.NotContains(t, all, "AsyncExitStack.__aexit__ awaits")
+	all = allCaptions(runPreset(t, "exit-stack"))
+	assert.Contains(t, all, "AsyncExitStack.__aexit__ awaits, so main is suspended in the middle of its cleanup")
+	assert.NotContains(t, all, "stack.aclose()")
+}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"asyncwithlab/sim/replay"
 )
 
 // TestBreaks: a long line breaks after a space, comma, bracket or dot
@@ -29,4 +31,14 @@ func TestBreaks(t *testing.T) {
 			prev = end
 		}
 	}
+}
+
+// TestFrameNoteOfAnObjectNotEntered: an object only made (kept for
+// later, pushed on an exit stack) reads "created", whatever resource
+// state the ledger gives it later.
+func TestFrameNoteOfAnObjectNotEntered(t *testing.T) {
+	fr := &replay.Frame{Manager: "Journal", Phase: replay.PhaseCreated, Resource: replay.ResClosed}
+	assert.Equal(t, replay.PhaseCreated.Label(English), frameNote(English, fr))
+	fr.Phase = replay.PhaseBody
+	assert.Equal(t, replay.ResClosed.Label(English), frameNote(English, fr))
 }
