@@ -238,8 +238,13 @@ func (x *exec) execBlock(stmts []*Stmt) flow {
 // deep) and loops can spin without any event or loop turn.
 func (x *exec) step() {
 	if x.e.steps++; x.e.steps > x.e.limits.MaxSteps {
-		x.e.fail(fmt.Errorf("%w: more than %d statements executed (a loop that never ends, or too much work for one run)", ErrLimit, x.e.limits.MaxSteps))
+		x.tooManySteps() // out of line, so that step inlines
 	}
+}
+
+// tooManySteps fails the run past Limits.MaxSteps.
+func (x *exec) tooManySteps() {
+	x.e.fail(fmt.Errorf("%w: more than %d statements executed (a loop that never ends, or too much work for one run)", ErrLimit, x.e.limits.MaxSteps))
 }
 
 func (x *exec) execStmt(s *Stmt) flow {
