@@ -7,6 +7,8 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"asyncwithlab/sim/replay"
 )
 
 // loopView is the event loop: the clock, the running task, the ready
@@ -73,7 +75,7 @@ func (v *loopView) paintLoop(f *simFrame, dst *ebiten.Image, area rect) {
 		// Work off the loop: each call, and when its time.sleep ends.
 		threads := make([]string, len(snap.Loop.Threads))
 		for i, th := range snap.Loop.Threads {
-			threads[i] = th.Label
+			threads[i] = replay.ThreadLabel(th.Label, l)
 			if th.Wake > 0 {
 				threads[i] += " (" + fmtTime(th.Wake) + " s)"
 			}

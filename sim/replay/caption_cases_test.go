@@ -85,3 +85,13 @@ func TestAcloseIsNotAexit(t *testing.T) {
 	assert.Contains(t, all, "AsyncExitStack.__aexit__ awaits, so main is suspended in the middle of its cleanup")
 	assert.NotContains(t, all, "stack.aclose()")
 }
+
+// TestThreadLabelsTranslated: "f() in thread 1" reads in the caption's
+// language.
+func TestThreadLabelsTranslated(t *testing.T) {
+	assert.Equal(t, "crunch() na thread 1", ThreadLabel("crunch() in thread 1", i18n.Lang("pt")))
+	assert.Equal(t, "crunch() en el hilo 2", ThreadLabel("crunch() in thread 2", i18n.Lang("es")))
+	assert.Equal(t, "odd label", ThreadLabel("odd label", i18n.English))
+	r := runPreset(t, "deadline-for-all-steps")
+	assert.Contains(t, r.Caption(eventIndex(t, r, sim.ThreadStarted, "", 0), i18n.Lang("es")), "crunch() en el hilo 1")
+}

@@ -3,6 +3,7 @@ package replay
 import (
 	"strings"
 
+	"asyncwithlab/i18n"
 	"asyncwithlab/sim"
 )
 
@@ -36,13 +37,14 @@ func (w *world) applyThread(ev sim.Event) bool {
 // threadCaption tells what a worker thread did.
 func (c *captioner) threadCaption() string {
 	ev := c.ev
+	label := ThreadLabel(ev.Text, c.lang)
 	switch ev.Kind {
 	case sim.ThreadStarted:
-		return c.say("caption.thread.started", ev.Task, ev.Text)
+		return c.say("caption.thread.started", ev.Task, label)
 	case sim.ThreadSlept:
-		return c.say("caption.thread.sleeping", ev.Text, c.secs(ev.Wake))
+		return c.say("caption.thread.sleeping", label, c.secs(ev.Wake))
 	case sim.ThreadWoke:
-		return c.say("caption.thread.resumed", ev.Text)
+		return c.say("caption.thread.resumed", label)
 	}
 	awaited := false
 	for _, l := range c.s.Lanes {
@@ -50,13 +52,13 @@ func (c *captioner) threadCaption() string {
 	}
 	switch {
 	case ev.Exc != nil && awaited:
-		return c.say("caption.thread.raised", ev.Text, c.exc(ev.Exc))
+		return c.say("caption.thread.raised", label, c.exc(ev.Exc))
 	case ev.Exc != nil:
-		return c.say("caption.thread.raised.unawaited", ev.Text, c.exc(ev.Exc))
+		return c.say("caption.thread.raised.unawaited", label, c.exc(ev.Exc))
 	case awaited:
-		return c.say("caption.thread.finished", ev.Text, ev.Args)
+		return c.say("caption.thread.finished", label, ev.Args)
 	}
-	return c.say("caption.thread.finished.unawaited", ev.Text, ev.Args)
+	return c.say("caption.thread.finished.unawaited", label, ev.Args)
 }
 
 // threadRuns reports whether a worker thread running call (as a lane's
@@ -68,4 +70,14 @@ func (c *captioner) threadRuns(call string) bool {
 		}
 	}
 	return false
+}
+
+// ThreadLabel is a worker thread's label ("fetch() in thread 1", as the
+// trace writes it) in the language l.
+func ThreadLabel(label string, l i18n.Lang) string {
+	call, n, ok := strings.Cut(label, " in thread ")
+	if !ok {
+		return label
+	}
+	return l.T("caption.threadLabel", call, n)
 }
