@@ -95,3 +95,15 @@ func TestThreadLabelsTranslated(t *testing.T) {
 	r := runPreset(t, "deadline-for-all-steps")
 	assert.Contains(t, r.Caption(eventIndex(t, r, sim.ThreadStarted, "", 0), i18n.Lang("es")), "crunch() en el hilo 1")
 }
+
+// TestSuspendInAManagerSaysTheNextStepOnce: a sleep inside __aenter__
+// makes two events; only the manager's tells what the loop does next.
+func TestSuspendInAManagerSaysTheNextStepOnce(t *testing.T) {
+	r := runPreset(t, "names-in-your-language")
+	i := eventIndex(t, r, sim.AenterSuspend, "", 0)
+	require.Equal(t, sim.TaskSuspended, r.Event(i-1).Kind)
+	task := r.Caption(i-1, i18n.English)
+	assert.Contains(t, task, "sleeps until 0.5 s")
+	assert.NotContains(t, task, "The loop runs")
+	assert.Contains(t, r.Caption(i, i18n.English), "The loop runs the next ready task")
+}

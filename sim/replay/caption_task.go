@@ -44,6 +44,9 @@ func (c *captioner) taskCaption() string {
 		default:
 			s = c.say("caption.suspended", ev.Task)
 		}
+		if c.managerSuspendsNext() {
+			return s // the manager's own step says what the loop does next
+		}
 		return s + c.next()
 	case sim.TaskReady:
 		switch {
@@ -162,4 +165,14 @@ func (c *captioner) note() string {
 		return s
 	}
 	return t
+}
+
+// managerSuspendsNext: the next event is the same task's __aenter__ or
+// __aexit__ suspending, whose caption tells what the loop does next.
+func (c *captioner) managerSuspendsNext() bool {
+	if c.i+1 >= c.r.n {
+		return false
+	}
+	nx := c.r.Event(c.i + 1)
+	return nx.Task == c.ev.Task && (nx.Kind == sim.AenterSuspend || nx.Kind == sim.AexitSuspend)
 }
