@@ -2,7 +2,6 @@ package sim
 
 import (
 	"fmt"
-	"reflect"
 	"slices"
 
 	"asyncwithlab/sim/internal/jsonfield"
@@ -311,9 +310,9 @@ func pyEqual(a, b Value) bool {
 		bs, ok := b.(taskSet)
 		return ok && len(a) == len(bs) && sameTasks(a, bs)
 	}
-	if !goComparable(a) || !goComparable(b) {
-		return false
-	}
+	// What is left compares by identity or plain value; a list, tuple or
+	// set on b's side only is of another type, which == tells apart
+	// without panicking.
 	return a == b
 }
 
@@ -338,17 +337,6 @@ func sameTasks(a, b taskSet) bool {
 		}
 	}
 	return true
-}
-
-// goComparable reports whether Go's == can compare v without panicking:
-// pointers and plain values can, a value holding a slice cannot (and
-// such a value is no object Python compares by identity).
-func goComparable(v Value) bool {
-	switch v.(type) {
-	case []Value, pyTuple, taskSet:
-		return false
-	}
-	return reflect.TypeOf(v) == nil || reflect.TypeOf(v).Comparable()
 }
 
 // test checks an if's or a while's test: its variable, what it reads of

@@ -102,17 +102,16 @@ func wrapCode(t *theme, src []string, size, width float64) []codeRow {
 	var rows []codeRow
 	for i, s := range src {
 		s = displayable(strings.ReplaceAll(s, "\t", "    "))
-		if text.Advance(s, face) <= width {
-			rows = append(rows, codeRow{line: i, frags: codeLine(t, s, size).frags})
-			continue
-		}
+		runes := []rune(s)
 		lead := len(s) - len(strings.TrimLeft(s, " "))
 		indent := min(float64(lead+4)*charW, width/2)
 		fit := max(int((width-indent)/charW), 8)
+		if float64(len(runes))*charW <= width {
+			fit = len(runes) // it fits whole: one row
+		}
 		toks := highlightPython(s)
 		k := 0 // rune offset of the current row in s
-		runes := []rune(s)
-		for _, end := range breaks(runes, fit) {
+		for _, end := range breaks(runes, max(fit, 1)) {
 			r := codeRow{line: i, frags: slicedFrags(toks, k, end, face, charW)}
 			if k > 0 {
 				r.indent = indent
@@ -125,8 +124,12 @@ func wrapCode(t *theme, src []string, size, width float64) []codeRow {
 }
 
 // breaks are the rune offsets where the rows of a line end (the last is
-// len(runes)), each row at most fit runes long.
+// len(runes)), each row at most fit runes long; an empty line is one
+// empty row.
 func breaks(runes []rune, fit int) []int {
+	if len(runes) == 0 {
+		return []int{0}
+	}
 	var out []int
 	for k := 0; k < len(runes); {
 		end := min(k+fit, len(runes))
@@ -173,14 +176,6 @@ func codeSize(t *theme, src []string, width float64) float64 {
 	// Go Mono advances 0.6 em per character; the line numbers take 30 px.
 	fit := (width - t.px(30)) / (0.6 * float64(longest+1)) / t.scale
 	return min(max(float64(int(fit*2))/2, 10), 13)
-}
-
-// codeLine lays out a line of the program with Python colours.
-func codeLine(t *theme, src string, size float64) codeRow {
-	if lines := t.codeLines(src, 1e9, size, true); len(lines) > 0 {
-		return codeRow{frags: lines[0].frags}
-	}
-	return codeRow{}
 }
 
 // codeRow is one laid-out row of the program: a line, or part of one

@@ -47,9 +47,6 @@ func (v *consoleView) paintLines(f *simFrame, dst *ebiten.Image, area rect, prin
 			rows = append(rows, row{string(rs[k:end]), i == printed-1 && printing})
 			k = end
 		}
-		if len(rs) == 0 {
-			rows = append(rows, row{})
-		}
 	}
 	rows = rows[max(0, len(rows)-visible):]
 	for i, r := range rows {

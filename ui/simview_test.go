@@ -18,6 +18,7 @@ func TestBreaks(t *testing.T) {
 		want []int
 	}{
 		{"short", 10, []int{5}},
+		{"", 10, []int{0}},
 		{"await asyncio.wait({c, u, b}, return_when=x)", 20, []int{19, 30, 44}},
 		{"abcdefghijklmnopqrstuvwxyz", 10, []int{10, 20, 26}},
 		{"a b", 2, []int{2, 3}},

@@ -73,10 +73,10 @@ func (c *captioner) taskCaption() string {
 		}
 		return c.say("caption.resumed", ev.Task)
 	case sim.TaskFinished:
-		if c.s.Lanes[0].Task == ev.Task && len(c.s.Loop.Threads) > 0 {
-			return c.say("caption.finished.main.threads", ev.Task, ev.Text)
-		}
 		if c.s.Lanes[0].Task == ev.Task {
+			if len(c.s.Loop.Threads) > 0 {
+				return c.say("caption.finished.main.threads", ev.Task, ev.Text)
+			}
 			return c.say("caption.finished.main", ev.Task, ev.Text)
 		}
 		return c.say("caption.finished", ev.Task, ev.Text)

@@ -1,6 +1,7 @@
 package replay
 
 import (
+	"slices"
 	"strings"
 
 	"asyncwithlab/i18n"
@@ -48,7 +49,7 @@ func (c *captioner) threadCaption() string {
 	}
 	awaited := false
 	for _, l := range c.s.Lanes {
-		awaited = awaited || (l.State == TaskWaiting && l.WaitsThread && strings.HasPrefix(ev.Text, l.Waits+" in thread "))
+		awaited = awaited || (l.State == TaskWaiting && l.WaitsThread && runsCall(ev.Text, l.Waits))
 	}
 	switch {
 	case ev.Exc != nil && awaited:
@@ -64,18 +65,20 @@ func (c *captioner) threadCaption() string {
 // threadRuns reports whether a worker thread running call (as a lane's
 // Waits names it: "fetch()") is still at work.
 func (c *captioner) threadRuns(call string) bool {
-	for _, th := range c.s.Loop.Threads {
-		if strings.HasPrefix(th.Label, call+" in thread ") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c.s.Loop.Threads, func(th Thread) bool { return runsCall(th.Label, call) })
 }
+
+// threadSep joins a thread's call and number in its label, as the trace
+// writes it: "fetch() in thread 1".
+const threadSep = " in thread "
+
+// runsCall: the thread labelled label runs call ("fetch()").
+func runsCall(label, call string) bool { return strings.HasPrefix(label, call+threadSep) }
 
 // ThreadLabel is a worker thread's label ("fetch() in thread 1", as the
 // trace writes it) in the language l.
 func ThreadLabel(label string, l i18n.Lang) string {
-	call, n, ok := strings.Cut(label, " in thread ")
+	call, n, ok := strings.Cut(label, threadSep)
 	if !ok {
 		return label
 	}
